@@ -1,0 +1,123 @@
+package shop.platform.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import shop.localparts.CapturingEventBridge;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+
+class EventBridgePublisherTest {
+
+    private static CapturingEventBridge bus;
+    private static EventBridgeClient client;
+    private EventBridgePublisher publisher;
+
+    @BeforeAll
+    static void startBus() {
+        bus = CapturingEventBridge.start();
+        client = EventBridgeClient.builder()
+                .endpointOverride(URI.create(bus.endpoint()))
+                .region(Region.EU_WEST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1)))
+                .build();
+    }
+
+    @AfterAll
+    static void stopBus() {
+        client.close();
+        bus.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        bus.clear();
+        bus.failNextCalls(0);
+        bus.rejectNextEntries(0);
+        publisher = new EventBridgePublisher(client, "shop-bus", 3, Duration.ofMillis(1));
+    }
+
+    @Test
+    void publishes_every_event_and_reports_none_pending() {
+        List<PendingEvent> events = events(3);
+
+        PublishResult result = publisher.publish(events);
+
+        assertTrue(result.complete());
+        assertEquals(ids(events), result.publishedEventIds());
+        assertEquals(3, bus.events().size());
+        assertEquals("shop-bus", bus.events().get(0).busName());
+        assertEquals("OrderPlaced", bus.events().get(0).detailType());
+    }
+
+    @Test
+    void retries_only_the_entries_that_FailedEntryCount_reports() {
+        bus.rejectNextEntries(2);
+        List<PendingEvent> events = events(3);
+
+        PublishResult result = publisher.publish(events);
+
+        assertTrue(result.complete());
+        assertEquals(3, bus.events().size(), "each event reaches the bus exactly once");
+        assertEquals(2, bus.calls());
+    }
+
+    @Test
+    void splits_more_than_ten_events_into_several_calls() {
+        PublishResult result = publisher.publish(events(23));
+
+        assertTrue(result.complete());
+        assertEquals(23, bus.events().size());
+        assertEquals(3, bus.calls());
+    }
+
+    @Test
+    void returns_what_still_fails_after_every_attempt_so_the_outbox_keeps_it() {
+        bus.failNextCalls(3);
+        List<PendingEvent> events = events(2);
+
+        PublishResult result = publisher.publish(events);
+
+        assertEquals(List.of(), result.publishedEventIds());
+        assertEquals(events, result.stillPending());
+        assertEquals(0, bus.events().size());
+    }
+
+    @Test
+    void a_call_that_fails_entirely_is_retried() {
+        bus.failNextCalls(1);
+
+        PublishResult result = publisher.publish(events(2));
+
+        assertTrue(result.complete());
+        assertEquals(2, bus.events().size());
+    }
+
+    private static List<PendingEvent> events(int count) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> Envelopes.pending("shop.orders",
+                        EventMetadata.newEvent("OrderPlaced", "1.0", Instant.now(), "corr-" + i, "order-service"),
+                        Map.of("orderId", "o-" + i)))
+                .toList();
+    }
+
+    private static List<String> ids(List<PendingEvent> events) {
+        return events.stream().map(PendingEvent::eventId).toList();
+    }
+}
