@@ -1,0 +1,80 @@
+package shop.order.adapter.dynamodb;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import shop.order.domain.CancellationReason;
+import shop.order.domain.CustomerId;
+import shop.order.domain.EmailAddress;
+import shop.order.domain.Money;
+import shop.order.domain.Order;
+import shop.order.domain.OrderId;
+import shop.order.domain.OrderLine;
+import shop.order.domain.OrderStatus;
+import shop.order.domain.ShippingAddress;
+import shop.order.domain.Sku;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Maps an order to its DynamoDB item and back: native attributes, so the table stays readable in the console. */
+final class OrderItems {
+
+    static final String PK = "pk";
+
+    private OrderItems() {
+    }
+
+    static Map<String, AttributeValue> key(OrderId id) {
+        return Map.of(PK, s("ORDER#" + id.value()));
+    }
+
+    static Map<String, AttributeValue> toItem(Order order) {
+        Map<String, AttributeValue> item = new HashMap<>(key(order.id()));
+        item.put("orderId", s(order.id().value()));
+        item.put("customerId", s(order.customerId().value()));
+        item.put("status", s(order.status().name()));
+        item.put("placedAt", s(order.placedAt().toString()));
+        item.put("currency", s(order.total().currency()));
+        item.put("lines", AttributeValue.fromL(order.lines().stream().map(line -> AttributeValue.fromM(Map.of(
+                "sku", s(line.sku().value()),
+                "quantity", AttributeValue.fromN(Integer.toString(line.quantity())),
+                "unitPrice", s(line.unitPrice().amountText())))).toList()));
+        ShippingAddress address = order.shippingAddress();
+        Map<String, AttributeValue> addressItem = new HashMap<>(Map.of("name", s(address.name()), "line1", s(address.line1()),
+                "city", s(address.city()), "postalCode", s(address.postalCode()), "country", s(address.country())));
+        if (address.line2() != null) {
+            addressItem.put("line2", s(address.line2()));
+        }
+        item.put("shippingAddress", AttributeValue.fromM(addressItem));
+        item.put("contactEmail", s(order.contactEmail().value()));
+        order.cancellation().ifPresent(cancellation -> {
+            item.put("cancelledAt", s(cancellation.cancelledAt().toString()));
+            item.put("cancellationReason", s(cancellation.reason().name()));
+        });
+        return item;
+    }
+
+    static Order fromItem(Map<String, AttributeValue> item) {
+        String currency = item.get("currency").s();
+        List<OrderLine> lines = item.get("lines").l().stream().map(AttributeValue::m).map(line -> new OrderLine(
+                new Sku(line.get("sku").s()), Integer.parseInt(line.get("quantity").n()),
+                new Money(new BigDecimal(line.get("unitPrice").s()), currency))).toList();
+        Map<String, AttributeValue> address = item.get("shippingAddress").m();
+        Optional<Order.Cancellation> cancellation = item.containsKey("cancelledAt")
+                ? Optional.of(new Order.Cancellation(CancellationReason.valueOf(item.get("cancellationReason").s()),
+                Instant.parse(item.get("cancelledAt").s())))
+                : Optional.empty();
+        return new Order(new OrderId(item.get("orderId").s()), new CustomerId(item.get("customerId").s()),
+                OrderStatus.valueOf(item.get("status").s()), lines,
+                new ShippingAddress(address.get("name").s(), address.get("line1").s(),
+                        address.containsKey("line2") ? address.get("line2").s() : null, address.get("city").s(),
+                        address.get("postalCode").s(), address.get("country").s()),
+                new EmailAddress(item.get("contactEmail").s()), Instant.parse(item.get("placedAt").s()), cancellation);
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+}

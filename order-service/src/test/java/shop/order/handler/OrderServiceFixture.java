@@ -1,0 +1,136 @@
+package shop.order.handler;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Consumer;
+import shop.localparts.CapturingEventBridge;
+import shop.localparts.Dynalite;
+import shop.localparts.SampleEvents;
+import shop.localparts.TemplateTables;
+import shop.platform.json.Json;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+
+/**
+ * The order functions wired to real local parts: dynalite with the template's tables, a seeded price list, and
+ * a capturing EventBridge endpoint the test can make fail. One per test class; fresh tables per {@link #reset}.
+ */
+final class OrderServiceFixture implements AutoCloseable {
+
+    final Dynalite dynalite = Dynalite.start();
+    final CapturingEventBridge bus = CapturingEventBridge.start();
+    final DynamoDbClient dynamo = TemplateTables.localClient(dynalite.endpoint());
+    final EventBridgeClient events = EventBridgeClient.builder()
+            .endpointOverride(URI.create(bus.endpoint()))
+            .region(Region.EU_WEST_1)
+            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+            .httpClientBuilder(UrlConnectionHttpClient.builder())
+            // the SDK's own retries would hide the failures the tests inject; the publisher retries itself
+            .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))
+            .build();
+    Wiring.Config config;
+    OrderApiHandler api;
+    OutboxRelayHandler relay;
+
+    OrderServiceFixture() {
+        reset(Duration.ZERO);
+    }
+
+    /** New tables (so tests do not see each other's orders), a seeded price list, an empty bus. */
+    void reset(Duration relayGrace) {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        config = new Wiring.Config("orders-" + suffix, "prices-" + suffix, "shop-test-bus", 3, Duration.ofMillis(1), relayGrace);
+        TemplateTables tables = TemplateTables.ofProject();
+        tables.create(dynamo, "OrdersTable", config.ordersTable());
+        tables.create(dynamo, "PriceListTable", config.priceListTable());
+        try {
+            new SeedPriceListHandler(dynamo, config.priceListTable()).seed();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        api = new OrderApiHandler(config, dynamo, events, Clock.systemUTC());
+        relay = new OutboxRelayHandler(config, dynamo, events, Clock.systemUTC());
+        bus.clear();
+        bus.failNextCalls(0);
+        bus.rejectNextEntries(0);
+    }
+
+    /** Invokes the API with a sample event from events/order-service/, adjusted by the test if needed. */
+    Response call(String sample, Consumer<ObjectNode> adjust) {
+        ObjectNode event = (ObjectNode) SampleEvents.json("order-service/" + sample);
+        adjust.accept(event);
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            api.handleRequest(new ByteArrayInputStream(Json.MAPPER.writeValueAsBytes(event)), out, new TestContext());
+            return new Response(Json.MAPPER.readTree(out.toByteArray()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Response call(String sample) {
+        return call(sample, event -> { });
+    }
+
+    /** Same sample, aimed at another order id (GET and cancel samples carry a fixed one). */
+    Response call(String sample, String orderId) {
+        return call(sample, event -> {
+            ((ObjectNode) event.path("pathParameters")).put("orderId", orderId);
+            event.put("rawPath", event.path("rawPath").asText().replaceAll("[0-9a-f-]{36}", orderId));
+        });
+    }
+
+    JsonNode runRelay() {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            relay.handleRequest(new ByteArrayInputStream(SampleEvents.bytes("order-service/outbox-relay-schedule.json")), out,
+                    new TestContext());
+            return Json.MAPPER.readTree(out.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    long storedItems() {
+        return dynamo.scan(b -> b.tableName(config.ordersTable())).count();
+    }
+
+    @Override
+    public void close() {
+        dynamo.close();
+        events.close();
+        bus.close();
+        dynalite.close();
+    }
+
+    /** An HTTP API response, its body parsed. */
+    record Response(JsonNode raw) {
+        int status() {
+            return raw.path("statusCode").asInt();
+        }
+
+        String header(String name) {
+            return raw.path("headers").path(name).asText(null);
+        }
+
+        JsonNode body() {
+            try {
+                return Json.MAPPER.readTree(raw.path("body").asText());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

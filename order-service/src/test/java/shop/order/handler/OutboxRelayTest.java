@@ -1,0 +1,129 @@
+package shop.order.handler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import shop.localparts.CapturingEventBridge.CapturedEvent;
+import shop.order.adapter.dynamodb.DynamoDbOrders;
+import shop.order.adapter.eventbridge.EventBridgeOrderEvents;
+import shop.order.domain.CustomerId;
+import shop.order.domain.EmailAddress;
+import shop.order.domain.Money;
+import shop.order.domain.Order;
+import shop.order.domain.OrderId;
+import shop.order.domain.OrderLine;
+import shop.order.domain.ShippingAddress;
+import shop.order.domain.Sku;
+import shop.platform.events.EventBridgePublisher;
+import shop.platform.events.PendingEvent;
+
+/** A 2xx answer means the event reaches the bus, whatever PutEvents or the function does after the write. */
+class OutboxRelayTest {
+
+    private static OrderServiceFixture fixture;
+
+    @BeforeAll
+    static void start() {
+        fixture = new OrderServiceFixture();
+    }
+
+    @AfterAll
+    static void stop() {
+        fixture.close();
+    }
+
+    @BeforeEach
+    void freshTables() {
+        fixture.reset(Duration.ZERO);
+    }
+
+    @Test
+    void put_events_failing_entirely_still_ends_with_the_event_published_by_the_relay() {
+        fixture.bus.failNextCalls(3); // every attempt of the request
+
+        OrderServiceFixture.Response placed = fixture.call("place-order.json");
+
+        assertEquals(201, placed.status(), "the order is stored with its event: the answer stands");
+        assertEquals(0, fixture.bus.events().size());
+        assertEquals(1, fixture.runRelay().path("eventsPublished").asInt());
+        assertEquals(List.of(placed.body().path("orderId").asText()), orderIdsOn("OrderPlaced"));
+        assertEquals(0, fixture.runRelay().path("ordersVisited").asInt(), "the outbox is empty afterwards");
+    }
+
+    @Test
+    void entries_rejected_by_FailedEntryCount_are_retried_and_every_event_is_published_once() {
+        fixture.bus.rejectNextEntries(5); // more than the request's three attempts: the relay finishes the job
+        String first = fixture.call("place-order.json").body().path("orderId").asText();
+        String second = fixture.call("place-order.json").body().path("orderId").asText();
+        fixture.call("cancel-order.json", first);
+
+        fixture.runRelay();
+
+        assertEquals(Set.of(first, second), Set.copyOf(orderIdsOn("OrderPlaced")));
+        assertEquals(2, orderIdsOn("OrderPlaced").size(), "each OrderPlaced once");
+        assertEquals(List.of(first), orderIdsOn("OrderCancelled"));
+    }
+
+    @Test
+    void an_order_stored_by_a_function_that_died_before_publishing_is_published_by_the_relay() {
+        // given: what a function leaves behind when it dies right after the write: the order and its owed event
+        DynamoDbOrders orders = new DynamoDbOrders(fixture.dynamo, fixture.config.ordersTable());
+        EventBridgeOrderEvents events = new EventBridgeOrderEvents(
+                new EventBridgePublisher(fixture.events, fixture.config.busName(), 1, Duration.ZERO));
+        Order order = Order.place(OrderId.generate(), new CustomerId("customer-alice"),
+                List.of(new OrderLine(new Sku("SKU-2"), 1, Money.of("4.99", "EUR"))),
+                new ShippingAddress("Alice Example", "1 Example Street", null, "Berlin", "10115", "DE"),
+                new EmailAddress("alice@example.com"), Instant.now());
+        PendingEvent owed = events.placed(order, "corr-1");
+        orders.add(order, List.of(owed));
+
+        // when
+        fixture.runRelay();
+
+        // then
+        List<CapturedEvent> published = fixture.bus.events();
+        assertEquals(1, published.size());
+        assertEquals(owed.eventId(), published.get(0).detail().path("metadata").path("eventId").asText(),
+                "the stored event, with the eventId consumers deduplicate on");
+    }
+
+    @Test
+    void the_relay_leaves_fresh_events_to_the_request_that_is_still_publishing_them() {
+        fixture.reset(Duration.ofMinutes(1));
+        fixture.bus.failNextCalls(3);
+        fixture.call("place-order.json");
+
+        assertEquals(0, fixture.runRelay().path("ordersVisited").asInt());
+
+        OutboxRelayHandler later = new OutboxRelayHandler(fixture.config, fixture.dynamo, fixture.events,
+                Clock.offset(Clock.systemUTC(), Duration.ofMinutes(2)));
+        fixture.relay = later;
+        assertEquals(1, fixture.runRelay().path("eventsPublished").asInt());
+    }
+
+    @Test
+    void a_relay_run_that_cannot_publish_fails_and_keeps_the_event() {
+        fixture.bus.failNextCalls(3);
+        fixture.call("place-order.json");
+        fixture.bus.failNextCalls(3);
+
+        assertThrows(IllegalStateException.class, fixture::runRelay);
+
+        assertEquals(1, fixture.runRelay().path("eventsPublished").asInt(), "the next run publishes it");
+    }
+
+    private static List<String> orderIdsOn(String detailType) {
+        return fixture.bus.events().stream().filter(e -> e.detailType().equals(detailType))
+                .map(e -> e.detail().path("data").path("orderId").asText()).collect(Collectors.toList());
+    }
+}
