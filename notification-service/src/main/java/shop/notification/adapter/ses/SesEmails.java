@@ -1,0 +1,46 @@
+package shop.notification.adapter.ses;
+
+import shop.notification.application.Emails;
+import shop.notification.domain.Email;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
+import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
+
+/** Sends through the Amazon SES v2 API (SendEmail, simple content, plain text) from the configured sender. */
+public final class SesEmails implements Emails {
+
+    private final SesV2Client ses;
+    private final String sender;
+
+    public SesEmails(SesV2Client ses, String sender) {
+        this.ses = ses;
+        this.sender = sender;
+    }
+
+    @Override
+    public String send(Email email) {
+        SendEmailRequest request = SendEmailRequest.builder()
+                .fromEmailAddress(sender)
+                .destination(d -> d.toAddresses(email.to().value()))
+                .content(c -> c.simple(m -> m
+                        .subject(s -> s.data(email.subject()).charset("UTF-8"))
+                        .body(b -> b.text(t -> t.data(email.text()).charset("UTF-8")))))
+                .build();
+        try {
+            return ses.sendEmail(request).messageId();
+        } catch (SesV2Exception rejected) {
+            // SES messages can quote the recipient ("... failed the check: ada@example.com"), and Lambda logs a
+            // failed invocation's exception chain: keep only the error code and status, and drop the cause.
+            throw new EmailNotSentException(rejected.awsErrorDetails() == null ? "unknown"
+                    : rejected.awsErrorDetails().errorCode(), rejected.statusCode());
+        }
+    }
+
+    /** SES answered with an error: the email was not accepted. Carries no personal data. */
+    public static final class EmailNotSentException extends RuntimeException {
+
+        EmailNotSentException(String errorCode, int status) {
+            super("SES did not accept the email: " + errorCode + " (HTTP " + status + ")", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package shop.notification.application;
+
+import java.time.Instant;
+import shop.notification.domain.OrderId;
+
+/** Port: the orders known to be cancelled, so a late OrderPlaced sends no "thank you". */
+public interface Cancellations {
+
+    /** Records that the order is cancelled; recording it again changes nothing. */
+    void record(OrderId orderId, Instant cancelledAt, String eventId);
+
+    boolean isCancelled(OrderId orderId);
+}

@@ -1,0 +1,60 @@
+package shop.notification.handler;
+
+import java.time.Clock;
+import java.time.Duration;
+import shop.notification.adapter.dynamodb.DynamoDbCancellations;
+import shop.notification.adapter.dynamodb.DynamoDbDeliveries;
+import shop.notification.adapter.ses.SesEmails;
+import shop.notification.application.Cancellations;
+import shop.notification.application.ConfirmOrder;
+import shop.notification.application.NotifyCancellation;
+import shop.notification.application.SendOnce;
+import shop.platform.aws.AwsClients;
+import shop.platform.aws.Environment;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+
+/**
+ * Builds the use cases from plain constructors, once per container (static init, so SnapStart snapshots them).
+ * Endpoints come from AWS_ENDPOINT_URL[_DYNAMODB|_SESV2] through the SDK itself: no local-only branch here.
+ */
+public final class Wiring {
+
+    /**
+     * How long a claim on a message holds before a redelivery may resend it: six times the 10 s function timeout,
+     * so a live invocation is never overtaken, and shorter than Lambda's first async retry (about a minute).
+     */
+    public static final Duration SEND_LEASE = Duration.ofSeconds(60);
+
+    private static final class Holder {
+        static final DynamoDbClient DYNAMO = AwsClients.build(DynamoDbClient.builder());
+        static final SesV2Client SES = AwsClients.build(SesV2Client.builder());
+        static final String TABLE = Environment.required("TABLE_NAME");
+        static final String SENDER = Environment.required("SENDER_EMAIL");
+        static final Cancellations CANCELLATIONS = new DynamoDbCancellations(DYNAMO, TABLE);
+        static final SendOnce SEND_ONCE = sendOnce(DYNAMO, SES, TABLE, SENDER, Clock.systemUTC());
+    }
+
+    private Wiring() {
+    }
+
+    static ConfirmOrder confirmOrder() {
+        return new ConfirmOrder(Holder.SEND_ONCE, Holder.CANCELLATIONS);
+    }
+
+    static NotifyCancellation notifyCancellation() {
+        return new NotifyCancellation(Holder.SEND_ONCE, Holder.CANCELLATIONS);
+    }
+
+    /** The message sender over the given clients, table and sender identity (tests pass local clients and a clock). */
+    public static SendOnce sendOnce(DynamoDbClient dynamo, SesV2Client ses, String table, String sender, Clock clock) {
+        return new SendOnce(new DynamoDbDeliveries(dynamo, table), new SesEmails(ses, sender), clock, SEND_LEASE);
+    }
+
+    /** The handler over the given clients (tests): same wiring as Lambda's, other endpoints and clock. */
+    public static OrderEventHandler handler(DynamoDbClient dynamo, SesV2Client ses, String table, String sender, Clock clock) {
+        Cancellations cancellations = new DynamoDbCancellations(dynamo, table);
+        SendOnce sendOnce = sendOnce(dynamo, ses, table, sender, clock);
+        return new OrderEventHandler(new ConfirmOrder(sendOnce, cancellations), new NotifyCancellation(sendOnce, cancellations));
+    }
+}

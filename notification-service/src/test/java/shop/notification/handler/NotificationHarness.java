@@ -1,0 +1,61 @@
+package shop.notification.handler;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import shop.localparts.SampleEvents;
+import shop.notification.testing.TestContext;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+
+/** Shared steps of the handler tests: invoke with a sample file, build a local SES client. */
+final class NotificationHarness {
+
+    static final String SENDER = "orders@shop.example";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private NotificationHarness() {
+    }
+
+    static String invoke(OrderEventHandler handler, String sample) {
+        return invoke(handler, SampleEvents.bytes("notification-service/" + sample));
+    }
+
+    static String invoke(OrderEventHandler handler, JsonNode event) {
+        try {
+            return invoke(handler, JSON.writeValueAsBytes(event));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String invoke(OrderEventHandler handler, byte[] event) {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        try {
+            handler.handleRequest(new ByteArrayInputStream(event), output, new TestContext());
+            return JSON.readTree(output.toByteArray()).path("outcome").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static JsonNode sample(String name) {
+        return SampleEvents.json("notification-service/" + name);
+    }
+
+    static SesV2Client sesClient(String endpoint) {
+        return SesV2Client.builder()
+                .endpointOverride(URI.create(endpoint))
+                .region(Region.EU_WEST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+    }
+}
