@@ -1,0 +1,30 @@
+package shop.inventory.application;
+
+import java.util.List;
+import java.util.Optional;
+import shop.inventory.domain.OrderId;
+import shop.inventory.domain.Reservation;
+import shop.inventory.domain.ReservationStatus;
+import shop.inventory.domain.Sku;
+import shop.inventory.domain.StockLine;
+
+/** One record per order of how its reservation stands. Each method is one conditional write to that order's item. */
+public interface Reservations {
+
+    /** Starts reserving (status RESERVING) unless the order is known; returns the order's record as it now stands. */
+    Reservation begin(OrderId orderId, List<StockLine> lines, String eventId);
+
+    Optional<Reservation> find(OrderId orderId);
+
+    /** Moves the order from one status to another; false if it was not in {@code from}. */
+    boolean move(OrderId orderId, ReservationStatus from, ReservationStatus to);
+
+    /** RESERVING to REJECTING, recording the short skus; false if the order was not RESERVING. */
+    boolean reject(OrderId orderId, List<Sku> shortSkus);
+
+    /** From {@code from} to RELEASING for a cancellation, recording its event; false if the order was not in {@code from}. */
+    boolean cancel(OrderId orderId, ReservationStatus from, String eventId);
+
+    /** Records a cancellation for an order not seen yet (CANCELLED_BEFORE_PLACED); false if the order exists. */
+    boolean tombstone(OrderId orderId, String eventId);
+}

@@ -1,0 +1,27 @@
+package shop.inventory.domain;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/** A stock-keeping unit: what stock is counted per. Same format as the published events use. */
+public record Sku(String value) implements Comparable<Sku> {
+
+    private static final Pattern FORMAT = Pattern.compile("[A-Z0-9][A-Z0-9-]{0,39}");
+
+    public Sku {
+        Objects.requireNonNull(value, "sku");
+        if (!FORMAT.matcher(value).matches()) {
+            throw new IllegalArgumentException("sku does not match " + FORMAT.pattern());
+        }
+    }
+
+    @Override
+    public int compareTo(Sku other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

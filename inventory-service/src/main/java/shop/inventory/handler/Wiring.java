@@ -1,0 +1,50 @@
+package shop.inventory.handler;
+
+import java.time.Clock;
+import shop.inventory.adapter.dynamodb.DynamoDbReservations;
+import shop.inventory.adapter.dynamodb.DynamoDbStock;
+import shop.inventory.adapter.metrics.PowertoolsShortageMetrics;
+import shop.inventory.application.ReleaseStock;
+import shop.inventory.application.ReserveStock;
+import shop.inventory.application.SeedStock;
+import shop.platform.aws.AwsClients;
+import shop.platform.aws.Environment;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.lambda.powertools.metrics.MetricsBuilder;
+
+/** Builds the inventory's objects from the function's environment, once per JVM (Lambda's init phase). */
+final class Wiring {
+
+    private static final String SERVICE = "inventory-service";
+
+    private Wiring() {
+    }
+
+    private static final class Clients {
+        static final DynamoDbClient DYNAMO = AwsClients.build(DynamoDbClient.builder());
+        static final String TABLE = Environment.required("TABLE_NAME");
+    }
+
+    static ReserveStock reserveStock() {
+        return new ReserveStock(stock(), reservations(), new PowertoolsShortageMetrics(MetricsBuilder.builder()
+                .withNamespace(Environment.optional("POWERTOOLS_METRICS_NAMESPACE", "shop"))
+                .withService(Environment.optional("POWERTOOLS_SERVICE_NAME", SERVICE))
+                .build()));
+    }
+
+    static ReleaseStock releaseStock() {
+        return new ReleaseStock(stock(), reservations());
+    }
+
+    static SeedStock seedStock() {
+        return new SeedStock(stock());
+    }
+
+    private static DynamoDbStock stock() {
+        return new DynamoDbStock(Clients.DYNAMO, Clients.TABLE);
+    }
+
+    private static DynamoDbReservations reservations() {
+        return new DynamoDbReservations(Clients.DYNAMO, Clients.TABLE, Clock.systemUTC());
+    }
+}
