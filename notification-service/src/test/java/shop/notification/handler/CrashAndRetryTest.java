@@ -1,0 +1,129 @@
+package shop.notification.handler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static shop.notification.handler.NotificationHarness.SENDER;
+import static shop.notification.handler.NotificationHarness.invoke;
+import static shop.notification.handler.OrderEventHandlerTest.orderId;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import shop.localparts.Dynalite;
+import shop.localparts.FreePort;
+import shop.localparts.SesV2Local;
+import shop.localparts.TemplateTables;
+import shop.notification.adapter.dynamodb.DynamoDbCancellations;
+import shop.notification.adapter.dynamodb.DynamoDbDeliveries;
+import shop.notification.adapter.ses.SesEmails;
+import shop.notification.application.ConfirmOrder;
+import shop.notification.application.DeliveryInProgressException;
+import shop.notification.application.Emails;
+import shop.notification.application.NotifyCancellation;
+import shop.notification.application.SendOnce;
+import shop.notification.domain.Delivery;
+import shop.notification.domain.DeliveryStatus;
+import shop.notification.domain.MessageKind;
+import shop.notification.domain.OrderId;
+import shop.notification.testing.MutableClock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+
+/**
+ * What happens when an invocation dies part-way: the claim's lease keeps redeliveries from sending while it may
+ * still be live, and lets one resend once it has run out (the documented at-least-once window).
+ */
+class CrashAndRetryTest {
+
+    private static Dynalite dynalite;
+    private static SesV2Local ses;
+    private static DynamoDbClient dynamo;
+    private static SesV2Client sesClient;
+
+    private String table;
+    private MutableClock clock;
+
+    @BeforeAll
+    static void startLocalParts() {
+        dynalite = Dynalite.start();
+        ses = SesV2Local.start();
+        dynamo = TemplateTables.localClient(dynalite.endpoint());
+        sesClient = NotificationHarness.sesClient(ses.endpoint());
+    }
+
+    @AfterAll
+    static void stopLocalParts() {
+        sesClient.close();
+        dynamo.close();
+        ses.close();
+        dynalite.close();
+    }
+
+    @BeforeEach
+    void freshTableAndInbox() {
+        table = "notification-" + UUID.randomUUID();
+        TemplateTables.ofProject().create(dynamo, "NotificationTable", table);
+        ses.clear();
+        clock = new MutableClock(Instant.parse("2026-03-02T09:15:02Z"));
+    }
+
+    @Test
+    void a_crash_after_sending_blocks_redeliveries_during_the_lease_and_then_resends_exactly_once() {
+        Emails realSes = new SesEmails(sesClient, SENDER);
+        OrderEventHandler crashingAfterSend = handlerSendingThrough(email -> {
+            realSes.send(email);
+            throw new IllegalStateException("function died before recording the send");
+        });
+        OrderEventHandler handler = Wiring.handler(dynamo, sesClient, table, SENDER, clock);
+
+        assertThrows(IllegalStateException.class, () -> invoke(crashingAfterSend, "order-placed.json"));
+        assertEquals(1, ses.emails().size());
+        assertEquals(DeliveryStatus.SENDING, record().status());
+
+        // a redelivery while the lease runs: the first invocation might still be live, so it waits (is retried)
+        clock.advance(Wiring.SEND_LEASE.minusSeconds(1));
+        assertThrows(DeliveryInProgressException.class, () -> invoke(handler, "order-placed-duplicate.json"));
+        assertEquals(1, ses.emails().size());
+
+        // after the lease: at least once, the email goes again and the record is settled
+        clock.advance(Duration.ofSeconds(2));
+        assertEquals("SENT", invoke(handler, "order-placed-replayed.json"));
+        assertEquals(2, ses.emails().size());
+        Delivery delivery = record();
+        assertEquals(DeliveryStatus.SENT, delivery.status());
+        assertEquals(2, delivery.attempts());
+        assertEquals(ses.emails().get(1).messageId(), delivery.providerMessageId().orElseThrow());
+
+        assertEquals("ALREADY_HANDLED", invoke(handler, "order-placed.json"));
+        assertEquals(2, ses.emails().size());
+    }
+
+    @Test
+    void ses_unreachable_fails_the_event_and_the_retry_after_the_lease_sends_exactly_one_email() {
+        try (SesV2Client nowhere = NotificationHarness.sesClient("http://127.0.0.1:" + FreePort.find())) {
+            OrderEventHandler sesDown = Wiring.handler(dynamo, nowhere, table, SENDER, clock);
+            assertThrows(RuntimeException.class, () -> invoke(sesDown, "order-placed.json"));
+        }
+        assertTrue(ses.emails().isEmpty());
+
+        clock.advance(Wiring.SEND_LEASE.plusSeconds(1));
+        assertEquals("SENT", invoke(Wiring.handler(dynamo, sesClient, table, SENDER, clock), "order-placed.json"));
+        assertEquals(1, ses.emails().size());
+    }
+
+    private OrderEventHandler handlerSendingThrough(Emails emails) {
+        DynamoDbCancellations cancellations = new DynamoDbCancellations(dynamo, table);
+        SendOnce sendOnce = new SendOnce(new DynamoDbDeliveries(dynamo, table), emails, clock, Wiring.SEND_LEASE);
+        return new OrderEventHandler(new ConfirmOrder(sendOnce, cancellations), new NotifyCancellation(sendOnce, cancellations));
+    }
+
+    private Delivery record() {
+        return new DynamoDbDeliveries(dynamo, table)
+                .find(new OrderId(orderId("order-placed.json")), MessageKind.ORDER_CONFIRMATION).orElseThrow();
+    }
+}
