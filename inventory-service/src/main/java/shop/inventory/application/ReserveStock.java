@@ -38,8 +38,8 @@ public final class ReserveStock {
         return switch (reservation.status()) {
             case RESERVING -> take(reservation);
             case REJECTING, RELEASING -> settle(reservation);
-            case CANCELLED_BEFORE_PLACED -> StockOutcome.of(IGNORED_CANCELLED_ORDER);
-            case RESERVED, REJECTED, RELEASED -> StockOutcome.of(DUPLICATE);
+            case CANCELLED_BEFORE_PLACED, RELEASED -> StockOutcome.of(IGNORED_CANCELLED_ORDER);
+            case RESERVED, REJECTED -> StockOutcome.of(DUPLICATE);
         };
     }
 

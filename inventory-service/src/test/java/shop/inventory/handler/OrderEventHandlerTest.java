@@ -134,7 +134,7 @@ class OrderEventHandlerTest {
         invoke("order-placed.json");
         invoke("order-cancelled.json");
 
-        assertEquals("DUPLICATE", invoke("order-placed-replayed.json").path("outcome").asText());
+        assertEquals("IGNORED_CANCELLED_ORDER", invoke("order-placed-replayed.json").path("outcome").asText());
 
         assertEquals(10, stock.available(SKU_1));
         assertEquals(10, stock.available(SKU_5));

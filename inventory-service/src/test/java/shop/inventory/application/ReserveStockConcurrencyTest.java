@@ -1,0 +1,210 @@
+package shop.inventory.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import shop.inventory.adapter.dynamodb.DynamoDbReservations;
+import shop.inventory.adapter.dynamodb.DynamoDbStock;
+import shop.inventory.application.StockOutcome.Kind;
+import shop.inventory.domain.OrderId;
+import shop.inventory.domain.ReservationStatus;
+import shop.inventory.domain.Sku;
+import shop.inventory.domain.StockLevel;
+import shop.inventory.domain.StockLine;
+import shop.localparts.Dynalite;
+import shop.localparts.TemplateTables;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Deliveries that run at the same time, and deliveries that died half-way, against a real local DynamoDB. */
+class ReserveStockConcurrencyTest {
+
+    private static final Sku SKU_1 = new Sku("SKU-1");
+    private static final Sku SKU_5 = new Sku("SKU-5");
+
+    private static Dynalite dynalite;
+    private static DynamoDbClient dynamo;
+
+    private DynamoDbStock stock;
+    private DynamoDbReservations reservations;
+    private ReserveStock reserveStock;
+    private ReleaseStock releaseStock;
+
+    @BeforeAll
+    static void startDynalite() {
+        dynalite = Dynalite.start();
+        dynamo = TemplateTables.localClient(dynalite.endpoint());
+    }
+
+    @AfterAll
+    static void stopDynalite() {
+        dynamo.close();
+        dynalite.close();
+    }
+
+    @BeforeEach
+    void freshTable() {
+        String table = "inventory-" + UUID.randomUUID();
+        TemplateTables.ofProject().create(dynamo, "InventoryTable", table);
+        stock = new DynamoDbStock(dynamo, table);
+        reservations = new DynamoDbReservations(dynamo, table, Clock.systemUTC());
+        reserveStock = new ReserveStock(stock, reservations, (orderId, skus) -> { });
+        releaseStock = new ReleaseStock(stock, reservations);
+    }
+
+    @Test
+    void twenty_orders_racing_for_five_units_reserve_exactly_five() throws Exception {
+        stock.seed(new StockLevel(SKU_5, 5));
+        List<Callable<StockOutcome>> orders = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            PlacedOrder order = placed(newOrderId(), new StockLine(SKU_5, 1));
+            orders.add(() -> reserveStock.handle(order));
+        }
+
+        List<StockOutcome> outcomes = together(orders);
+
+        assertEquals(5, outcomes.stream().filter(o -> o.kind() == Kind.RESERVED).count());
+        assertEquals(15, outcomes.stream().filter(o -> o.kind() == Kind.REJECTED_SHORT).count());
+        assertEquals(0, stock.available(SKU_5));
+    }
+
+    @Test
+    void two_orders_racing_for_the_last_unit_one_gets_it_never_both() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            Sku sku = new Sku("LAST-" + round);
+            stock.seed(new StockLevel(sku, 1));
+            PlacedOrder first = placed(newOrderId(), new StockLine(SKU_1, 1), new StockLine(sku, 1));
+            PlacedOrder second = placed(newOrderId(), new StockLine(sku, 1));
+            stock.seed(new StockLevel(SKU_1, 1_000));
+
+            List<StockOutcome> outcomes = together(List.of(() -> reserveStock.handle(first), () -> reserveStock.handle(second)));
+
+            assertEquals(1, outcomes.stream().filter(o -> o.kind() == Kind.RESERVED).count(), "round " + round);
+            assertEquals(0, stock.available(sku));
+        }
+    }
+
+    @Test
+    void the_same_order_placed_delivered_ten_times_at_once_reserves_once() throws Exception {
+        stock.seed(new StockLevel(SKU_1, 100));
+        stock.seed(new StockLevel(SKU_5, 100));
+        PlacedOrder order = placed(newOrderId(), new StockLine(SKU_1, 2), new StockLine(SKU_5, 3));
+        List<Callable<StockOutcome>> deliveries = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            deliveries.add(() -> reserveStock.handle(order));
+        }
+
+        together(deliveries);
+
+        assertEquals(98, stock.available(SKU_1));
+        assertEquals(97, stock.available(SKU_5));
+        assertEquals(ReservationStatus.RESERVED, reservations.find(order.orderId()).orElseThrow().status());
+    }
+
+    @Test
+    void an_order_cancelled_while_its_order_placed_is_running_ends_holding_nothing() throws Exception {
+        stock.seed(new StockLevel(SKU_1, 1_000));
+        stock.seed(new StockLevel(SKU_5, 1_000));
+        for (int round = 0; round < 15; round++) {
+            OrderId orderId = newOrderId();
+            PlacedOrder placed = placed(orderId, new StockLine(SKU_1, 2), new StockLine(SKU_5, 3));
+            CancelledOrder cancelled = new CancelledOrder(UUID.randomUUID().toString(), orderId);
+
+            together(List.of(() -> reserveStock.handle(placed), () -> releaseStock.handle(cancelled)));
+
+            assertEquals(1_000, stock.available(SKU_1), "round " + round);
+            assertEquals(1_000, stock.available(SKU_5), "round " + round);
+            ReservationStatus status = reservations.find(orderId).orElseThrow().status();
+            assertTrue(status == ReservationStatus.RELEASED || status == ReservationStatus.CANCELLED_BEFORE_PLACED, status.name());
+        }
+    }
+
+    @Test
+    void a_delivery_that_died_half_way_is_finished_by_the_redelivery() {
+        stock.seed(new StockLevel(SKU_1, 10));
+        stock.seed(new StockLevel(SKU_5, 10));
+        PlacedOrder order = placed(newOrderId(), new StockLine(SKU_1, 2), new StockLine(SKU_5, 3));
+        reservations.begin(order.orderId(), order.lines(), order.eventId()); // the first delivery took SKU-1 and died
+        stock.take(SKU_1, order.orderId(), 2);
+
+        assertEquals(Kind.RESERVED, reserveStock.handle(order).kind());
+
+        assertEquals(8, stock.available(SKU_1));
+        assertEquals(7, stock.available(SKU_5));
+    }
+
+    @Test
+    void a_rejection_that_died_before_giving_back_is_finished_by_the_redelivery() {
+        stock.seed(new StockLevel(SKU_1, 10));
+        stock.seed(new StockLevel(SKU_5, 1));
+        PlacedOrder order = placed(newOrderId(), new StockLine(SKU_1, 2), new StockLine(SKU_5, 3));
+        reservations.begin(order.orderId(), order.lines(), order.eventId()); // took SKU-1, found SKU-5 short, died
+        stock.take(SKU_1, order.orderId(), 2);
+        reservations.reject(order.orderId(), List.of(SKU_5));
+
+        StockOutcome outcome = reserveStock.handle(order);
+
+        assertEquals(Kind.REJECTED_SHORT, outcome.kind());
+        assertEquals(List.of(SKU_5), outcome.shortSkus());
+        assertEquals(10, stock.available(SKU_1));
+        assertEquals(ReservationStatus.REJECTED, reservations.find(order.orderId()).orElseThrow().status());
+    }
+
+    @Test
+    void a_cancellation_of_an_order_whose_delivery_died_half_way_gives_back_what_was_taken() {
+        stock.seed(new StockLevel(SKU_1, 10));
+        stock.seed(new StockLevel(SKU_5, 10));
+        PlacedOrder order = placed(newOrderId(), new StockLine(SKU_1, 2), new StockLine(SKU_5, 3));
+        reservations.begin(order.orderId(), order.lines(), order.eventId());
+        stock.take(SKU_1, order.orderId(), 2);
+
+        assertEquals(Kind.RELEASED, releaseStock.handle(new CancelledOrder(UUID.randomUUID().toString(), order.orderId())).kind());
+        assertEquals(Kind.IGNORED_CANCELLED_ORDER, reserveStock.handle(order).kind());
+
+        assertEquals(10, stock.available(SKU_1));
+        assertEquals(10, stock.available(SKU_5));
+    }
+
+    private static OrderId newOrderId() {
+        return new OrderId(UUID.randomUUID().toString());
+    }
+
+    private static PlacedOrder placed(OrderId orderId, StockLine... lines) {
+        return new PlacedOrder(UUID.randomUUID().toString(), orderId, List.of(lines));
+    }
+
+    /** Runs the calls on their own threads, released at the same instant. */
+    private static <T> List<T> together(List<Callable<T>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> call : calls) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
