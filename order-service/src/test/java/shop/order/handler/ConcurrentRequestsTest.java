@@ -1,0 +1,74 @@
+package shop.order.handler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Conditional writes, not luck, decide races: concurrent duplicates still give one order and one event. */
+class ConcurrentRequestsTest {
+
+    private static final int CALLERS = 8;
+    private static OrderServiceFixture fixture;
+
+    @BeforeAll
+    static void start() {
+        fixture = new OrderServiceFixture();
+    }
+
+    @AfterAll
+    static void stop() {
+        fixture.close();
+    }
+
+    @BeforeEach
+    void freshTables() {
+        fixture.reset(java.time.Duration.ZERO);
+    }
+
+    @Test
+    void concurrent_retries_with_one_idempotency_key_create_one_order() throws Exception {
+        List<OrderServiceFixture.Response> responses = concurrently(() -> fixture.call("place-order-with-idempotency-key.json"));
+
+        Set<String> orderIds = responses.stream().map(r -> r.body().path("orderId").asText()).collect(Collectors.toSet());
+        assertEquals(Set.of(201), responses.stream().map(OrderServiceFixture.Response::status).collect(Collectors.toSet()));
+        assertEquals(1, orderIds.size());
+        assertEquals(1, fixture.bus.events().stream().filter(e -> e.detailType().equals("OrderPlaced")).count());
+    }
+
+    @Test
+    void concurrent_cancels_publish_one_OrderCancelled() throws Exception {
+        String orderId = fixture.call("place-order.json").body().path("orderId").asText();
+
+        List<OrderServiceFixture.Response> responses = concurrently(() -> fixture.call("cancel-order.json", orderId));
+
+        assertEquals(Set.of(200), responses.stream().map(OrderServiceFixture.Response::status).collect(Collectors.toSet()));
+        assertEquals(1, fixture.bus.events().stream()
+                .filter(e -> e.detailType().equals("OrderCancelled") && e.detail().path("data").path("orderId").asText().equals(orderId))
+                .count());
+    }
+
+    private static List<OrderServiceFixture.Response> concurrently(Callable<OrderServiceFixture.Response> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
+        try {
+            List<Future<OrderServiceFixture.Response>> futures = pool.invokeAll(IntStream.range(0, CALLERS).mapToObj(i -> call).toList());
+            List<OrderServiceFixture.Response> responses = new java.util.ArrayList<>();
+            for (Future<OrderServiceFixture.Response> future : futures) {
+                responses.add(future.get());
+            }
+            return responses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
