@@ -1,0 +1,85 @@
+package shop.localcloud;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import shop.localcloud.Model.FunctionSpec;
+
+/**
+ * What a function's JVM gets, as in Lambda: the template's environment, the reserved Lambda variables, fake
+ * credentials, and the standard SDK endpoint variables pointing at the local parts. Nothing else of the caller's
+ * environment leaks in (no real AWS profile or keys).
+ */
+final class LambdaEnvironment {
+
+    private LambdaEnvironment() {
+    }
+
+    static Map<String, String> of(FunctionSpec spec, Map<String, String> endpoints, Path taskRoot) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        env.put("LANG", "en_US.UTF-8");
+        env.put("TZ", ":UTC");
+        env.putAll(spec.environment());
+        env.put("AWS_REGION", Model.REGION);
+        env.put("AWS_DEFAULT_REGION", Model.REGION);
+        env.put("AWS_ACCESS_KEY_ID", "local");
+        env.put("AWS_SECRET_ACCESS_KEY", "local");
+        env.put("AWS_EC2_METADATA_DISABLED", "true");
+        env.put("AWS_LAMBDA_FUNCTION_NAME", spec.logicalId());
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(spec.memoryMb()));
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + spec.logicalId());
+        env.put("AWS_LAMBDA_LOG_STREAM_NAME", "local/" + spec.logicalId());
+        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
+        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+        env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
+        env.put("LAMBDA_RUNTIME_DIR", taskRoot.toString());
+        env.put("_HANDLER", spec.handler());
+        endpoints.forEach((service, url) -> env.put("AWS_ENDPOINT_URL_" + service, url));
+        return env;
+    }
+
+    static List<String> command(FunctionSpec spec) {
+        String classpath = spec.artifact() + File.pathSeparator + ricClasspath();
+        return FunctionInstance.command(javaBinary(), classpath, spec.memoryMb(), spec.handler());
+    }
+
+    static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The Runtime Interface Client jars that the build copies to {@code local-cloud/target/ric}. */
+    static String ricClasspath() {
+        Path dir = ricDirectory();
+        try (Stream<Path> jars = Files.list(dir)) {
+            List<String> paths = jars.filter(p -> p.toString().endsWith(".jar")).map(Path::toString).sorted().toList();
+            if (paths.stream().noneMatch(p -> p.contains("runtime-interface-client"))) {
+                throw new UserError("the Lambda Runtime Interface Client is missing from " + dir
+                        + "; run mvn -B -DskipTests install -pl local-cloud");
+            }
+            return String.join(File.pathSeparator, paths);
+        } catch (IOException e) {
+            throw new UserError("the Lambda Runtime Interface Client is missing (" + dir + "); run mvn -B -DskipTests install -pl local-cloud");
+        }
+    }
+
+    private static Path ricDirectory() {
+        String configured = System.getProperty("shop.localcloud.ric");
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        try {
+            Path code = Path.of(LambdaEnvironment.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return code.getParent().resolve("ric"); // target/classes -> target/ric, target/local-cloud.jar -> target/ric
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

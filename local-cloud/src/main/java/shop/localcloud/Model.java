@@ -1,0 +1,82 @@
+package shop.localcloud;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** What template.yaml asks local-cloud to run, with every intrinsic function already resolved. */
+final class Model {
+
+    private Model() {
+    }
+
+    static final String REGION = "eu-west-1";
+    static final String ACCOUNT = "123456789012";
+
+    /** An {@code AWS::Serverless::Function}, Globals merged in. */
+    record FunctionSpec(String logicalId, Path artifact, String handler, Map<String, String> environment, int memoryMb,
+                        int timeoutSeconds, AsyncConfig async) {
+
+        FunctionSpec {
+            environment = Map.copyOf(environment);
+        }
+
+        String arn() {
+            return "arn:aws:lambda:" + REGION + ":" + ACCOUNT + ":function:" + logicalId;
+        }
+    }
+
+    /** A function's EventInvokeConfig (or Lambda's defaults: 2 retries, 6 hours, no destination). */
+    record AsyncConfig(int maximumRetryAttempts, int maximumEventAgeSeconds, String onFailureQueue) {
+    }
+
+    /** An {@code HttpApi} event: one route of the HTTP API. */
+    record HttpRoute(String method, String path, String functionId) {
+
+        String routeKey() {
+            return method + " " + path;
+        }
+    }
+
+    /** An {@code EventBridgeRule} event: a rule on a bus that targets one function. */
+    record RuleSpec(String name, String functionId, String busName, String patternJson, int maximumRetryAttempts,
+                    int maximumEventAgeSeconds, String deadLetterQueue) {
+
+        String arn() {
+            return "arn:aws:events:" + REGION + ":" + ACCOUNT + ":rule/" + busName + "/" + name;
+        }
+    }
+
+    /** A {@code Schedule} event; only {@code rate(...)} expressions run locally. */
+    record ScheduleSpec(String name, String functionId, String expression, Duration rate, boolean enabled) {
+    }
+
+    /** A {@code Custom::*} resource: its ServiceToken function gets a CloudFormation Create event at start-up. */
+    record CustomResourceSpec(String logicalId, String type, String functionId, Map<String, Object> properties) {
+    }
+
+    /** An {@code AWS::SQS::Queue} and the name it has locally. */
+    record QueueSpec(String logicalId, String name) {
+
+        String arn() {
+            return "arn:aws:sqs:" + REGION + ":" + ACCOUNT + ":" + name;
+        }
+    }
+
+    /** Everything, in template order. */
+    record SystemSpec(Path root, Map<String, String> parameters, Map<String, String> tables, List<String> buses,
+                      List<QueueSpec> queues, List<FunctionSpec> functions, List<HttpRoute> routes, List<RuleSpec> rules,
+                      List<ScheduleSpec> schedules, List<CustomResourceSpec> customResources, List<String> ignored) {
+
+        FunctionSpec function(String logicalId) {
+            return functions.stream().filter(f -> f.logicalId().equals(logicalId)).findFirst()
+                    .orElseThrow(() -> new UserError("template.yaml has no AWS::Serverless::Function named " + logicalId
+                            + "; it has " + functions.stream().map(FunctionSpec::logicalId).toList()));
+        }
+
+        QueueSpec queue(String logicalId) {
+            return queues.stream().filter(q -> q.logicalId().equals(logicalId)).findFirst().orElse(null);
+        }
+    }
+}
