@@ -1,0 +1,79 @@
+package shop.crm.handler;
+
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import shop.crm.application.Outcome;
+import shop.crm.application.RecordCancellation;
+import shop.crm.application.RecordOrderPlaced;
+import shop.platform.events.IncomingEvent;
+import shop.platform.events.MalformedEventException;
+import shop.platform.json.Json;
+import shop.platform.logging.LambdaLogging;
+
+/**
+ * The CrmFunction: an EventBridge rule target for OrderPlaced and OrderCancelled. Decodes, calls the use case,
+ * answers {@code {"outcome": ...}}. What it cannot handle is thrown after one log line without personal data
+ * (no customer id either), so Lambda retries it and then hands it to the dead-letter queue.
+ */
+public final class OrderEventHandler implements RequestStreamHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrderEventHandler.class);
+
+    private final RecordOrderPlaced recordOrderPlaced;
+    private final RecordCancellation recordCancellation;
+
+    /** Used by Lambda: reads the environment and builds the clients once, at init. */
+    public OrderEventHandler() {
+        this(Wiring.recordOrderPlaced(), Wiring.recordCancellation());
+    }
+
+    public OrderEventHandler(RecordOrderPlaced recordOrderPlaced, RecordCancellation recordCancellation) {
+        this.recordOrderPlaced = recordOrderPlaced;
+        this.recordCancellation = recordCancellation;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        IncomingEvent event;
+        try {
+            event = IncomingEvent.read(input);
+        } catch (MalformedEventException e) {
+            LambdaLogging.withCorrelationId(context, "unknown", () -> {
+                LOG.error("rejected event: {}", e.getMessage());
+                return null;
+            });
+            throw e;
+        }
+        Outcome outcome = LambdaLogging.withCorrelationId(context, event.metadata().correlationId(), () -> handle(event));
+        Json.MAPPER.writeValue(output, Map.of("outcome", outcome.name()));
+    }
+
+    private Outcome handle(IncomingEvent event) {
+        String eventId = event.metadata().eventId();
+        try {
+            OrderEventTranslator.requireSupported(event);
+            Outcome outcome = switch (event.detailType()) {
+                case "OrderPlaced" -> recordOrderPlaced.handle(OrderEventTranslator.orderPlaced(event));
+                case "OrderCancelled" -> recordCancellation.handle(OrderEventTranslator.orderCancelled(event));
+                default -> throw new MalformedEventException("detail-type " + event.detailType() + " is not handled here");
+            };
+            LOG.info("handled {}", event.detailType(), entry("outcome", outcome.name()), entry("event_id", eventId),
+                    entry("replay", event.replayName().isPresent()));
+            return outcome;
+        } catch (MalformedEventException e) {
+            LOG.error("rejected event: {}", e.getMessage(), entry("event_id", eventId));
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.error("event failed, will be retried: {}", e.getClass().getSimpleName(), entry("event_id", eventId));
+            throw e;
+        }
+    }
+}
