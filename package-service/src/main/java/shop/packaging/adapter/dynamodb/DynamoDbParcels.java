@@ -1,0 +1,123 @@
+package shop.packaging.adapter.dynamodb;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import shop.packaging.application.Parcels;
+import shop.packaging.domain.OrderId;
+import shop.packaging.domain.Parcel;
+import shop.packaging.domain.ParcelLine;
+import shop.packaging.domain.ParcelStatus;
+import shop.packaging.domain.ShippingAddress;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * One item per order ({@code PARCEL#<orderId>}/PARCEL): status, lines, shipping address, the ids of the events
+ * that created and cancelled it, and when its status last changed. Every write is conditional on the item's
+ * absence or on the status it leaves.
+ */
+public final class DynamoDbParcels implements Parcels {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Clock clock;
+
+    public DynamoDbParcels(DynamoDbClient dynamo, String table, Clock clock) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean create(Parcel parcel, String eventId) {
+        Map<String, AttributeValue> item = newItem(parcel.orderId(), parcel.status());
+        item.put("lines", AttributeValue.fromL(parcel.lines().stream().map(line -> AttributeValue.fromM(
+                Map.of("sku", s(line.sku()), "quantity", AttributeValue.fromN(Integer.toString(line.quantity()))))).toList()));
+        item.put("shippingAddress", address(parcel.shippingAddress()));
+        item.put("placedEventId", s(eventId));
+        return putIfAbsent(item);
+    }
+
+    @Override
+    public boolean tombstone(OrderId orderId, String eventId) {
+        Map<String, AttributeValue> item = newItem(orderId, ParcelStatus.CANCELLED_BEFORE_PLACED);
+        item.put("cancelledEventId", s(eventId));
+        return putIfAbsent(item);
+    }
+
+    @Override
+    public Optional<Parcel> find(OrderId orderId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(orderId)).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ParcelLine> lines = item.getOrDefault("lines", AttributeValue.fromL(List.of())).l().stream()
+                .map(line -> new ParcelLine(line.m().get("sku").s(), Integer.parseInt(line.m().get("quantity").n())))
+                .toList();
+        AttributeValue address = item.get("shippingAddress");
+        return Optional.of(new Parcel(orderId, ParcelStatus.valueOf(item.get("status").s()), lines,
+                address == null ? null : address(address.m())));
+    }
+
+    @Override
+    public boolean move(OrderId orderId, ParcelStatus from, ParcelStatus to, String cause) {
+        String extra = to == ParcelStatus.SHIPPED ? ", shippedAt = :now" : ", cancelledEventId = :cause";
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":from", s(from.name()), ":to", s(to.name()),
+                ":now", s(clock.instant().toString())));
+        if (to != ParcelStatus.SHIPPED) {
+            values.put(":cause", s(cause));
+        }
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(orderId))
+                    .updateExpression("SET #status = :to, updatedAt = :now" + extra)
+                    .conditionExpression("#status = :from")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException elsewhere) {
+            return false;
+        }
+    }
+
+    private Map<String, AttributeValue> newItem(OrderId orderId, ParcelStatus status) {
+        Map<String, AttributeValue> item = new HashMap<>(key(orderId));
+        item.put("orderId", s(orderId.value()));
+        item.put("status", s(status.name()));
+        item.put("updatedAt", s(clock.instant().toString()));
+        return item;
+    }
+
+    private boolean putIfAbsent(Map<String, AttributeValue> item) {
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException exists) {
+            return false;
+        }
+    }
+
+    private static Map<String, AttributeValue> key(OrderId orderId) {
+        return Map.of("pk", s("PARCEL#" + orderId.value()), "sk", s("PARCEL"));
+    }
+
+    private static AttributeValue address(ShippingAddress address) {
+        Map<String, AttributeValue> fields = new HashMap<>(Map.of("name", s(address.name()), "line1", s(address.line1()),
+                "city", s(address.city()), "postalCode", s(address.postalCode()), "country", s(address.country())));
+        address.line2().ifPresent(line2 -> fields.put("line2", s(line2)));
+        return AttributeValue.fromM(fields);
+    }
+
+    private static ShippingAddress address(Map<String, AttributeValue> fields) {
+        return new ShippingAddress(fields.get("name").s(), fields.get("line1").s(),
+                Optional.ofNullable(fields.get("line2")).map(AttributeValue::s), fields.get("city").s(),
+                fields.get("postalCode").s(), fields.get("country").s());
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+}

@@ -1,0 +1,72 @@
+package shop.packaging.handler;
+
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import shop.packaging.application.CancelParcel;
+import shop.packaging.application.CreateParcel;
+import shop.packaging.application.ParcelOutcome;
+import shop.platform.events.IncomingEvent;
+import shop.platform.events.MalformedEventException;
+import shop.platform.logging.LambdaLogging;
+
+/**
+ * The package context's EventBridge target: OrderPlaced creates a parcel to pick, OrderCancelled cancels it or
+ * marks it for return. Writes {@code {"outcome": ...}}; an event it cannot read fails the invocation (retries,
+ * then the DLQ) after one log line that never quotes the address or email.
+ */
+public final class OrderEventHandler implements RequestStreamHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrderEventHandler.class);
+
+    private final CreateParcel createParcel;
+    private final CancelParcel cancelParcel;
+
+    /** Used by Lambda: clients are built once, at init. */
+    public OrderEventHandler() {
+        this(Wiring.createParcel(), Wiring.cancelParcel());
+    }
+
+    public OrderEventHandler(CreateParcel createParcel, CancelParcel cancelParcel) {
+        this.createParcel = createParcel;
+        this.cancelParcel = cancelParcel;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        IncomingEvent event;
+        try {
+            event = IncomingEvent.read(input);
+        } catch (MalformedEventException e) {
+            throw LambdaLogging.withCorrelationId(context, "unknown", () -> rejected(e, "unreadable", "unknown"));
+        }
+        ParcelOutcome outcome = LambdaLogging.withCorrelationId(context, event.metadata().correlationId(), () -> handle(event));
+        output.write(Outcomes.json(outcome));
+    }
+
+    private ParcelOutcome handle(IncomingEvent event) {
+        ParcelOutcome outcome;
+        try {
+            OrderEvents.checkSubscribed(event);
+            outcome = OrderEvents.ORDER_PLACED.equals(event.detailType())
+                    ? createParcel.handle(OrderEvents.placed(event))
+                    : cancelParcel.handle(OrderEvents.cancelled(event));
+        } catch (MalformedEventException e) {
+            throw rejected(e, event.detailType(), event.metadata().eventId());
+        }
+        LOG.info("{} {}: {}", event.detailType(), event.metadata().eventId(), outcome, entry("outcome", outcome),
+                entry("orderId", event.data().path("orderId").asText()), entry("replay", event.replayName().orElse("")));
+        return outcome;
+    }
+
+    private static MalformedEventException rejected(MalformedEventException e, String detailType, String eventId) {
+        LOG.error("rejected {} event {}: {}", detailType, eventId, e.getMessage(), entry("rejectReason", e.getMessage()));
+        return e;
+    }
+}

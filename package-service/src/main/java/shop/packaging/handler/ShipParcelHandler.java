@@ -1,0 +1,72 @@
+package shop.packaging.handler;
+
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import shop.packaging.application.ParcelOutcome;
+import shop.packaging.application.ShipParcel;
+import shop.packaging.domain.OrderId;
+import shop.platform.events.MalformedEventException;
+import shop.platform.json.Json;
+import shop.platform.logging.LambdaLogging;
+
+/**
+ * Marks an order's parcel shipped, invoked directly with {@code {"orderId": "..."}} (by the warehouse, a test or
+ * {@code local-cloud invoke}). Answers {@code {"outcome": "SHIPPED" | "ALREADY_SHIPPED" | "NOT_SHIPPABLE" | "NOT_FOUND"}}.
+ */
+public final class ShipParcelHandler implements RequestStreamHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShipParcelHandler.class);
+
+    private final ShipParcel shipParcel;
+
+    public ShipParcelHandler() {
+        this(Wiring.shipParcel());
+    }
+
+    public ShipParcelHandler(ShipParcel shipParcel) {
+        this.shipParcel = shipParcel;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        byte[] request = input.readAllBytes();
+        ParcelOutcome outcome = LambdaLogging.withCorrelationId(context, UUID.randomUUID().toString(), () -> {
+            OrderId orderId = orderId(request);
+            ParcelOutcome result = shipParcel.handle(orderId);
+            LOG.info("ship parcel of order {}: {}", orderId, result, entry("outcome", result), entry("orderId", orderId.value()));
+            return result;
+        });
+        output.write(Outcomes.json(outcome));
+    }
+
+    private static OrderId orderId(byte[] request) {
+        try {
+            JsonNode body = Json.MAPPER.readTree(request);
+            if (body == null || !body.isObject()) {
+                throw new MalformedEventException("request is not a JSON object");
+            }
+            return OrderEvents.orderId(body, "request");
+        } catch (JacksonException e) {
+            throw rejected(new MalformedEventException("request is not valid JSON"));
+        } catch (MalformedEventException e) {
+            throw rejected(e);
+        } catch (IOException e) {
+            throw rejected(new MalformedEventException("request could not be read"));
+        }
+    }
+
+    private static MalformedEventException rejected(MalformedEventException e) {
+        LOG.error("rejected ship request: {}", e.getMessage(), entry("rejectReason", e.getMessage()));
+        return e;
+    }
+}

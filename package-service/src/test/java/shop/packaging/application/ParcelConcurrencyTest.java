@@ -1,0 +1,143 @@
+package shop.packaging.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import shop.localparts.Dynalite;
+import shop.localparts.TemplateTables;
+import shop.packaging.adapter.dynamodb.DynamoDbParcels;
+import shop.packaging.domain.OrderId;
+import shop.packaging.domain.ParcelLine;
+import shop.packaging.domain.ParcelStatus;
+import shop.packaging.domain.ShippingAddress;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Events and shipments for the same order at the same time, against a real local DynamoDB. */
+class ParcelConcurrencyTest {
+
+    private static final ShippingAddress ADDRESS = new ShippingAddress("Alex Example", "1 Example Street",
+            Optional.empty(), "Exampleton", "EX1 2MP", "GB");
+
+    private static Dynalite dynalite;
+    private static DynamoDbClient dynamo;
+
+    private DynamoDbParcels parcels;
+    private CreateParcel createParcel;
+    private CancelParcel cancelParcel;
+    private ShipParcel shipParcel;
+
+    @BeforeAll
+    static void startDynalite() {
+        dynalite = Dynalite.start();
+        dynamo = TemplateTables.localClient(dynalite.endpoint());
+    }
+
+    @AfterAll
+    static void stopDynalite() {
+        dynamo.close();
+        dynalite.close();
+    }
+
+    @BeforeEach
+    void freshTable() {
+        String table = "package-" + UUID.randomUUID();
+        TemplateTables.ofProject().create(dynamo, "PackageTable", table);
+        parcels = new DynamoDbParcels(dynamo, table, Clock.systemUTC());
+        createParcel = new CreateParcel(parcels);
+        cancelParcel = new CancelParcel(parcels);
+        shipParcel = new ShipParcel(parcels);
+    }
+
+    @Test
+    void the_same_order_placed_delivered_ten_times_at_once_creates_one_parcel() throws Exception {
+        PlacedOrder order = placed(newOrderId());
+        List<Callable<ParcelOutcome>> deliveries = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            deliveries.add(() -> createParcel.handle(order));
+        }
+
+        List<ParcelOutcome> outcomes = together(deliveries);
+
+        assertEquals(1, outcomes.stream().filter(o -> o == ParcelOutcome.CREATED).count());
+        assertEquals(9, outcomes.stream().filter(o -> o == ParcelOutcome.DUPLICATE).count());
+    }
+
+    @Test
+    void an_order_placed_and_its_cancellation_at_once_leave_no_parcel_to_ship() throws Exception {
+        for (int round = 0; round < 15; round++) {
+            OrderId orderId = newOrderId();
+            PlacedOrder placed = placed(orderId);
+            CancelledOrder cancelled = new CancelledOrder(UUID.randomUUID().toString(), orderId);
+
+            together(List.of(() -> createParcel.handle(placed), () -> cancelParcel.handle(cancelled)));
+
+            ParcelStatus status = parcels.find(orderId).orElseThrow().status();
+            assertTrue(Set.of(ParcelStatus.CANCELLED, ParcelStatus.CANCELLED_BEFORE_PLACED).contains(status), status.name());
+            assertEquals(ParcelOutcome.NOT_SHIPPABLE, shipParcel.handle(orderId));
+        }
+    }
+
+    @Test
+    void a_cancellation_racing_the_shipment_either_stops_the_parcel_or_asks_for_it_back() throws Exception {
+        for (int round = 0; round < 15; round++) {
+            OrderId orderId = newOrderId();
+            createParcel.handle(placed(orderId));
+            CancelledOrder cancelled = new CancelledOrder(UUID.randomUUID().toString(), orderId);
+
+            List<ParcelOutcome> outcomes = together(List.of(() -> shipParcel.handle(orderId), () -> cancelParcel.handle(cancelled)));
+
+            ParcelStatus status = parcels.find(orderId).orElseThrow().status();
+            if (outcomes.get(0) == ParcelOutcome.SHIPPED) {
+                assertEquals(ParcelStatus.RETURN_REQUESTED, status, "round " + round);
+            } else {
+                assertEquals(ParcelOutcome.NOT_SHIPPABLE, outcomes.get(0));
+                assertEquals(ParcelStatus.CANCELLED, status, "round " + round);
+            }
+        }
+    }
+
+    private static OrderId newOrderId() {
+        return new OrderId(UUID.randomUUID().toString());
+    }
+
+    private static PlacedOrder placed(OrderId orderId) {
+        return new PlacedOrder(UUID.randomUUID().toString(), orderId, List.of(new ParcelLine("SKU-1", 2)), ADDRESS);
+    }
+
+    private static <T> List<T> together(List<Callable<T>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> call : calls) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package shop.packaging.handler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import shop.localparts.Dynalite;
+import shop.localparts.SampleEvents;
+import shop.localparts.TemplateTables;
+import shop.packaging.adapter.dynamodb.DynamoDbParcels;
+import shop.packaging.application.CancelParcel;
+import shop.packaging.application.CreateParcel;
+import shop.packaging.application.ShipParcel;
+import shop.packaging.domain.OrderId;
+import shop.packaging.domain.Parcel;
+import shop.packaging.domain.ParcelLine;
+import shop.packaging.domain.ParcelStatus;
+import shop.platform.events.MalformedEventException;
+import shop.platform.json.Json;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+class OrderEventHandlerTest {
+
+    /** The order of events/package-service/order-placed.json: 2 x SKU-1 and 3 x SKU-5 to one address. */
+    private static final OrderId ORDER = orderIdOf("order-placed.json");
+    private static final OrderId LATE_ORDER = orderIdOf("placed-after-cancel.json");
+
+    private static Dynalite dynalite;
+    private static DynamoDbClient dynamo;
+
+    private DynamoDbParcels parcels;
+    private OrderEventHandler handler;
+    private ShipParcelHandler ship;
+
+    @BeforeAll
+    static void startDynalite() {
+        dynalite = Dynalite.start();
+        dynamo = TemplateTables.localClient(dynalite.endpoint());
+    }
+
+    @AfterAll
+    static void stopDynalite() {
+        dynamo.close();
+        dynalite.close();
+    }
+
+    @BeforeEach
+    void freshTable() {
+        String table = "package-" + UUID.randomUUID();
+        TemplateTables.ofProject().create(dynamo, "PackageTable", table);
+        parcels = new DynamoDbParcels(dynamo, table, Clock.systemUTC());
+        handler = new OrderEventHandler(new CreateParcel(parcels), new CancelParcel(parcels));
+        ship = new ShipParcelHandler(new ShipParcel(parcels));
+    }
+
+    @Test
+    void order_placed_creates_a_parcel_to_pick_with_the_lines_and_the_shipping_address() throws IOException {
+        assertEquals("CREATED", invoke("order-placed.json"));
+
+        Parcel parcel = parcel(ORDER);
+        assertEquals(ParcelStatus.TO_PICK, parcel.status());
+        assertEquals(List.of(new ParcelLine("SKU-1", 2), new ParcelLine("SKU-5", 3)), parcel.lines());
+        JsonNode address = SampleEvents.json("package-service/order-placed.json").at("/detail/data/shippingAddress");
+        assertEquals(address.path("name").asText(), parcel.shippingAddress().name());
+        assertEquals(address.path("line1").asText(), parcel.shippingAddress().line1());
+        assertEquals(Optional.of(address.path("line2").asText()), parcel.shippingAddress().line2());
+        assertEquals(address.path("postalCode").asText(), parcel.shippingAddress().postalCode());
+        assertEquals(address.path("country").asText(), parcel.shippingAddress().country());
+    }
+
+    @Test
+    void order_cancelled_cancels_a_parcel_that_has_not_shipped() throws IOException {
+        invoke("order-placed.json");
+
+        assertEquals("CANCELLED", invoke("order-cancelled.json"));
+
+        assertEquals(ParcelStatus.CANCELLED, parcel(ORDER).status());
+        assertEquals("NOT_SHIPPABLE", ship(ORDER));
+    }
+
+    @Test
+    void order_cancelled_after_the_parcel_shipped_marks_it_for_return() throws IOException {
+        invoke("order-placed.json");
+        assertEquals("SHIPPED", ship(ORDER));
+
+        assertEquals("RETURN_REQUESTED", invoke("order-cancelled.json"));
+
+        assertEquals(ParcelStatus.RETURN_REQUESTED, parcel(ORDER).status());
+    }
+
+    @Test
+    void a_duplicate_order_placed_with_another_eventbridge_id_creates_no_second_parcel_and_keeps_its_progress() throws IOException {
+        invoke("order-placed.json");
+        ship(ORDER);
+
+        assertEquals("DUPLICATE", invoke("order-placed-duplicate.json"));
+
+        assertEquals(ParcelStatus.SHIPPED, parcel(ORDER).status());
+    }
+
+    @Test
+    void a_replayed_order_placed_creates_nothing_new() throws IOException {
+        invoke("order-placed.json");
+
+        assertEquals("DUPLICATE", invoke("order-placed-replayed.json"));
+
+        assertEquals(ParcelStatus.TO_PICK, parcel(ORDER).status());
+    }
+
+    @Test
+    void a_replayed_order_placed_does_not_revive_a_cancelled_parcel() throws IOException {
+        invoke("order-placed.json");
+        invoke("order-cancelled.json");
+
+        assertEquals("IGNORED_CANCELLED_ORDER", invoke("order-placed-replayed.json"));
+
+        assertEquals(ParcelStatus.CANCELLED, parcel(ORDER).status());
+    }
+
+    @Test
+    void a_duplicate_order_cancelled_changes_nothing_more() throws IOException {
+        invoke("order-placed.json");
+        invoke("order-cancelled.json");
+
+        assertEquals("DUPLICATE", invoke("order-cancelled.json"));
+
+        assertEquals(ParcelStatus.CANCELLED, parcel(ORDER).status());
+    }
+
+    @Test
+    void order_cancelled_before_order_placed_leaves_no_parcel_to_ship() throws IOException {
+        assertEquals("CANCELLED_BEFORE_PLACED", invoke("cancelled-before-placed.json"));
+
+        assertEquals("IGNORED_CANCELLED_ORDER", invoke("placed-after-cancel.json"));
+
+        assertEquals(ParcelStatus.CANCELLED_BEFORE_PLACED, parcel(LATE_ORDER).status());
+        assertEquals("NOT_SHIPPABLE", ship(LATE_ORDER));
+    }
+
+    @Test
+    void a_malformed_event_fails_with_a_reason_that_names_the_field_and_no_personal_data() {
+        MalformedEventException e = assertThrows(MalformedEventException.class, () -> invoke("malformed.json"));
+
+        assertTrue(e.getMessage().contains("data.orderId"), e.getMessage());
+        assertNoPersonalData(e.getMessage(), SampleEvents.json("package-service/malformed.json"));
+    }
+
+    @Test
+    void an_order_placed_with_a_broken_address_fails_without_quoting_the_address() throws IOException {
+        JsonNode event = SampleEvents.json("package-service/order-placed.json");
+        ((ObjectNode) event.at("/detail/data/shippingAddress")).put("country", "Exampleland");
+
+        MalformedEventException e = assertThrows(MalformedEventException.class,
+                () -> invoke(Json.MAPPER.writeValueAsBytes(event)));
+
+        assertTrue(e.getMessage().contains("shippingAddress.country"), e.getMessage());
+        assertFalse(e.getMessage().contains("Exampleland"));
+        assertNoPersonalData(e.getMessage(), event);
+        assertTrue(parcels.find(ORDER).isEmpty());
+    }
+
+    @Test
+    void an_event_of_a_detail_type_package_does_not_subscribe_to_fails() {
+        MalformedEventException e = assertThrows(MalformedEventException.class,
+                () -> invoke("direct-unknown-detail-type.json"));
+
+        assertTrue(e.getMessage().contains("OrderShipped"), e.getMessage());
+    }
+
+    @Test
+    void an_event_that_is_not_json_fails() {
+        assertThrows(MalformedEventException.class,
+                () -> invoke("{\"detail\": ".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void shipping_a_parcel_twice_ships_it_once() throws IOException {
+        invoke("order-placed.json");
+        ship(ORDER);
+
+        assertEquals("ALREADY_SHIPPED", ship(ORDER));
+    }
+
+    @Test
+    void shipping_an_unknown_order_finds_nothing() throws IOException {
+        assertEquals("NOT_FOUND", ship(new OrderId(UUID.randomUUID().toString())));
+    }
+
+    @Test
+    void a_ship_request_without_an_order_id_fails() {
+        assertThrows(MalformedEventException.class, () -> ship.handleRequest(
+                new ByteArrayInputStream("{\"order\": 1}".getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), null));
+    }
+
+    private static void assertNoPersonalData(String message, JsonNode event) {
+        JsonNode data = event.at("/detail/data");
+        assertFalse(message.contains(data.path("contactEmail").asText()), message);
+        data.path("shippingAddress").forEach(field -> assertFalse(message.contains(field.asText()), message));
+    }
+
+    private Parcel parcel(OrderId orderId) {
+        return parcels.find(orderId).orElseThrow();
+    }
+
+    private String ship(OrderId orderId) throws IOException {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        ship.handleRequest(new ByteArrayInputStream(("{\"orderId\": \"" + orderId.value() + "\"}").getBytes(StandardCharsets.UTF_8)),
+                output, null);
+        return Json.MAPPER.readTree(output.toByteArray()).path("outcome").asText();
+    }
+
+    private String invoke(String sample) throws IOException {
+        return invoke(SampleEvents.bytes("package-service/" + sample));
+    }
+
+    private String invoke(byte[] event) throws IOException {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event), output, null);
+        return Json.MAPPER.readTree(output.toByteArray()).path("outcome").asText();
+    }
+
+    private static OrderId orderIdOf(String sample) {
+        return new OrderId(SampleEvents.json("package-service/" + sample).at("/detail/data/orderId").asText());
+    }
+}
