@@ -63,7 +63,9 @@ final class Specification {
         Map<String, Object> globals = Template.map(template.root.get("Globals"));
         SamSpecification.checkGlobals(globals, this, violations);
         Map<String, String> types = new HashMap<>();
-        template.resources().forEach((id, resource) -> types.put(id, String.valueOf(resource.get("Type"))));
+        template.resources().forEach((id, resource) -> types.put(id, String.valueOf(resource.get("Type"))
+                // SAM documents !GetAtt on a function as the generated AWS::Lambda::Function's attributes
+                .replace("AWS::Serverless::Function", "AWS::Lambda::Function")));
         template.ofType("AWS::Serverless::Function").forEach((id, f) -> Template.map(Template.map(f.get("Properties"))
                 .get("Events")).forEach((event, e) -> types.put(id + event, SamSpecification.generatedType(Template.map(e)))));
         template.resources().forEach((id, resource) -> checkResource(id, resource, violations));
@@ -177,7 +179,7 @@ final class Specification {
             Object getAtt = map.get("Fn::GetAtt");
             if (getAtt instanceof List<?> parts && parts.size() == 2) {
                 String type = types.get(String.valueOf(parts.get(0)));
-                if (type != null && resources.containsKey(type)
+                if (type != null && !type.startsWith("AWS::Serverless::") && resources.containsKey(type)
                         && !resources.get(type).path("attributes").has(String.valueOf(parts.get(1)))) {
                     violations.add(path + ": " + type + " has no attribute " + parts.get(1)
                             + " (has: " + names(resources.get(type).path("attributes")) + ")");
