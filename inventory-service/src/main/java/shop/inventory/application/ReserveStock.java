@@ -62,8 +62,8 @@ public final class ReserveStock {
         if (!reservations.reject(reservation.orderId(), shortSkus)) {
             return afterLosingTheRace(reservation.orderId());
         }
-        metrics.shortage(reservation.orderId(), shortSkus);
         giveBack.finish(new Reservation(reservation.orderId(), ReservationStatus.REJECTING, reservation.lines(), shortSkus));
+        metrics.shortage(reservation.orderId(), shortSkus); // once per order: only the delivery that marked it REJECTING
         return new StockOutcome(REJECTED_SHORT, shortSkus);
     }
 
