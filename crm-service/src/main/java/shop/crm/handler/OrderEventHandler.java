@@ -66,6 +66,7 @@ public final class OrderEventHandler implements RequestStreamHandler {
                 default -> throw new MalformedEventException("detail-type " + event.detailType() + " is not handled here");
             };
             LOG.info("handled {}", event.detailType(), entry("outcome", outcome.name()), entry("event_id", eventId),
+                    entry("order_id", event.data().path("orderId").asText()),
                     entry("replay", event.replayName().isPresent()));
             return outcome;
         } catch (MalformedEventException e) {

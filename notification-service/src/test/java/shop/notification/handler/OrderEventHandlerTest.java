@@ -100,6 +100,7 @@ class OrderEventHandlerTest {
         assertEquals(ses.emails().get(0).messageId(), delivery.providerMessageId().orElseThrow());
         assertEquals(eventId("order-placed.json"), delivery.eventId());
         assertEquals(1, delivery.attempts());
+        assertEquals(ses.emails().get(0).subject(), delivery.subject().orElseThrow());
     }
 
     @Test
