@@ -1,0 +1,258 @@
+package shop.localcloud;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+import shop.localcloud.Model.FunctionSpec;
+import shop.localcloud.Model.QueueSpec;
+import shop.localcloud.Model.SystemSpec;
+import shop.localparts.Dynalite;
+import shop.localparts.FreePort;
+import shop.localparts.NodeModules;
+import shop.localparts.SesV2Local;
+import shop.localparts.TemplateTables;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The whole system of template.yaml, started on loopback: local parts first, then functions, bus, seeds and the HTTP API. */
+final class LocalCloud implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
+    private final Options options;
+    private final Flow flow;
+    private final ScheduledExecutorService timer;
+    private SystemSpec spec;
+    private LocalSqs sqs;
+    private Dynalite dynalite;
+    private SesV2Local ses;
+    private DynamoDbClient dynamo;
+    private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
+    private Deliveries deliveries;
+    private EventBus bus;
+    private BusEndpoint busEndpoint;
+    private HttpApi httpApi;
+    private Path stateFile;
+
+    private LocalCloud(Options options, Flow flow) {
+        this.options = options;
+        this.flow = flow;
+        this.timer = Executors.newScheduledThreadPool(2, r -> {
+            Thread thread = new Thread(r, "local-cloud-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Starts everything; with {@code wholeSystem} false (invoke): local parts, bus and seeds, but no HTTP API or schedules. */
+    static LocalCloud start(Options options, Flow flow, boolean wholeSystem) {
+        LocalCloud cloud = new LocalCloud(options, flow);
+        try {
+            cloud.startParts(wholeSystem);
+            return cloud;
+        } catch (RuntimeException e) {
+            cloud.close();
+            throw e;
+        }
+    }
+
+    private void startParts(boolean wholeSystem) {
+        try {
+            NodeModules.requireNode();
+        } catch (IllegalStateException e) {
+            throw new UserError(e.getMessage());
+        }
+        sqs = closing(LocalSqs.start(options.sqsPort()));
+        spec = Template.load(options.template(), options.parameters(), sqs.endpoint());
+        List<String> missing = spec.functions().stream().filter(f -> !Files.isRegularFile(f.artifact()))
+                .map(f -> f.logicalId() + " (" + spec.root().relativize(f.artifact()) + ")").toList();
+        if (!missing.isEmpty()) {
+            throw new UserError("not built: " + String.join(", ", missing) + "; run mvn -B -DskipTests package (or ./local-cloud/run, which builds what is missing)");
+        }
+        dynalite = closing(Dynalite.start());
+        ses = closing(SesV2Local.start());
+        dynamo = closing(TemplateTables.localClient(dynalite.endpoint()));
+        TemplateTables tables = new TemplateTables(options.template());
+        spec.tables().forEach((logicalId, name) -> tables.create(dynamo, logicalId, name));
+        Map<String, String> queueNames = new LinkedHashMap<>();
+        for (QueueSpec queue : spec.queues()) {
+            sqs.createQueue(queue.name());
+            queueNames.put(queue.logicalId(), queue.name());
+        }
+        int eventsPort = options.eventsPort() == 0 ? FreePort.find() : options.eventsPort();
+        Map<String, String> endpoints = Map.of("DYNAMODB", dynalite.endpoint(), "EVENTBRIDGE", "http://127.0.0.1:" + eventsPort,
+                "SESV2", ses.endpoint(), "SQS", sqs.endpoint());
+        Path taskRoot = directory(options.dataDir().resolve("task"));
+        Path logs = directory(options.dataDir().resolve("logs"));
+        for (FunctionSpec function : spec.functions()) {
+            functions.put(function.logicalId(), closing(new LocalFunction(function, LambdaEnvironment.command(function),
+                    LambdaEnvironment.of(function, endpoints, taskRoot), options.concurrency(), timer,
+                    logSink(logs.resolve(function.logicalId() + ".log"), function.logicalId()))));
+        }
+        deliveries = new Deliveries(functions, sqs, queueNames, timer, flow, options.retryScale());
+        Archive archive = new Archive(options.dataDir().resolve("archive.jsonl"));
+        bus = new EventBus(spec.buses(), options.routeEvents() ? spec.rules() : List.of(), archive, deliveries, flow);
+        CustomResources customResources = new CustomResources();
+        busEndpoint = closing(new BusEndpoint(eventsPort, bus, customResources::answer));
+        customResources.createAll(spec.customResources(), functions, busEndpoint::responseUrl, flow);
+        functions.values().stream().filter(f -> !hasEvents(f.id())).forEach(LocalFunction::stopInstances);
+        if (!wholeSystem) {
+            return;
+        }
+        httpApi = closing(new HttpApi(options.httpPort(), spec.routes(), functions, flow));
+        Schedules.start(spec.schedules(), options.scheduleScale(), timer, deliveries, flow);
+        writeState();
+    }
+
+    private boolean hasEvents(String functionId) {
+        return spec.routes().stream().anyMatch(r -> r.functionId().equals(functionId))
+                || spec.rules().stream().anyMatch(r -> r.functionId().equals(functionId))
+                || spec.schedules().stream().anyMatch(s -> s.functionId().equals(functionId));
+    }
+
+    /** Where `replay` finds a running `up`, and what a user can point the AWS CLI at. */
+    private void writeState() {
+        ObjectNode state = JSON.createObjectNode();
+        state.put("pid", ProcessHandle.current().pid());
+        state.put("httpApi", httpApi.url());
+        state.put("eventBridge", busEndpoint.endpoint());
+        state.put("sqs", sqs.endpoint());
+        state.put("dynamodb", dynalite.endpoint());
+        state.put("sesv2", ses.endpoint());
+        stateFile = options.dataDir().resolve("local-cloud.json");
+        try {
+            Files.writeString(stateFile, state.toPrettyString());
+        } catch (IOException e) {
+            throw new UserError("cannot write " + stateFile + ": " + e.getMessage());
+        }
+    }
+
+    /** The banner: what runs where, and how to look at it. */
+    void describe(PrintStream out) {
+        out.println("local-cloud: " + functions.size() + " functions, " + spec.tables().size() + " tables, " + spec.rules().size()
+                + " rules, " + spec.queues().size() + " queues from " + options.template());
+        if (httpApi != null) {
+            out.println("  HTTP API      " + httpApi.url() + "   (act as a customer: -H 'X-Local-Customer: alice')");
+            spec.routes().forEach(r -> out.println("                " + String.format("%-28s", r.routeKey()) + " -> " + r.functionId()));
+        }
+        out.println("  EventBridge   " + busEndpoint.endpoint() + "   buses " + bus.busNames());
+        out.println("  SQS           " + sqs.endpoint() + "   aws sqs receive-message --endpoint-url " + sqs.endpoint()
+                + " --queue-url " + (spec.queues().isEmpty() ? "<url>" : sqs.queueUrl(spec.queues().get(0).name())));
+        out.println("  DynamoDB      " + dynalite.endpoint() + "   aws dynamodb scan --endpoint-url " + dynalite.endpoint()
+                + " --table-name <table>");
+        out.println("  SES (emails)  " + ses.endpoint() + "   (open it in a browser to read the emails sent)");
+        out.println("  archive       " + options.dataDir().resolve("archive.jsonl") + "   function logs "
+                + options.dataDir().resolve("logs"));
+        out.println("  retries       Lambda async retries after " + Math.round(60_000 * options.retryScale()) + " and "
+                + Math.round(120_000 * options.retryScale()) + " ms (--retry-scale " + options.retryScale() + " of AWS's 1 and 2 min)");
+        if (!spec.ignored().isEmpty()) {
+            out.println("  not run here  " + String.join(", ", spec.ignored()));
+        }
+    }
+
+    private Consumer<String> logSink(Path file, String functionId) {
+        BufferedWriter writer;
+        try {
+            writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UserError("cannot write function logs to " + file + ": " + e.getMessage());
+        }
+        toClose.push(writer);
+        return line -> {
+            synchronized (writer) {
+                try {
+                    writer.write(line);
+                    writer.newLine();
+                    writer.flush();
+                } catch (IOException ignored) {
+                    // logs are best effort
+                }
+            }
+            if (options.functionLogsOnConsole()) {
+                System.err.println("[" + functionId + "] " + line);
+            }
+        };
+    }
+
+    private static Path directory(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UserError("cannot create " + dir + ": " + e.getMessage() + "; pass --data <writable folder>");
+        }
+    }
+
+    private <T extends AutoCloseable> T closing(T resource) {
+        toClose.push(resource);
+        return resource;
+    }
+
+    SystemSpec spec() {
+        return spec;
+    }
+
+    Map<String, LocalFunction> functions() {
+        return functions;
+    }
+
+    Deliveries deliveries() {
+        return deliveries;
+    }
+
+    EventBus bus() {
+        return bus;
+    }
+
+    String httpUrl() {
+        return httpApi.url();
+    }
+
+    String eventsEndpoint() {
+        return busEndpoint.endpoint();
+    }
+
+    LocalSqs sqs() {
+        return sqs;
+    }
+
+    DynamoDbClient dynamo() {
+        return dynamo;
+    }
+
+    SesV2Local ses() {
+        return ses;
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        if (stateFile != null) {
+            try {
+                Files.deleteIfExists(stateFile);
+            } catch (IOException ignored) {
+                // a stale file only makes `replay` say it cannot reach local-cloud
+            }
+        }
+        while (!toClose.isEmpty()) {
+            try {
+                toClose.pop().close();
+            } catch (Exception ignored) {
+                // keep closing the rest
+            }
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package shop.localcloud;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import shop.localparts.ProjectRoot;
+
+/**
+ * {@code local-cloud up | invoke <Function> -e <event.json> | replay --from <time> --to <time> | demo}: the whole
+ * system of template.yaml on one machine. Problems the user can fix are one line on stderr, exit code 2.
+ */
+public final class Main {
+
+    static final String USAGE = """
+            usage: local-cloud <command> [options]
+              up                              run everything template.yaml describes until Ctrl-C
+              invoke <FunctionId> -e <file>   run one function once with an event file ('-' = stdin), print its output
+              replay --from <t> --to <t>      send archived events of a time range again (to a running `up`)
+              demo                            place orders, cancel one, check every context's state; exit 1 on a mismatch
+            options: --port <3000> --template <template.yaml> --data <local-cloud/data> --retry-scale <0.05>
+                     --schedule-scale <1.0> --concurrency <2> --sqs-port <free> --events-port <free>
+                     --parameter Name=Value --function-logs (copy function logs to the console)
+            times: ISO-8601 (2026-01-31T10:00:00Z), 'now', or relative like -15m, -2h, -1d""";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("slf4j.internal.verbosity", "ERROR"); // ElasticMQ logs through SLF4J; local-cloud prints its own flow
+        int code;
+        try {
+            code = run(args, System.out, System.err);
+        } catch (UserError e) {
+            System.err.println("local-cloud: " + e.getMessage());
+            code = 2;
+        }
+        System.exit(code);
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+            out.println(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        Arguments arguments = Arguments.parse(args);
+        return switch (args[0]) {
+            case "up" -> up(arguments, out);
+            case "invoke" -> invoke(arguments, out, err);
+            case "replay" -> replay(arguments, out);
+            case "demo" -> Demo.run(arguments.options(findRoot(), true), out);
+            default -> throw new UserError("unknown command " + args[0] + "; use up, invoke, replay or demo (--help for more)");
+        };
+    }
+
+    private static int up(Arguments arguments, PrintStream out) {
+        Options options = arguments.options(findRoot(), false);
+        Flow flow = new Flow(out);
+        out.println("local-cloud: starting (dynalite, SES, SQS, " + "functions, seeds)...");
+        LocalCloud cloud = LocalCloud.start(options, flow, true);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("local-cloud: stopping");
+            cloud.close();
+            stopped.countDown();
+        }));
+        cloud.describe(out);
+        out.println("local-cloud: ready. Ctrl-C stops it. What happens, one line each:");
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private static int invoke(Arguments arguments, PrintStream out, PrintStream err) {
+        if (arguments.positional().size() < 2) {
+            throw new UserError("invoke needs a function: local-cloud invoke <FunctionLogicalId> -e <event file>");
+        }
+        String functionId = arguments.positional().get(1);
+        String eventFile = arguments.value("e", arguments.value("event", null));
+        byte[] event = readEvent(eventFile);
+        Path root = findRoot();
+        Options options = arguments.options(root, false).withoutRouting().withFunctionLogsOnConsole();
+        try (LocalCloud cloud = LocalCloud.start(options.withDataDir(options.dataDir().resolve("invoke")), new Flow(err), false)) {
+            LocalFunction function = cloud.functions().get(functionId);
+            if (function == null) {
+                throw new UserError("template.yaml has no function " + functionId + "; it has " + cloud.functions().keySet());
+            }
+            InvocationResult result = function.invoke(event).get(function.spec().timeoutSeconds() + 120L, TimeUnit.SECONDS);
+            err.println("local-cloud: " + functionId + " " + result.summary() + " in " + result.durationMillis() + " ms");
+            if (result.ok()) {
+                out.println(result.payloadText());
+                return 0;
+            }
+            out.println(result.payload() != null ? result.payloadText()
+                    : "{\"errorType\":\"" + result.errorType() + "\",\"errorMessage\":\"" + result.errorMessage().replace("\"", "'") + "\"}");
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new UserError(functionId + " did not answer: " + e.getMessage());
+        }
+    }
+
+    private static byte[] readEvent(String file) {
+        if (file == null) {
+            throw new UserError("invoke needs an event: -e <file> (e.g. events/inventory-service/order-placed.json), or -e - for stdin");
+        }
+        try {
+            return file.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(file));
+        } catch (IOException e) {
+            throw new UserError("cannot read the event file " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static int replay(Arguments arguments, PrintStream out) {
+        Options options = arguments.options(findRoot(), false);
+        Instant from = time(arguments.value("from", null), "--from");
+        Instant to = time(arguments.value("to", "now"), "--to");
+        String name = arguments.value("name", "local-replay-" + Instant.now().getEpochSecond());
+        Path stateFile = options.dataDir().resolve("local-cloud.json");
+        JsonNode state;
+        try {
+            state = new ObjectMapper().readTree(Files.readString(stateFile));
+        } catch (IOException e) {
+            throw new UserError("local-cloud is not running (no " + stateFile + "); start ./local-cloud/run up in another terminal first");
+        }
+        out.println(Replays.start(state.path("eventBridge").asText(), name, from, to));
+        return 0;
+    }
+
+    static Instant time(String text, String option) {
+        if (text == null) {
+            throw new UserError(option + " is required: an ISO-8601 time (2026-01-31T10:00:00Z), 'now', or relative like -15m");
+        }
+        if (text.equals("now")) {
+            return Instant.now();
+        }
+        if (text.matches("-\\d+[smhd]")) {
+            long n = Long.parseLong(text.substring(1, text.length() - 1));
+            Duration d = switch (text.charAt(text.length() - 1)) {
+                case 's' -> Duration.ofSeconds(n);
+                case 'm' -> Duration.ofMinutes(n);
+                case 'h' -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+            return Instant.now().minus(d);
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new UserError(option + " " + text + " is not a time: use ISO-8601 (2026-01-31T10:00:00Z), 'now', or -15m / -2h / -1d");
+        }
+    }
+
+    private static Path findRoot() {
+        try {
+            return ProjectRoot.find();
+        } catch (IllegalStateException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    /** The command line: positional words, {@code --name value} options and flags. */
+    record Arguments(List<String> positional, Map<String, String> values, Map<String, String> parameters) {
+
+        static Arguments parse(String[] args) {
+            List<String> positional = new ArrayList<>();
+            Map<String, String> values = new LinkedHashMap<>();
+            Map<String, String> parameters = new LinkedHashMap<>();
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                if (arg.startsWith("-") && !arg.equals("-")) {
+                    String name = arg.replaceFirst("^--?", "");
+                    if (name.equals("function-logs")) {
+                        values.put(name, "true");
+                        continue;
+                    }
+                    if (i + 1 >= args.length) {
+                        throw new UserError(arg + " needs a value (--help lists the options)");
+                    }
+                    String value = args[++i];
+                    if (name.equals("parameter")) {
+                        String[] kv = value.split("=", 2);
+                        if (kv.length != 2) {
+                            throw new UserError("--parameter takes Name=Value, not " + value);
+                        }
+                        parameters.put(kv[0], kv[1]);
+                    } else {
+                        values.put(name, value);
+                    }
+                } else {
+                    positional.add(arg);
+                }
+            }
+            return new Arguments(positional, values, parameters);
+        }
+
+        String value(String name, String otherwise) {
+            return values.getOrDefault(name, otherwise);
+        }
+
+        Options options(Path root, boolean freePorts) {
+            Options defaults = Options.defaults(root);
+            try {
+                return new Options(
+                        Path.of(value("template", defaults.template().toString())).toAbsolutePath(),
+                        Path.of(value("data", defaults.dataDir().toString())).toAbsolutePath(),
+                        Integer.parseInt(value("port", freePorts ? "0" : "3000")),
+                        Integer.parseInt(value("sqs-port", "0")),
+                        Integer.parseInt(value("events-port", "0")),
+                        Double.parseDouble(value("retry-scale", Double.toString(defaults.retryScale()))),
+                        Double.parseDouble(value("schedule-scale", "1.0")),
+                        Integer.parseInt(value("concurrency", "2")),
+                        parameters,
+                        values.containsKey("function-logs"),
+                        true);
+            } catch (NumberFormatException e) {
+                throw new UserError("a numeric option has a value that is not a number: " + e.getMessage());
+            }
+        }
+    }
+
+    static String utf8(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,54 @@
+package shop.localcloud;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** How to run: where the template and data are, which ports, how much faster than AWS retries and schedules go. */
+record Options(Path template, Path dataDir, int httpPort, int sqsPort, int eventsPort, double retryScale, double scheduleScale,
+               int concurrency, Map<String, String> parameters, boolean functionLogsOnConsole, boolean routeEvents) {
+
+    Options {
+        parameters = Map.copyOf(parameters);
+        if (retryScale <= 0 || scheduleScale <= 0) {
+            throw new UserError("--retry-scale and --schedule-scale must be greater than 0");
+        }
+        if (concurrency < 1) {
+            throw new UserError("--concurrency must be at least 1");
+        }
+    }
+
+    static Options defaults(Path root) {
+        return new Options(root.resolve("template.yaml"), root.resolve("local-cloud").resolve("data"), 3000, 0, 0, 0.05, 1.0, 2,
+                Map.of(), false, true);
+    }
+
+    Options withPorts(int http, int sqs, int events) {
+        return new Options(template, dataDir, http, sqs, events, retryScale, scheduleScale, concurrency, parameters,
+                functionLogsOnConsole, routeEvents);
+    }
+
+    Options withDataDir(Path dir) {
+        return new Options(template, dir, httpPort, sqsPort, eventsPort, retryScale, scheduleScale, concurrency, parameters,
+                functionLogsOnConsole, routeEvents);
+    }
+
+    Options withRetryScale(double scale) {
+        return new Options(template, dataDir, httpPort, sqsPort, eventsPort, scale, scheduleScale, concurrency, parameters,
+                functionLogsOnConsole, routeEvents);
+    }
+
+    Options withTemplate(Path file) {
+        return new Options(file, dataDir, httpPort, sqsPort, eventsPort, retryScale, scheduleScale, concurrency, parameters,
+                functionLogsOnConsole, routeEvents);
+    }
+
+    Options withFunctionLogsOnConsole() {
+        return new Options(template, dataDir, httpPort, sqsPort, eventsPort, retryScale, scheduleScale, concurrency, parameters,
+                true, routeEvents);
+    }
+
+    Options withoutRouting() {
+        return new Options(template, dataDir, httpPort, sqsPort, eventsPort, retryScale, scheduleScale, concurrency, parameters,
+                functionLogsOnConsole, false);
+    }
+}

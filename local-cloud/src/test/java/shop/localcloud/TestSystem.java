@@ -1,0 +1,134 @@
+package shop.localcloud;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import shop.localparts.ProjectRoot;
+
+/** A small template of fixture functions (hello, failing, seed) run by a real LocalCloud, with its flow captured. */
+final class TestSystem implements AutoCloseable {
+
+    static final String TEMPLATE = """
+            AWSTemplateFormatVersion: '2010-09-09'
+            Transform: AWS::Serverless-2016-10-31
+            Parameters:
+              Stage: { Type: String, Default: test }
+            Globals:
+              Function:
+                MemorySize: 256
+                Timeout: 5
+                Environment:
+                  Variables:
+                    FROM_GLOBALS: global
+            Resources:
+              TestBus:
+                Type: AWS::Events::EventBus
+                Properties: { Name: !Sub 'shop-${Stage}-bus' }
+              TestTable:
+                Type: AWS::DynamoDB::Table
+                Properties:
+                  BillingMode: PAY_PER_REQUEST
+                  AttributeDefinitions: [{ AttributeName: pk, AttributeType: S }]
+                  KeySchema: [{ AttributeName: pk, KeyType: HASH }]
+              HelloFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  CodeUri: JAR
+                  Handler: shop.localcloud.fixtures.HelloHandler::handleRequest
+                  Environment:
+                    Variables:
+                      GREETING: !Sub '${AWS::Region}/${TestTable}/${TestBus}/${Stage}'
+                      QUEUE_ARN: !GetAtt FailingDeadLetterQueue.Arn
+                  Events:
+                    GetHello:
+                      Type: HttpApi
+                      Properties: { Path: '/hello/{name}', Method: GET }
+                    PostHello:
+                      Type: HttpApi
+                      Properties: { Path: /hello, Method: POST }
+                    Greetings:
+                      Type: EventBridgeRule
+                      Properties:
+                        EventBusName: !Ref TestBus
+                        Pattern: { source: [test.app], detail-type: [Greeting] }
+              FailingFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  CodeUri: JAR
+                  Handler: shop.localcloud.fixtures.FailingHandler::handleRequest
+                  EventInvokeConfig:
+                    MaximumRetryAttempts: 2
+                    DestinationConfig:
+                      OnFailure: { Type: SQS, Destination: !GetAtt FailingDeadLetterQueue.Arn }
+                  Events:
+                    Doomed:
+                      Type: EventBridgeRule
+                      Properties:
+                        EventBusName: !Ref TestBus
+                        Pattern: { source: [test.app], detail-type: [Doomed] }
+                        RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 60 }
+                        DeadLetterConfig: { Arn: !GetAtt FailingDeadLetterQueue.Arn }
+              FailingDeadLetterQueue:
+                Type: AWS::SQS::Queue
+              SeedFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  CodeUri: JAR
+                  Handler: shop.localcloud.fixtures.SeedHandler::handleRequest
+              Seed:
+                Type: Custom::Seed
+                Properties:
+                  ServiceToken: !GetAtt SeedFunction.Arn
+                  Greeting: hi
+              SomeAlarm:
+                Type: AWS::CloudWatch::Alarm
+                Properties: { Threshold: 1 }
+            """;
+
+    final LocalCloud cloud;
+    final Path dir;
+    private final ByteArrayOutputStream flow = new ByteArrayOutputStream();
+
+    TestSystem(Path dir) {
+        this.dir = dir;
+        try {
+            Path jar = FunctionJars.fixtures(dir);
+            Path template = dir.resolve("template.yaml");
+            Files.writeString(template, TEMPLATE.replace("JAR", jar.toString()));
+            Options options = Options.defaults(ProjectRoot.find()).withTemplate(template).withDataDir(dir.resolve("data"))
+                    .withPorts(0, 0, 0).withRetryScale(0.001);
+            cloud = LocalCloud.start(options, new Flow(new PrintStream(flow, true, StandardCharsets.UTF_8)), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    List<String> flowLines() {
+        return List.of(flow.toString(StandardCharsets.UTF_8).split("\n"));
+    }
+
+    long flowLinesContaining(String... parts) {
+        return flowLines().stream().filter(l -> List.of(parts).stream().allMatch(l::contains)).count();
+    }
+
+    void settle() throws InterruptedException {
+        if (!cloud.deliveries().awaitIdle(60_000)) {
+            throw new AssertionError("deliveries did not settle: " + flowLines());
+        }
+    }
+
+    Map<String, LocalFunction> functions() {
+        return cloud.functions();
+    }
+
+    @Override
+    public void close() {
+        cloud.close();
+    }
+}
