@@ -13,10 +13,9 @@ import org.slf4j.LoggerFactory;
 import shop.crm.application.Outcome;
 import shop.crm.application.RecordCancellation;
 import shop.crm.application.RecordOrderPlaced;
+import shop.platform.events.EventConsumer;
 import shop.platform.events.IncomingEvent;
 import shop.platform.events.MalformedEventException;
-import shop.platform.json.Json;
-import shop.platform.logging.LambdaLogging;
 
 /**
  * The CrmFunction: an EventBridge rule target for OrderPlaced and OrderCancelled. Decodes, calls the use case,
@@ -42,39 +41,18 @@ public final class OrderEventHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        IncomingEvent event;
-        try {
-            event = IncomingEvent.read(input);
-        } catch (MalformedEventException e) {
-            LambdaLogging.withCorrelationId(context, "unknown", () -> {
-                LOG.error("rejected event: {}", e.getMessage());
-                return null;
-            });
-            throw e;
-        }
-        Outcome outcome = LambdaLogging.withCorrelationId(context, event.metadata().correlationId(), () -> handle(event));
-        Json.MAPPER.writeValue(output, Map.of("outcome", outcome.name()));
+        EventConsumer.consume(input, output, context, this::handle);
     }
 
-    private Outcome handle(IncomingEvent event) {
-        String eventId = event.metadata().eventId();
-        try {
-            OrderEventTranslator.requireSupported(event);
-            Outcome outcome = switch (event.detailType()) {
-                case "OrderPlaced" -> recordOrderPlaced.handle(OrderEventTranslator.orderPlaced(event));
-                case "OrderCancelled" -> recordCancellation.handle(OrderEventTranslator.orderCancelled(event));
-                default -> throw new MalformedEventException("detail-type " + event.detailType() + " is not handled here");
-            };
-            LOG.info("handled {}", event.detailType(), entry("outcome", outcome.name()), entry("event_id", eventId),
-                    entry("order_id", event.data().path("orderId").asText()),
-                    entry("replay", event.replayName().isPresent()));
-            return outcome;
-        } catch (MalformedEventException e) {
-            LOG.error("rejected event: {}", e.getMessage(), entry("event_id", eventId));
-            throw e;
-        } catch (RuntimeException e) {
-            LOG.error("event failed, will be retried: {}", e.getClass().getSimpleName(), entry("event_id", eventId));
-            throw e;
-        }
+    private Map<String, String> handle(IncomingEvent event) {
+        OrderEventTranslator.requireSupported(event);
+        Outcome outcome = switch (event.detailType()) {
+            case "OrderPlaced" -> recordOrderPlaced.handle(OrderEventTranslator.orderPlaced(event));
+            case "OrderCancelled" -> recordCancellation.handle(OrderEventTranslator.orderCancelled(event));
+            default -> throw new MalformedEventException("detail-type " + event.detailType() + " is not handled here");
+        };
+        LOG.info("handled {}", event.detailType(), entry("outcome", outcome.name()), entry("event_id", event.metadata().eventId()),
+                entry("order_id", event.data().path("orderId").asText()), entry("replay", event.replayName().isPresent()));
+        return Map.of("outcome", outcome.name());
     }
 }

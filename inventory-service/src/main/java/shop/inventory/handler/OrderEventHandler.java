@@ -4,22 +4,19 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import shop.inventory.application.ReleaseStock;
 import shop.inventory.application.ReserveStock;
 import shop.inventory.application.StockOutcome;
 import shop.inventory.domain.Sku;
+import shop.platform.events.EventConsumer;
 import shop.platform.events.IncomingEvent;
-import shop.platform.events.MalformedEventException;
 import shop.platform.json.Json;
-import shop.platform.logging.LambdaLogging;
 
 /**
  * The inventory's EventBridge target: OrderPlaced reserves stock, OrderCancelled releases it. Writes
@@ -44,26 +41,14 @@ public final class OrderEventHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        IncomingEvent event;
-        try {
-            event = IncomingEvent.read(input);
-        } catch (MalformedEventException e) {
-            throw LambdaLogging.withCorrelationId(context, "unknown", () -> rejected(e, "unreadable", "unknown"));
-        }
-        byte[] result = LambdaLogging.withCorrelationId(context, event.metadata().correlationId(), () -> handle(event));
-        output.write(result);
+        EventConsumer.consume(input, output, context, this::handle);
     }
 
-    private byte[] handle(IncomingEvent event) {
-        StockOutcome outcome;
-        try {
-            OrderEvents.checkSubscribed(event);
-            outcome = OrderEvents.ORDER_PLACED.equals(event.detailType())
-                    ? reserveStock.handle(OrderEvents.placed(event))
-                    : releaseStock.handle(OrderEvents.cancelled(event));
-        } catch (MalformedEventException e) {
-            throw rejected(e, event.detailType(), event.metadata().eventId());
-        }
+    private ObjectNode handle(IncomingEvent event) {
+        OrderEvents.checkSubscribed(event);
+        StockOutcome outcome = OrderEvents.ORDER_PLACED.equals(event.detailType())
+                ? reserveStock.handle(OrderEvents.placed(event))
+                : releaseStock.handle(OrderEvents.cancelled(event));
         if (outcome.kind() == StockOutcome.Kind.REJECTED_SHORT) {
             LOG.warn("{} {}: order rejected, stock short", event.detailType(), event.metadata().eventId(),
                     entry("outcome", outcome.kind()), entry("orderId", event.data().path("orderId").asText()),
@@ -76,20 +61,11 @@ public final class OrderEventHandler implements RequestStreamHandler {
         return encode(outcome);
     }
 
-    private static MalformedEventException rejected(MalformedEventException e, String detailType, String eventId) {
-        LOG.error("rejected {} event {}: {}", detailType, eventId, e.getMessage(), entry("rejectReason", e.getMessage()));
-        return e;
-    }
-
-    private static byte[] encode(StockOutcome outcome) {
+    private static ObjectNode encode(StockOutcome outcome) {
         ObjectNode result = Json.MAPPER.createObjectNode().put("outcome", outcome.kind().name());
         if (!outcome.shortSkus().isEmpty()) {
             outcome.shortSkus().forEach(sku -> result.withArray("shortSkus").add(sku.value()));
         }
-        try {
-            return Json.MAPPER.writeValueAsBytes(result);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return result;
     }
 }

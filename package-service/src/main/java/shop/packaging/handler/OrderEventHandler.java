@@ -12,9 +12,8 @@ import org.slf4j.LoggerFactory;
 import shop.packaging.application.CancelParcel;
 import shop.packaging.application.CreateParcel;
 import shop.packaging.application.ParcelOutcome;
+import shop.platform.events.EventConsumer;
 import shop.platform.events.IncomingEvent;
-import shop.platform.events.MalformedEventException;
-import shop.platform.logging.LambdaLogging;
 
 /**
  * The package context's EventBridge target: OrderPlaced creates a parcel to pick, OrderCancelled cancels it or
@@ -40,33 +39,16 @@ public final class OrderEventHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        IncomingEvent event;
-        try {
-            event = IncomingEvent.read(input);
-        } catch (MalformedEventException e) {
-            throw LambdaLogging.withCorrelationId(context, "unknown", () -> rejected(e, "unreadable", "unknown"));
-        }
-        ParcelOutcome outcome = LambdaLogging.withCorrelationId(context, event.metadata().correlationId(), () -> handle(event));
-        output.write(Outcomes.json(outcome));
+        EventConsumer.consume(input, output, context, this::handle);
     }
 
-    private ParcelOutcome handle(IncomingEvent event) {
-        ParcelOutcome outcome;
-        try {
-            OrderEvents.checkSubscribed(event);
-            outcome = OrderEvents.ORDER_PLACED.equals(event.detailType())
-                    ? createParcel.handle(OrderEvents.placed(event))
-                    : cancelParcel.handle(OrderEvents.cancelled(event));
-        } catch (MalformedEventException e) {
-            throw rejected(e, event.detailType(), event.metadata().eventId());
-        }
+    private java.util.Map<String, String> handle(IncomingEvent event) {
+        OrderEvents.checkSubscribed(event);
+        ParcelOutcome outcome = OrderEvents.ORDER_PLACED.equals(event.detailType())
+                ? createParcel.handle(OrderEvents.placed(event))
+                : cancelParcel.handle(OrderEvents.cancelled(event));
         LOG.info("{} {}: {}", event.detailType(), event.metadata().eventId(), outcome, entry("outcome", outcome),
                 entry("orderId", event.data().path("orderId").asText()), entry("replay", event.replayName().orElse("")));
-        return outcome;
-    }
-
-    private static MalformedEventException rejected(MalformedEventException e, String detailType, String eventId) {
-        LOG.error("rejected {} event {}: {}", detailType, eventId, e.getMessage(), entry("rejectReason", e.getMessage()));
-        return e;
+        return java.util.Map.of("outcome", outcome.name());
     }
 }
