@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.UUID;
-import shop.crm.testing.TestContext;
+import shop.localparts.LambdaTestContext;
 import shop.localparts.SampleEvents;
 
 /** Shared steps of the CRM handler tests: invoke with a sample file, or with a variant of one. */
@@ -58,7 +58,7 @@ final class CrmHarness {
     static JsonNode invoke(RequestStreamHandler handler, byte[] request) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         try {
-            handler.handleRequest(new ByteArrayInputStream(request), output, new TestContext());
+            handler.handleRequest(new ByteArrayInputStream(request), output, new LambdaTestContext("crm-test"));
             return JSON.readTree(output.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

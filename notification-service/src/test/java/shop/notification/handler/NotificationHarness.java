@@ -7,8 +7,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import shop.localparts.LambdaTestContext;
 import shop.localparts.SampleEvents;
-import shop.notification.testing.TestContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -39,7 +39,7 @@ final class NotificationHarness {
     static String invoke(OrderEventHandler handler, byte[] event) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         try {
-            handler.handleRequest(new ByteArrayInputStream(event), output, new TestContext());
+            handler.handleRequest(new ByteArrayInputStream(event), output, new LambdaTestContext("notification-test"));
             return JSON.readTree(output.toByteArray()).path("outcome").asText();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

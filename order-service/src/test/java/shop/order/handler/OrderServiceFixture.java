@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import shop.localparts.CapturingEventBridge;
 import shop.localparts.Dynalite;
+import shop.localparts.LambdaTestContext;
 import shop.localparts.SampleEvents;
 import shop.localparts.TemplateTables;
 import shop.platform.json.Json;
@@ -73,7 +74,8 @@ final class OrderServiceFixture implements AutoCloseable {
         adjust.accept(event);
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            api.handleRequest(new ByteArrayInputStream(Json.MAPPER.writeValueAsBytes(event)), out, new TestContext());
+            api.handleRequest(new ByteArrayInputStream(Json.MAPPER.writeValueAsBytes(event)), out,
+                    new LambdaTestContext("order-api"));
             return new Response(Json.MAPPER.readTree(out.toByteArray()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -96,7 +98,7 @@ final class OrderServiceFixture implements AutoCloseable {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             relay.handleRequest(new ByteArrayInputStream(SampleEvents.bytes("order-service/outbox-relay-schedule.json")), out,
-                    new TestContext());
+                    new LambdaTestContext("order-api"));
             return Json.MAPPER.readTree(out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

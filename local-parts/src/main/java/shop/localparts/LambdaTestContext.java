@@ -1,16 +1,23 @@
-package shop.notification.testing;
+package shop.localparts;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.UUID;
 
-/** The Lambda context a test invocation gets: a fresh request id, the function's name, a 10 s budget. */
-public final class TestContext implements Context {
+/** The Lambda context a test invocation gets, as the runtime would pass one: a fresh request id, the function's name, a 10 s budget. */
+public final class LambdaTestContext implements Context {
 
     private final String requestId = UUID.randomUUID().toString();
+    private final String functionName;
+
+    /** {@code functionName} shows in the structured log lines (function_name, function_arn) of the invocation. */
+    public LambdaTestContext(String functionName) {
+        this.functionName = Objects.requireNonNull(functionName, "functionName");
+    }
 
     @Override
     public String getAwsRequestId() {
@@ -19,7 +26,7 @@ public final class TestContext implements Context {
 
     @Override
     public String getLogGroupName() {
-        return "/aws/lambda/notification-test";
+        return "/aws/lambda/" + functionName;
     }
 
     @Override
@@ -29,7 +36,7 @@ public final class TestContext implements Context {
 
     @Override
     public String getFunctionName() {
-        return "notification-test";
+        return functionName;
     }
 
     @Override
@@ -39,7 +46,7 @@ public final class TestContext implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:eu-west-1:123456789012:function:notification-test";
+        return "arn:aws:lambda:eu-west-1:123456789012:function:" + functionName;
     }
 
     @Override
