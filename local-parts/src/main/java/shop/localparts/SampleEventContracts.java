@@ -1,0 +1,118 @@
+package shop.localparts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * A consumer's side of the contract: its sample events ({@code events/<module>/}) held against the published
+ * language ({@code events/schemas/}). Each consumer keeps its own contract test, which asserts these find nothing.
+ */
+public final class SampleEventContracts {
+
+    /** The samples every consumer keeps: those the rule delivers, the malformed one, one only ever invoked directly. */
+    public static final List<String> REQUIRED = List.of("order-placed.json", "order-cancelled.json",
+            "order-placed-duplicate.json", "order-placed-replayed.json", "cancelled-before-placed.json",
+            "placed-after-cancel.json", "malformed.json", "direct-unknown-detail-type.json");
+
+    private static final String MALFORMED = "malformed.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SampleEventContracts() {
+    }
+
+    /**
+     * What is wrong, by file, with the samples of {@code module} that the rule delivers (every one but
+     * {@code malformed.json} and {@code direct-*}): a source other than shop.orders, a detail its schema refuses,
+     * or a required sample that is missing. Empty when the contract holds.
+     */
+    public static Map<String, List<String>> deliveredSampleProblems(String module) {
+        return deliveredSampleProblems(folder(module));
+    }
+
+    /** The violations of {@code malformed.json}'s detail against its detail-type's schema; none means it is not malformed. */
+    public static List<String> malformedSampleViolations(String module) {
+        JsonNode event = read(folder(module).resolve(MALFORMED));
+        return EventSchemas.violations(event.path("detail-type").asText(), event.path("detail"));
+    }
+
+    /**
+     * Where the duplicate and the replayed sample stop being redeliveries of {@code order-placed.json}: each must carry
+     * the same detail (so the same metadata.eventId) under another EventBridge id, and the replay a replay-name.
+     */
+    public static List<String> duplicateAndReplayProblems(String module) {
+        Path folder = folder(module);
+        JsonNode original = read(folder.resolve("order-placed.json"));
+        List<String> problems = new ArrayList<>();
+        for (String name : List.of("order-placed-duplicate.json", "order-placed-replayed.json")) {
+            JsonNode copy = read(folder.resolve(name));
+            if (!original.path("detail").equals(copy.path("detail"))) {
+                problems.add(name + ": its detail differs from order-placed.json's");
+            }
+            if (original.path("id").equals(copy.path("id"))) {
+                problems.add(name + ": it has order-placed.json's EventBridge id");
+            }
+        }
+        if (!read(folder.resolve("order-placed-replayed.json")).path("replay-name").isTextual()) {
+            problems.add("order-placed-replayed.json: it has no replay-name");
+        }
+        return problems;
+    }
+
+    static Map<String, List<String>> deliveredSampleProblems(Path folder) {
+        Map<String, List<String>> problems = new TreeMap<>();
+        List<String> names = sampleNames(folder);
+        for (String required : REQUIRED) {
+            if (!names.contains(required)) {
+                problems.put(required, List.of("missing from " + folder));
+            }
+        }
+        for (String name : names) {
+            if (name.equals(MALFORMED) || name.startsWith("direct-")) {
+                continue;
+            }
+            JsonNode event = read(folder.resolve(name));
+            List<String> found = new ArrayList<>();
+            if (!"shop.orders".equals(event.path("source").asText())) {
+                found.add("source is '" + event.path("source").asText() + "', not shop.orders");
+            }
+            found.addAll(EventSchemas.violations(event.path("detail-type").asText(), event.path("detail")));
+            if (!found.isEmpty()) {
+                problems.put(name, found);
+            }
+        }
+        return problems;
+    }
+
+    private static Path folder(String module) {
+        Path folder = ProjectRoot.find().resolve("events").resolve(module);
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("no sample events folder at " + folder);
+        }
+        return folder;
+    }
+
+    private static List<String> sampleNames(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode read(Path file) {
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

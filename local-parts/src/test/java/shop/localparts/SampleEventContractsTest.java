@@ -1,0 +1,72 @@
+package shop.localparts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The contract helper finds what the consumers' contract tests must fail on, and nothing in a sound folder. */
+class SampleEventContractsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void a_sound_folder_has_no_problems_though_its_malformed_and_direct_samples_break_the_schema() throws IOException {
+        copySamples();
+
+        assertEquals(Map.of(), SampleEventContracts.deliveredSampleProblems(folder));
+    }
+
+    @Test
+    void a_delivered_sample_whose_detail_breaks_its_schema_is_reported_by_name() throws IOException {
+        copySamples();
+        ObjectNode cancelled = (ObjectNode) JSON.readTree(folder.resolve("order-cancelled.json").toFile());
+        ((ObjectNode) cancelled.path("detail").path("data")).remove("orderId");
+        JSON.writeValue(folder.resolve("order-cancelled.json").toFile(), cancelled);
+
+        Map<String, List<String>> problems = SampleEventContracts.deliveredSampleProblems(folder);
+
+        assertEquals(List.of("order-cancelled.json"), List.copyOf(problems.keySet()));
+        assertTrue(problems.get("order-cancelled.json").toString().contains("orderId"), problems.toString());
+    }
+
+    @Test
+    void a_delivered_sample_from_another_source_is_reported() throws IOException {
+        copySamples();
+        ObjectNode placed = (ObjectNode) JSON.readTree(folder.resolve("placed-after-cancel.json").toFile());
+        placed.put("source", "shop.elsewhere");
+        JSON.writeValue(folder.resolve("placed-after-cancel.json").toFile(), placed);
+
+        assertEquals(Map.of("placed-after-cancel.json", List.of("source is 'shop.elsewhere', not shop.orders")),
+                SampleEventContracts.deliveredSampleProblems(folder));
+    }
+
+    @Test
+    void a_missing_required_sample_is_reported() throws IOException {
+        copySamples();
+        Files.delete(folder.resolve("cancelled-before-placed.json"));
+
+        assertEquals(List.of("cancelled-before-placed.json"),
+                List.copyOf(SampleEventContracts.deliveredSampleProblems(folder).keySet()));
+    }
+
+    private void copySamples() throws IOException {
+        try (Stream<Path> samples = Files.list(ProjectRoot.find().resolve("events/inventory-service"))) {
+            for (Path sample : samples.toList()) {
+                Files.copy(sample, folder.resolve(sample.getFileName()));
+            }
+        }
+    }
+}
