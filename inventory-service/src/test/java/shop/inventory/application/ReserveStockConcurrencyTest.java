@@ -8,10 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +20,7 @@ import shop.inventory.domain.ReservationStatus;
 import shop.inventory.domain.Sku;
 import shop.inventory.domain.StockLevel;
 import shop.inventory.domain.StockLine;
+import shop.localparts.Concurrently;
 import shop.localparts.Dynalite;
 import shop.localparts.TemplateTables;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -73,7 +70,7 @@ class ReserveStockConcurrencyTest {
             orders.add(() -> reserveStock.handle(order));
         }
 
-        List<StockOutcome> outcomes = together(orders);
+        List<StockOutcome> outcomes = Concurrently.call(orders);
 
         assertEquals(5, outcomes.stream().filter(o -> o.kind() == Kind.RESERVED).count());
         assertEquals(15, outcomes.stream().filter(o -> o.kind() == Kind.REJECTED_SHORT).count());
@@ -89,7 +86,8 @@ class ReserveStockConcurrencyTest {
             PlacedOrder second = placed(newOrderId(), new StockLine(sku, 1));
             stock.seed(new StockLevel(SKU_1, 1_000));
 
-            List<StockOutcome> outcomes = together(List.of(() -> reserveStock.handle(first), () -> reserveStock.handle(second)));
+            List<StockOutcome> outcomes = Concurrently.call(
+                    List.of(() -> reserveStock.handle(first), () -> reserveStock.handle(second)));
 
             assertEquals(1, outcomes.stream().filter(o -> o.kind() == Kind.RESERVED).count(), "round " + round);
             assertEquals(0, stock.available(sku));
@@ -101,12 +99,8 @@ class ReserveStockConcurrencyTest {
         stock.seed(new StockLevel(SKU_1, 100));
         stock.seed(new StockLevel(SKU_5, 100));
         PlacedOrder order = placed(newOrderId(), new StockLine(SKU_1, 2), new StockLine(SKU_5, 3));
-        List<Callable<StockOutcome>> deliveries = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            deliveries.add(() -> reserveStock.handle(order));
-        }
 
-        together(deliveries);
+        Concurrently.call(10, () -> reserveStock.handle(order));
 
         assertEquals(98, stock.available(SKU_1));
         assertEquals(97, stock.available(SKU_5));
@@ -122,7 +116,7 @@ class ReserveStockConcurrencyTest {
             PlacedOrder placed = placed(orderId, new StockLine(SKU_1, 2), new StockLine(SKU_5, 3));
             CancelledOrder cancelled = new CancelledOrder(UUID.randomUUID().toString(), orderId);
 
-            together(List.of(() -> reserveStock.handle(placed), () -> releaseStock.handle(cancelled)));
+            Concurrently.call(List.of(() -> reserveStock.handle(placed), () -> releaseStock.handle(cancelled)));
 
             assertEquals(1_000, stock.available(SKU_1), "round " + round);
             assertEquals(1_000, stock.available(SKU_5), "round " + round);
@@ -183,28 +177,5 @@ class ReserveStockConcurrencyTest {
 
     private static PlacedOrder placed(OrderId orderId, StockLine... lines) {
         return new PlacedOrder(UUID.randomUUID().toString(), orderId, List.of(lines));
-    }
-
-    /** Runs the calls on their own threads, released at the same instant. */
-    private static <T> List<T> together(List<Callable<T>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import shop.localparts.Concurrently;
 
 /** Conditional writes, not luck, decide races: concurrent duplicates still give one order and one event. */
 class ConcurrentRequestsTest {
@@ -58,17 +55,8 @@ class ConcurrentRequestsTest {
                 .count());
     }
 
+    /** The same request from {@link #CALLERS} callers at the same instant, as a client's retries could arrive. */
     private static List<OrderServiceFixture.Response> concurrently(Callable<OrderServiceFixture.Response> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
-        try {
-            List<Future<OrderServiceFixture.Response>> futures = pool.invokeAll(IntStream.range(0, CALLERS).mapToObj(i -> call).toList());
-            List<OrderServiceFixture.Response> responses = new java.util.ArrayList<>();
-            for (Future<OrderServiceFixture.Response> future : futures) {
-                responses.add(future.get());
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Concurrently.call(CALLERS, call);
     }
 }

@@ -4,20 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import shop.localparts.Concurrently;
 import shop.localparts.Dynalite;
 import shop.localparts.TemplateTables;
 import shop.packaging.adapter.dynamodb.DynamoDbParcels;
@@ -66,12 +61,8 @@ class ParcelConcurrencyTest {
     @Test
     void the_same_order_placed_delivered_ten_times_at_once_creates_one_parcel() throws Exception {
         PlacedOrder order = placed(newOrderId());
-        List<Callable<ParcelOutcome>> deliveries = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            deliveries.add(() -> createParcel.handle(order));
-        }
 
-        List<ParcelOutcome> outcomes = together(deliveries);
+        List<ParcelOutcome> outcomes = Concurrently.call(10, () -> createParcel.handle(order));
 
         assertEquals(1, outcomes.stream().filter(o -> o == ParcelOutcome.CREATED).count());
         assertEquals(9, outcomes.stream().filter(o -> o == ParcelOutcome.DUPLICATE).count());
@@ -84,7 +75,7 @@ class ParcelConcurrencyTest {
             PlacedOrder placed = placed(orderId);
             CancelledOrder cancelled = new CancelledOrder(UUID.randomUUID().toString(), orderId);
 
-            together(List.of(() -> createParcel.handle(placed), () -> cancelParcel.handle(cancelled)));
+            Concurrently.call(List.of(() -> createParcel.handle(placed), () -> cancelParcel.handle(cancelled)));
 
             ParcelStatus status = parcels.find(orderId).orElseThrow().status();
             assertTrue(Set.of(ParcelStatus.CANCELLED, ParcelStatus.CANCELLED_BEFORE_PLACED).contains(status), status.name());
@@ -99,7 +90,8 @@ class ParcelConcurrencyTest {
             createParcel.handle(placed(orderId));
             CancelledOrder cancelled = new CancelledOrder(UUID.randomUUID().toString(), orderId);
 
-            List<ParcelOutcome> outcomes = together(List.of(() -> shipParcel.handle(orderId), () -> cancelParcel.handle(cancelled)));
+            List<ParcelOutcome> outcomes = Concurrently.call(
+                    List.of(() -> shipParcel.handle(orderId), () -> cancelParcel.handle(cancelled)));
 
             ParcelStatus status = parcels.find(orderId).orElseThrow().status();
             if (outcomes.get(0) == ParcelOutcome.SHIPPED) {
@@ -117,27 +109,5 @@ class ParcelConcurrencyTest {
 
     private static PlacedOrder placed(OrderId orderId) {
         return new PlacedOrder(UUID.randomUUID().toString(), orderId, List.of(new ParcelLine("SKU-1", 2)), ADDRESS);
-    }
-
-    private static <T> List<T> together(List<Callable<T>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
