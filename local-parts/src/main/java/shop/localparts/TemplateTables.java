@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
  * Creates in a local DynamoDB endpoint the tables that template.yaml declares, with the template's keys and
@@ -77,6 +78,26 @@ public final class TemplateTables {
             client.createTable(request.build());
         } catch (ResourceInUseException alreadyThere) {
             // created by an earlier test in the same run: same template, same table
+        }
+        awaitActive(client, tableName);
+    }
+
+    /**
+     * dynalite answers CreateTable with the table still CREATING even with {@code --createTableMs 0}, and refuses
+     * writes until it turns ACTIVE a moment later; the SDK's waiter polls every 20 s, far too slow for tests.
+     */
+    private static void awaitActive(DynamoDbClient client, String tableName) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (client.describeTable(b -> b.tableName(tableName)).table().tableStatus() != TableStatus.ACTIVE) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("table " + tableName + " did not become ACTIVE within 10 s");
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for table " + tableName, e);
+            }
         }
     }
 
