@@ -57,7 +57,7 @@ final class FunctionInstance {
         server.setExecutor(threads);
         server.createContext(PREFIX, this::handle);
         server.start();
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(function.taskRoot().toFile());
         builder.environment().clear();
         builder.environment().putAll(environment);
         builder.environment().put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + server.getAddress().getPort());

@@ -46,9 +46,43 @@ final class LambdaEnvironment {
         return env;
     }
 
-    static List<String> command(FunctionSpec spec) {
+    static List<String> command(FunctionSpec spec, Path logs) {
         String classpath = spec.artifact() + File.pathSeparator + ricClasspath();
-        return FunctionInstance.command(javaBinary(), classpath, spec.memoryMb(), spec.handler());
+        List<String> command = new java.util.ArrayList<>(FunctionInstance.command(javaBinary(), classpath, spec.memoryMb(), spec.handler()));
+        // The RIC unpacks its native client to one fixed file, /tmp/.libaws-lambda-jni.so: JVMs starting together
+        // overwrite it under each other (SIGBUS). In Lambda one runtime owns /tmp; here each JVM loads a shared copy.
+        command.add(1, "-D" + JNI_PROPERTY + "=" + nativeClient());
+        command.add(1, "-XX:ErrorFile=" + logs.resolve(spec.logicalId() + "-hs_err_pid%p.log"));
+        return command;
+    }
+
+    private static final String JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+
+    /** The RIC's native client for this machine, unpacked once next to the RIC jars. */
+    static synchronized Path nativeClient() {
+        String arch = System.getProperty("os.arch").matches("aarch64|arm64") ? "aarch_64" : "x86_64";
+        boolean musl = Files.exists(Path.of("/lib/ld-musl-x86_64.so.1")) || Files.exists(Path.of("/lib/ld-musl-aarch64.so.1"));
+        String name = "libaws-lambda-jni." + (musl ? "linux_musl-" : "linux-") + arch + ".so";
+        Path target = ricDirectory().resolve(name);
+        if (Files.isRegularFile(target)) {
+            return target;
+        }
+        String ric = java.util.Arrays.stream(ricClasspath().split(File.pathSeparator))
+                .filter(p -> p.contains("runtime-interface-client")).findFirst().orElseThrow();
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(ric)) {
+            java.util.jar.JarEntry entry = jar.getJarEntry("jni/" + name);
+            if (entry == null) {
+                throw new UserError("the Lambda Runtime Interface Client has no native client for this machine (" + name + ")");
+            }
+            Path temporary = Files.createTempFile(ricDirectory(), name, ".part");
+            try (java.io.InputStream in = jar.getInputStream(entry)) {
+                Files.copy(in, temporary, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.move(temporary, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new UserError("cannot unpack the RIC's native client to " + target + ": " + e.getMessage());
+        }
     }
 
     static String javaBinary() {

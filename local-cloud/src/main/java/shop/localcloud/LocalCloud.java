@@ -99,7 +99,7 @@ final class LocalCloud implements AutoCloseable {
         Path taskRoot = directory(options.dataDir().resolve("task"));
         Path logs = directory(options.dataDir().resolve("logs"));
         for (FunctionSpec function : spec.functions()) {
-            functions.put(function.logicalId(), closing(new LocalFunction(function, LambdaEnvironment.command(function),
+            functions.put(function.logicalId(), closing(new LocalFunction(function, LambdaEnvironment.command(function, logs),
                     LambdaEnvironment.of(function, endpoints, taskRoot), options.concurrency(), timer,
                     logSink(logs.resolve(function.logicalId() + ".log"), function.logicalId()))));
         }

@@ -39,6 +39,11 @@ final class LocalFunction implements AutoCloseable {
         this.logs = logs;
     }
 
+    /** The working directory of the function's JVMs (Lambda's /var/task). */
+    java.nio.file.Path taskRoot() {
+        return java.nio.file.Path.of(environment.getOrDefault("LAMBDA_TASK_ROOT", "."));
+    }
+
     String id() {
         return spec.logicalId();
     }

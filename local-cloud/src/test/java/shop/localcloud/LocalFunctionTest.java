@@ -38,9 +38,13 @@ class LocalFunctionTest {
     }
 
     private static LocalFunction function(String handler, int timeoutSeconds) {
+        return function(handler, timeoutSeconds, 1);
+    }
+
+    private static LocalFunction function(String handler, int timeoutSeconds, int instances) {
         FunctionSpec spec = new FunctionSpec("HelloFunction", jar, handler, Map.of("GREETING", "from the template"), 256,
                 timeoutSeconds, new AsyncConfig(2, 3600, null));
-        return new LocalFunction(spec, LambdaEnvironment.command(spec), LambdaEnvironment.of(spec, Map.of(), dir), 1, TIMER,
+        return new LocalFunction(spec, LambdaEnvironment.command(spec, dir), LambdaEnvironment.of(spec, Map.of(), dir), instances, TIMER,
                 LOGS::add);
     }
 
@@ -95,6 +99,20 @@ class LocalFunctionTest {
             assertEquals("Runtime.ExitError", crashed.errorType(), crashed.summary());
             assertTrue(quick.ok(), quick.summary());
             assertEquals("\"awake\"", quick.payloadText());
+        }
+    }
+
+    @Test
+    void concurrent_invocations_start_several_jvms_at_once_and_all_of_them_answer() throws Exception {
+        try (LocalFunction sleepy = function("shop.localcloud.fixtures.SleepingHandler::handleRequest", 10, 3)) {
+            List<java.util.concurrent.CompletableFuture<InvocationResult>> results = java.util.stream.IntStream.range(0, 3)
+                    .mapToObj(i -> sleepy.invoke("{\"sleep\":1}".getBytes(StandardCharsets.UTF_8))).toList();
+
+            for (java.util.concurrent.CompletableFuture<InvocationResult> result : results) {
+                InvocationResult answer = result.get(60, TimeUnit.SECONDS);
+                assertTrue(answer.ok(), answer.summary() + " " + LOGS);
+            }
+            assertEquals(3, sleepy.instanceCount(), "three environments served the three concurrent invocations");
         }
     }
 }
