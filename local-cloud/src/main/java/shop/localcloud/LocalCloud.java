@@ -76,6 +76,12 @@ final class LocalCloud implements AutoCloseable {
         } catch (IllegalStateException e) {
             throw new UserError(e.getMessage());
         }
+        for (int port : new int[] {options.httpPort(), options.eventsPort()}) {
+            if (port != 0 && FreePort.isListening(port)) {
+                throw new UserError("port " + port + " is in use (another local-cloud?); stop what runs there or pass "
+                        + (port == options.httpPort() ? "--port" : "--events-port") + " <free port>");
+            }
+        }
         sqs = closing(LocalSqs.start(options.sqsPort()));
         spec = Template.load(options.template(), options.parameters(), sqs.endpoint());
         List<String> missing = spec.functions().stream().filter(f -> !Files.isRegularFile(f.artifact()))
@@ -183,7 +189,7 @@ final class LocalCloud implements AutoCloseable {
                 }
             }
             if (options.functionLogsOnConsole()) {
-                System.err.println("[" + functionId + "] " + line);
+                flow.info("[" + functionId + "] " + line);
             }
         };
     }
