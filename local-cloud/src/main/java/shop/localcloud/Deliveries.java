@@ -54,7 +54,7 @@ final class Deliveries {
     void invokeAsync(String functionId, ObjectNode event, String label) {
         LocalFunction function = functions.get(functionId);
         inFlight.incrementAndGet();
-        attempt(function, event, label, 1, System.nanoTime(), null);
+        attempt(function, event, label, 1, System.nanoTime());
     }
 
     /** Deliveries (including retries waiting for their turn) not finished yet. */
@@ -80,7 +80,7 @@ final class Deliveries {
         LocalFunction function = functions.get(rule.functionId());
         String label = label(event);
         if (function != null && function.pending().size() < ASYNC_QUEUE_LIMIT) {
-            attempt(function, event, label, 1, System.nanoTime(), rule);
+            attempt(function, event, label, 1, System.nanoTime());
             return;
         }
         String reason = function == null ? "Function not found: " + rule.functionId() : "Rate Exceeded.";
@@ -99,7 +99,7 @@ final class Deliveries {
         deadLetter(rule.deadLetterQueue(), event.toString(), attributes, label + " from rule " + rule.name() + ": " + reason);
     }
 
-    private void attempt(LocalFunction function, ObjectNode event, String label, int attempt, long firstNanos, RuleSpec rule) {
+    private void attempt(LocalFunction function, ObjectNode event, String label, int attempt, long firstNanos) {
         AsyncConfig config = function.spec().async();
         function.invoke(bytes(event)).whenComplete((result, failure) -> {
             InvocationResult outcome = failure == null ? result
@@ -116,7 +116,7 @@ final class Deliveries {
             boolean tooOld = ageMillis > config.maximumEventAgeSeconds() * 1000L * retryScale;
             if (attempt < allowed && !tooOld) {
                 long delay = scaled(attempt == 1 ? 60_000L : 120_000L);
-                timer.schedule(() -> attempt(function, event, label, attempt + 1, firstNanos, rule), delay, TimeUnit.MILLISECONDS);
+                timer.schedule(() -> attempt(function, event, label, attempt + 1, firstNanos), delay, TimeUnit.MILLISECONDS);
                 return;
             }
             onFailure(function, event, label, attempt, outcome, tooOld ? "EventAgeExceeded" : "RetriesExhausted");

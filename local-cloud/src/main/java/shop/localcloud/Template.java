@@ -1,18 +1,12 @@
 package shop.localcloud;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import shop.localcloud.Model.AsyncConfig;
 import shop.localcloud.Model.CustomResourceSpec;
 import shop.localcloud.Model.FunctionSpec;
 import shop.localcloud.Model.HttpRoute;
@@ -29,8 +23,6 @@ import shop.localparts.CloudFormationYaml;
 final class Template {
 
     static final String STACK_NAME = "shop-local";
-    private static final Pattern RATE = Pattern.compile("rate\\(\\s*(\\d+)\\s+(minute|minutes|hour|hours|day|days)\\s*\\)");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path root;
     private final Map<String, Object> template;
@@ -39,6 +31,7 @@ final class Template {
     private final String sqsEndpoint;
     private final Intrinsics intrinsics;
     private final Map<String, Boolean> conditions = new HashMap<>();
+    private final FunctionReader functionReader;
 
     private Template(Path file, Map<String, String> overrides, String sqsEndpoint) {
         this.root = file.toAbsolutePath().getParent();
@@ -61,6 +54,9 @@ final class Template {
             }
         });
         this.intrinsics = new Intrinsics(this::ref, this::getAtt, this::condition);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> globals = (Map<String, Object>) section("Globals").getOrDefault("Function", Map.of());
+        this.functionReader = new FunctionReader(root, globals, intrinsics, this::queueIdOf);
     }
 
     static SystemSpec load(Path file, Map<String, String> parameterOverrides, String sqsEndpoint) {
@@ -90,9 +86,9 @@ final class Template {
                 case "AWS::Events::EventBus" -> buses.add(busName(id));
                 case "AWS::SQS::Queue" -> queues.add(new QueueSpec(id, queueName(id)));
                 case "AWS::Serverless::Function" -> {
-                    FunctionSpec function = function(id, merged(resource));
-                    functions.add(function);
-                    events(id, merged(resource), routes, rules, schedules);
+                    Map<String, Object> properties = functionReader.merged(CloudFormationYaml.properties(resource));
+                    functions.add(functionReader.function(id, properties));
+                    functionReader.events(id, properties, routes, rules, schedules);
                 }
                 default -> {
                     if (type.startsWith("Custom::") || type.equals("AWS::CloudFormation::CustomResource")) {
@@ -105,124 +101,6 @@ final class Template {
         });
         return new SystemSpec(root, Map.copyOf(parameters), tables, buses, queues, functions, routes, rules, schedules,
                 custom, ignored);
-    }
-
-    // ------------------------------------------------------------------ functions
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> merged(Map<String, Object> resource) {
-        Map<String, Object> globals = (Map<String, Object>) section("Globals").getOrDefault("Function", Map.of());
-        Map<String, Object> merged = new LinkedHashMap<>(globals);
-        Map<String, Object> own = CloudFormationYaml.properties(resource);
-        own.forEach((key, value) -> {
-            if (key.equals("Environment") && merged.get(key) instanceof Map<?, ?> global && value instanceof Map<?, ?> mine) {
-                Map<String, Object> variables = new LinkedHashMap<>();
-                if (global.get("Variables") instanceof Map<?, ?> g) {
-                    variables.putAll((Map<String, Object>) g);
-                }
-                if (mine.get("Variables") instanceof Map<?, ?> m) {
-                    variables.putAll((Map<String, Object>) m);
-                }
-                merged.put(key, Map.of("Variables", variables));
-            } else {
-                merged.put(key, value);
-            }
-        });
-        return merged;
-    }
-
-    @SuppressWarnings("unchecked")
-    private FunctionSpec function(String id, Map<String, Object> properties) {
-        String where = id;
-        String codeUri = intrinsics.resolveString(required(properties, "CodeUri", id), where + ".CodeUri");
-        String handler = intrinsics.resolveString(required(properties, "Handler", id), where + ".Handler");
-        Map<String, String> environment = new LinkedHashMap<>();
-        Object variables = properties.get("Environment") instanceof Map<?, ?> env ? env.get("Variables") : null;
-        if (variables != null) {
-            ((Map<String, Object>) intrinsics.resolve(variables, where + ".Environment")).forEach((k, v) -> {
-                if (v != null) {
-                    environment.put(k, String.valueOf(v));
-                }
-            });
-        }
-        int memory = integer(properties.getOrDefault("MemorySize", 128), where + ".MemorySize");
-        int timeout = integer(properties.getOrDefault("Timeout", 3), where + ".Timeout");
-        AsyncConfig async = new AsyncConfig(2, 21600, null);
-        if (properties.get("EventInvokeConfig") instanceof Map<?, ?> config) {
-            Map<String, Object> resolved = (Map<String, Object>) intrinsics.resolve(config, where + ".EventInvokeConfig");
-            String destination = null;
-            if (resolved.get("DestinationConfig") instanceof Map<?, ?> d && d.get("OnFailure") instanceof Map<?, ?> onFailure) {
-                destination = queueIdOf(String.valueOf(onFailure.get("Destination")), where + ".EventInvokeConfig");
-            }
-            async = new AsyncConfig(integer(resolved.getOrDefault("MaximumRetryAttempts", 2), where),
-                    integer(resolved.getOrDefault("MaximumEventAgeInSeconds", 21600), where), destination);
-        }
-        return new FunctionSpec(id, artifact(codeUri), handler, environment, memory, timeout, async);
-    }
-
-    /** CodeUri is the shaded jar (relative to the template); a module folder means its target/<module>.jar. */
-    private Path artifact(String codeUri) {
-        Path path = root.resolve(codeUri).normalize();
-        if (Files.isDirectory(path)) {
-            return path.resolve("target").resolve(path.getFileName() + ".jar");
-        }
-        return path;
-    }
-
-    @SuppressWarnings("unchecked")
-    private void events(String functionId, Map<String, Object> properties, List<HttpRoute> routes, List<RuleSpec> rules,
-                        List<ScheduleSpec> schedules) {
-        Map<String, Object> events = (Map<String, Object>) properties.getOrDefault("Events", Map.of());
-        events.forEach((name, value) -> {
-            Map<String, Object> event = (Map<String, Object>) value;
-            String where = functionId + ".Events." + name;
-            Map<String, Object> p = (Map<String, Object>) intrinsics.resolve(event.getOrDefault("Properties", Map.of()), where);
-            switch (String.valueOf(event.get("Type"))) {
-                case "HttpApi" -> routes.add(new HttpRoute(
-                        String.valueOf(p.getOrDefault("Method", "ANY")).toUpperCase(), String.valueOf(p.getOrDefault("Path", "/")),
-                        functionId));
-                case "EventBridgeRule", "CloudWatchEvent" -> rules.add(rule(functionId, name, p, where));
-                case "Schedule", "ScheduleV2" -> schedules.add(schedule(functionId, name, p, where));
-                default -> { } // SQS, S3, ... events: nothing in this system uses them yet
-            }
-        });
-    }
-
-    @SuppressWarnings("unchecked")
-    private RuleSpec rule(String functionId, String eventName, Map<String, Object> p, String where) {
-        Map<String, Object> retry = (Map<String, Object>) p.getOrDefault("RetryPolicy", Map.of());
-        String dlq = null;
-        if (p.get("DeadLetterConfig") instanceof Map<?, ?> dead) {
-            Object arn = dead.get("Arn");
-            dlq = arn == null ? null : queueIdOf(String.valueOf(arn), where + ".DeadLetterConfig");
-        }
-        String pattern;
-        try {
-            pattern = JSON.writeValueAsString(p.getOrDefault("Pattern", Map.of()));
-        } catch (JsonProcessingException e) {
-            throw new UserError("template.yaml: " + where + ".Pattern is not valid JSON: " + e.getOriginalMessage());
-        }
-        String name = p.get("RuleName") != null ? String.valueOf(p.get("RuleName")) : functionId + eventName;
-        return new RuleSpec(name, functionId, String.valueOf(p.getOrDefault("EventBusName", "default")), pattern,
-                integer(retry.getOrDefault("MaximumRetryAttempts", 185), where), integer(retry.getOrDefault("MaximumEventAgeInSeconds", 86400), where),
-                dlq);
-    }
-
-    private ScheduleSpec schedule(String functionId, String eventName, Map<String, Object> p, String where) {
-        String expression = String.valueOf(p.getOrDefault("Schedule", p.get("ScheduleExpression")));
-        Matcher rate = RATE.matcher(expression.trim());
-        Duration every = null;
-        if (rate.matches()) {
-            long n = Long.parseLong(rate.group(1));
-            every = switch (rate.group(2).charAt(0)) {
-                case 'm' -> Duration.ofMinutes(n);
-                case 'h' -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
-        }
-        boolean enabled = !"false".equalsIgnoreCase(String.valueOf(p.getOrDefault("Enabled", "true")))
-                && !"DISABLED".equalsIgnoreCase(String.valueOf(p.getOrDefault("State", "ENABLED")));
-        return new ScheduleSpec(functionId + eventName, functionId, expression, every, enabled);
     }
 
     @SuppressWarnings("unchecked")
@@ -291,7 +169,7 @@ final class Template {
         });
     }
 
-    private String queueIdOf(String arnOrUrl, String where) {
+    String queueIdOf(String arnOrUrl, String where) {
         for (Map.Entry<String, Map<String, Object>> entry : resources.entrySet()) {
             if ("AWS::SQS::Queue".equals(entry.getValue().get("Type"))) {
                 String name = queueName(entry.getKey());
@@ -325,19 +203,4 @@ final class Template {
         return section instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
     }
 
-    private static Object required(Map<String, Object> properties, String key, String id) {
-        Object value = properties.get(key);
-        if (value == null) {
-            throw new UserError("template.yaml: function " + id + " has no " + key);
-        }
-        return value;
-    }
-
-    private int integer(Object value, String where) {
-        try {
-            return Integer.parseInt(intrinsics.resolveString(value, where));
-        } catch (NumberFormatException e) {
-            throw new UserError("template.yaml: " + where + " must be a whole number, not " + value);
-        }
-    }
 }

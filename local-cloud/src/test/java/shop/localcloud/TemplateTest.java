@@ -1,0 +1,63 @@
+package shop.localcloud;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import shop.localcloud.Model.FunctionSpec;
+import shop.localcloud.Model.HttpRoute;
+import shop.localcloud.Model.RuleSpec;
+import shop.localcloud.Model.SystemSpec;
+import shop.localparts.ProjectRoot;
+
+/** The project's own template.yaml, read the way local-cloud runs it. */
+class TemplateTest {
+
+    private static final SystemSpec SPEC = Template.load(ProjectRoot.find().resolve("template.yaml"), Map.of(), "http://sqs.local");
+
+    @Test
+    void the_order_api_routes_and_its_resolved_environment_come_from_the_template() {
+        FunctionSpec api = SPEC.function("OrderApiFunction");
+
+        assertTrue(SPEC.routes().contains(new HttpRoute("POST", "/orders", "OrderApiFunction")), SPEC.routes().toString());
+        assertTrue(SPEC.routes().contains(new HttpRoute("POST", "/orders/{orderId}/cancel", "OrderApiFunction")));
+        assertEquals("shop.order.handler.OrderApiHandler::handleRequest", api.handler());
+        assertTrue(api.artifact().endsWith("order-service/target/order-service.jar"), api.artifact().toString());
+        assertTrue(api.environment().containsValue("OrdersTable"), api.environment().toString());
+        assertTrue(api.environment().values().stream().noneMatch(v -> v.contains("Ref") || v.contains("${")),
+                "every intrinsic is resolved: " + api.environment());
+    }
+
+    @Test
+    void every_consumer_rule_has_retries_and_a_dead_letter_queue_that_is_also_its_on_failure_destination() {
+        List<String> consumers = List.of("InventoryFunction", "PackageFunction", "NotificationFunction", "CrmFunction");
+
+        for (String consumer : consumers) {
+            RuleSpec rule = SPEC.rules().stream().filter(r -> r.functionId().equals(consumer)).findFirst().orElseThrow();
+            assertTrue(rule.patternJson().contains("shop.orders"), rule.patternJson());
+            assertTrue(rule.maximumRetryAttempts() > 0, rule.toString());
+            assertEquals(rule.deadLetterQueue(), SPEC.function(consumer).async().onFailureQueue(), consumer);
+            assertTrue(SPEC.queue(rule.deadLetterQueue()) != null, rule.deadLetterQueue());
+        }
+    }
+
+    @Test
+    void the_seeds_are_custom_resources_run_by_their_service_token_functions() {
+        assertTrue(SPEC.customResources().stream().anyMatch(c -> c.functionId().equals("PriceListSeedFunction")), SPEC.customResources().toString());
+        assertTrue(SPEC.customResources().stream().anyMatch(c -> c.functionId().equals("StockSeedFunction")));
+    }
+
+    @Test
+    void the_most_specific_route_wins_and_path_parameters_are_decoded() {
+        List<HttpRoute> routes = List.of(new HttpRoute("GET", "/orders/{orderId}", "A"), new HttpRoute("ANY", "/{proxy+}", "B"),
+                new HttpRoute("GET", "/orders/summary", "C"));
+
+        assertEquals("A", HttpApi.match(routes, "GET", "/orders/o%201").orElseThrow().route().functionId());
+        assertEquals("o 1", HttpApi.match(routes, "GET", "/orders/o%201").orElseThrow().pathParameters().get("orderId"));
+        assertEquals("C", HttpApi.match(routes, "GET", "/orders/summary").orElseThrow().route().functionId());
+        assertEquals("B", HttpApi.match(routes, "DELETE", "/orders/x").orElseThrow().route().functionId());
+        assertTrue(HttpApi.match(routes.subList(0, 1), "POST", "/orders/x").isEmpty());
+    }
+}
