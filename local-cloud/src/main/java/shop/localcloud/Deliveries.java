@@ -32,10 +32,12 @@ final class Deliveries {
     private final ScheduledExecutorService timer;
     private final Flow flow;
     private final double retryScale;
+    private final Faults faults;
     private final AtomicInteger inFlight = new AtomicInteger();
 
     Deliveries(Map<String, LocalFunction> functions, LocalSqs sqs, Map<String, String> queueNames, ScheduledExecutorService timer,
-               Flow flow, double retryScale) {
+               Flow flow, double retryScale, Faults faults) {
+        this.faults = faults;
         this.functions = functions;
         this.sqs = sqs;
         this.queueNames = queueNames;
@@ -101,7 +103,11 @@ final class Deliveries {
 
     private void attempt(LocalFunction function, ObjectNode event, String label, int attempt, long firstNanos) {
         AsyncConfig config = function.spec().async();
-        function.invoke(bytes(event)).whenComplete((result, failure) -> {
+        java.util.concurrent.CompletableFuture<InvocationResult> invocation = faults.failDelivery()
+                ? java.util.concurrent.CompletableFuture.completedFuture(InvocationResult.error("InjectedFault",
+                        "local-cloud injected this failure (--fault-delivery)", null, 0))
+                : function.invoke(bytes(event));
+        invocation.whenComplete((result, failure) -> {
             InvocationResult outcome = failure == null ? result
                     : InvocationResult.error("ServiceException", String.valueOf(failure.getMessage()), null, 0);
             int allowed = config.maximumRetryAttempts() + 1;

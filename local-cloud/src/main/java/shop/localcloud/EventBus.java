@@ -49,8 +49,10 @@ final class EventBus {
     private final Archive archive;
     private final Deliveries deliveries;
     private final Flow flow;
+    private final Faults faults;
 
-    EventBus(Collection<String> busNames, List<RuleSpec> ruleSpecs, Archive archive, Deliveries deliveries, Flow flow) {
+    EventBus(Collection<String> busNames, List<RuleSpec> ruleSpecs, Archive archive, Deliveries deliveries, Flow flow, Faults faults) {
+        this.faults = faults;
         this.buses = new java.util.LinkedHashSet<>(busNames);
         this.buses.add("default");
         this.archive = archive;
@@ -87,6 +89,10 @@ final class EventBus {
         if (size > MAX_REQUEST_BYTES) {
             throw new ApiException(400, "ValidationException", "Total size of the entries in the request is over the limit.");
         }
+        if (faults.failPutEventsCall()) {
+            flow.line("FAULT", "PutEvents with " + entries.size() + " entries answered HTTP 500 (--fault-put-events)");
+            throw new ApiException(500, "InternalException", "Injected failure (local-cloud --fault-put-events)");
+        }
         ObjectNode response = JSON.createObjectNode();
         ArrayNode results = response.putArray("Entries");
         int failed = 0;
@@ -98,6 +104,13 @@ final class EventBus {
                 failed++;
                 result.put("ErrorCode", error.substring(0, error.indexOf('|')));
                 result.put("ErrorMessage", error.substring(error.indexOf('|') + 1));
+                continue;
+            }
+            if (faults.failPutEventsEntry()) {
+                failed++;
+                result.put("ErrorCode", "InternalFailure");
+                result.put("ErrorMessage", "Injected failure (local-cloud --fault-put-events-entry)");
+                flow.line("FAULT", "PutEvents entry " + entry.path("DetailType").asText() + " rejected (--fault-put-events-entry)");
                 continue;
             }
             String bus = busName(entry.path("EventBusName").asText("default"));

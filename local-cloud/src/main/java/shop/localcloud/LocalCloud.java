@@ -27,8 +27,11 @@ import shop.localparts.SesV2Local;
 import shop.localparts.TemplateTables;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The whole system of template.yaml, started on loopback: local parts first, then functions, bus, seeds and the HTTP API. */
-final class LocalCloud implements AutoCloseable {
+/**
+ * The whole system of template.yaml, started on loopback: local parts first, then functions, bus, seeds and the
+ * HTTP API. Public so that test modules can run scenarios against it: {@code LocalCloud.start(options, System.out)}.
+ */
+public final class LocalCloud implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -56,6 +59,11 @@ final class LocalCloud implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /** Starts the whole system, printing its flow (one line per request, event, delivery, DLQ arrival) to {@code flow}. */
+    public static LocalCloud start(Options options, PrintStream flow) {
+        return start(options, new Flow(flow), true);
     }
 
     /** Starts everything; with {@code wholeSystem} false (invoke): local parts, bus and seeds, but no HTTP API or schedules. */
@@ -109,9 +117,9 @@ final class LocalCloud implements AutoCloseable {
                     LambdaEnvironment.of(function, endpoints, taskRoot), options.concurrency(), timer,
                     logSink(logs.resolve(function.logicalId() + ".log"), function.logicalId()))));
         }
-        deliveries = new Deliveries(functions, sqs, queueNames, timer, flow, options.retryScale());
+        deliveries = new Deliveries(functions, sqs, queueNames, timer, flow, options.retryScale(), options.faults());
         Archive archive = new Archive(options.dataDir().resolve("archive.jsonl"));
-        bus = new EventBus(spec.buses(), options.routeEvents() ? spec.rules() : List.of(), archive, deliveries, flow);
+        bus = new EventBus(spec.buses(), options.routeEvents() ? spec.rules() : List.of(), archive, deliveries, flow, options.faults());
         CustomResources customResources = new CustomResources();
         busEndpoint = closing(new BusEndpoint(eventsPort, bus, customResources::answer));
         customResources.createAll(spec.customResources(), functions, busEndpoint::responseUrl, flow);
@@ -148,7 +156,7 @@ final class LocalCloud implements AutoCloseable {
     }
 
     /** The banner: what runs where, and how to look at it. */
-    void describe(PrintStream out) {
+    public void describe(PrintStream out) {
         out.println("local-cloud: " + functions.size() + " functions, " + spec.tables().size() + " tables, " + spec.rules().size()
                 + " rules, " + spec.queues().size() + " queues from " + options.template());
         if (httpApi != null) {
@@ -165,6 +173,9 @@ final class LocalCloud implements AutoCloseable {
                 + options.dataDir().resolve("logs"));
         out.println("  retries       Lambda async retries after " + Math.round(60_000 * options.retryScale()) + " and "
                 + Math.round(120_000 * options.retryScale()) + " ms (--retry-scale " + options.retryScale() + " of AWS's 1 and 2 min)");
+        if (options.faults().any()) {
+            out.println("  FAULTS        injected: " + options.faults());
+        }
         if (!spec.ignored().isEmpty()) {
             out.println("  not run here  " + String.join(", ", spec.ignored()));
         }
@@ -223,23 +234,44 @@ final class LocalCloud implements AutoCloseable {
         return bus;
     }
 
-    String httpUrl() {
+    /** The HTTP API, e.g. http://localhost:3000. */
+    public String httpUrl() {
         return httpApi.url();
     }
 
-    String eventsEndpoint() {
+    /** The EventBridge endpoint (PutEvents, StartReplay, DescribeReplay). */
+    public String eventsEndpoint() {
         return busEndpoint.endpoint();
+    }
+
+    /** The SQS endpoint where the dead-letter queues are (queue names as in the template, or their logical ids). */
+    public String sqsEndpoint() {
+        return sqs.endpoint();
+    }
+
+    public String dynamoDbEndpoint() {
+        return dynalite.endpoint();
+    }
+
+    /** The table names by logical id, as the functions see them. */
+    public Map<String, String> tables() {
+        return spec.tables();
+    }
+
+    /** Waits until every delivery, retry included, has ended (in a result, a DLQ or a drop); false on timeout. */
+    public boolean awaitIdle(long timeoutMillis) throws InterruptedException {
+        return deliveries.awaitIdle(timeoutMillis);
     }
 
     LocalSqs sqs() {
         return sqs;
     }
 
-    DynamoDbClient dynamo() {
+    public DynamoDbClient dynamo() {
         return dynamo;
     }
 
-    SesV2Local ses() {
+    public SesV2Local ses() {
         return ses;
     }
 

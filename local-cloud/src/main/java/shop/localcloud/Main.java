@@ -32,6 +32,8 @@ public final class Main {
             options: --port <3000> --template <template.yaml> --data <local-cloud/data> --retry-scale <0.05>
                      --schedule-scale <1.0> --concurrency <2> --sqs-port <free> --events-port <free>
                      --parameter Name=Value --function-logs (copy function logs to the console)
+            faults:  --fault-put-events <rate> (PutEvents calls answer HTTP 500), --fault-put-events-entry <rate>
+                     (entries fail inside a 200), --fault-delivery <rate> (a delivery attempt fails); rate 0..1
             times: ISO-8601 (2026-01-31T10:00:00Z), 'now', or relative like -15m, -2h, -1d""";
 
     private Main() {
@@ -228,7 +230,10 @@ public final class Main {
                         Integer.parseInt(value("concurrency", "2")),
                         parameters,
                         values.containsKey("function-logs"),
-                        true);
+                        true,
+                        new Faults(Double.parseDouble(value("fault-put-events", "0")),
+                                Double.parseDouble(value("fault-put-events-entry", "0")),
+                                Double.parseDouble(value("fault-delivery", "0"))));
             } catch (NumberFormatException e) {
                 throw new UserError("a numeric option has a value that is not a number: " + e.getMessage());
             }

@@ -3,11 +3,15 @@ package shop.localcloud;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** How to run: where the template and data are, which ports, how much faster than AWS retries and schedules go. */
-record Options(Path template, Path dataDir, int httpPort, int sqsPort, int eventsPort, double retryScale, double scheduleScale,
-               int concurrency, Map<String, String> parameters, boolean functionLogsOnConsole, boolean routeEvents) {
+/**
+ * How to run: where the template and data are, which ports (0 = a free one), how much faster than AWS retries and
+ * schedules go, how many JVMs a function may have, and which faults to inject.
+ */
+public record Options(Path template, Path dataDir, int httpPort, int sqsPort, int eventsPort, double retryScale,
+                      double scheduleScale, int concurrency, Map<String, String> parameters, boolean functionLogsOnConsole,
+                      boolean routeEvents, Faults faults) {
 
-    Options {
+    public Options {
         parameters = Map.copyOf(parameters);
         if (retryScale <= 0 || scheduleScale <= 0) {
             throw new UserError("--retry-scale and --schedule-scale must be greater than 0");
@@ -17,38 +21,54 @@ record Options(Path template, Path dataDir, int httpPort, int sqsPort, int event
         }
     }
 
-    static Options defaults(Path root) {
+    /** The project's template.yaml, data under local-cloud/data, HTTP on 3000, retries 20 times faster than AWS. */
+    public static Options defaults(Path root) {
         return new Options(root.resolve("template.yaml"), root.resolve("local-cloud").resolve("data"), 3000, 0, 0, 0.05, 1.0, 2,
-                Map.of(), false, true);
+                Map.of(), false, true, Faults.NONE);
     }
 
-    Options withPorts(int http, int sqs, int events) {
+    public Options withPorts(int http, int sqs, int events) {
         return new Options(template, dataDir, http, sqs, events, retryScale, scheduleScale, concurrency, parameters,
-                functionLogsOnConsole, routeEvents);
+                functionLogsOnConsole, routeEvents, faults);
     }
 
-    Options withDataDir(Path dir) {
+    public Options withDataDir(Path dir) {
         return new Options(template, dir, httpPort, sqsPort, eventsPort, retryScale, scheduleScale, concurrency, parameters,
-                functionLogsOnConsole, routeEvents);
+                functionLogsOnConsole, routeEvents, faults);
     }
 
-    Options withRetryScale(double scale) {
+    public Options withRetryScale(double scale) {
         return new Options(template, dataDir, httpPort, sqsPort, eventsPort, scale, scheduleScale, concurrency, parameters,
-                functionLogsOnConsole, routeEvents);
+                functionLogsOnConsole, routeEvents, faults);
     }
 
-    Options withTemplate(Path file) {
+    public Options withScheduleScale(double scale) {
+        return new Options(template, dataDir, httpPort, sqsPort, eventsPort, retryScale, scale, concurrency, parameters,
+                functionLogsOnConsole, routeEvents, faults);
+    }
+
+    public Options withConcurrency(int jvmsPerFunction) {
+        return new Options(template, dataDir, httpPort, sqsPort, eventsPort, retryScale, scheduleScale, jvmsPerFunction, parameters,
+                functionLogsOnConsole, routeEvents, faults);
+    }
+
+    public Options withTemplate(Path file) {
         return new Options(file, dataDir, httpPort, sqsPort, eventsPort, retryScale, scheduleScale, concurrency, parameters,
-                functionLogsOnConsole, routeEvents);
+                functionLogsOnConsole, routeEvents, faults);
+    }
+
+    public Options withFaults(Faults injected) {
+        return new Options(template, dataDir, httpPort, sqsPort, eventsPort, retryScale, scheduleScale, concurrency, parameters,
+                functionLogsOnConsole, routeEvents, injected);
     }
 
     Options withFunctionLogsOnConsole() {
         return new Options(template, dataDir, httpPort, sqsPort, eventsPort, retryScale, scheduleScale, concurrency, parameters,
-                true, routeEvents);
+                true, routeEvents, faults);
     }
 
     Options withoutRouting() {
         return new Options(template, dataDir, httpPort, sqsPort, eventsPort, retryScale, scheduleScale, concurrency, parameters,
-                functionLogsOnConsole, false);
+                functionLogsOnConsole, false, faults);
     }
 }

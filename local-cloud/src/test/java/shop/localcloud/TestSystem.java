@@ -96,13 +96,17 @@ final class TestSystem implements AutoCloseable {
     private final ByteArrayOutputStream flow = new ByteArrayOutputStream();
 
     TestSystem(Path dir) {
+        this(dir, Faults.NONE);
+    }
+
+    TestSystem(Path dir, Faults faults) {
         this.dir = dir;
         try {
             Path jar = FunctionJars.fixtures(dir);
             Path template = dir.resolve("template.yaml");
             Files.writeString(template, TEMPLATE.replace("JAR", jar.toString()));
             Options options = Options.defaults(ProjectRoot.find()).withTemplate(template).withDataDir(dir.resolve("data"))
-                    .withPorts(0, 0, 0).withRetryScale(0.001);
+                    .withPorts(0, 0, 0).withRetryScale(0.001).withFaults(faults);
             cloud = LocalCloud.start(options, new Flow(new PrintStream(flow, true, StandardCharsets.UTF_8)), true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,0 +1,56 @@
+package shop.localcloud;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Injected faults behave like the failures AWS can return, so producers and consumers can be tested against them. */
+class FaultsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String REQUEST = "{\"Entries\":[{\"Source\":\"test.app\",\"DetailType\":\"Greeting\",\"Detail\":\"{}\"},"
+            + "{\"Source\":\"test.app\",\"DetailType\":\"Greeting\",\"Detail\":\"{}\"}]}";
+
+    @TempDir
+    Path dir;
+
+    private EventBus bus(Faults faults) {
+        return new EventBus(List.of(), List.of(), new Archive(dir.resolve("archive.jsonl")), null, Flow.quiet(), faults);
+    }
+
+    @Test
+    void an_injected_call_failure_is_an_http_500_internal_exception() throws Exception {
+        EventBus.ApiException failure = assertThrows(EventBus.ApiException.class,
+                () -> bus(new Faults(1, 0, 0)).putEvents(JSON.readTree(REQUEST)));
+
+        assertEquals(500, failure.status);
+        assertEquals("InternalException", failure.type);
+    }
+
+    @Test
+    void injected_entry_failures_are_reported_in_a_successful_response_with_failed_entry_count() throws Exception {
+        JsonNode response = bus(new Faults(0, 1, 0)).putEvents(JSON.readTree(REQUEST));
+
+        assertEquals(2, response.path("FailedEntryCount").asInt());
+        assertEquals("InternalFailure", response.path("Entries").path(0).path("ErrorCode").asText());
+    }
+
+    @Test
+    void injected_delivery_failures_are_retried_then_dead_lettered_like_a_function_error() throws Exception {
+        try (TestSystem system = new TestSystem(dir, new Faults(0, 0, 1))) {
+            JsonNode response = system.cloud.bus().putEvents(JSON.readTree(
+                    "{\"Entries\":[{\"Source\":\"test.app\",\"DetailType\":\"Doomed\",\"Detail\":\"{}\",\"EventBusName\":\"shop-test-bus\"}]}"));
+            system.settle();
+
+            String id = Flow.shortId(response.path("Entries").path(0).path("EventId").asText());
+            assertEquals(3, system.flowLinesContaining("FAILED", "FailingFunction <- Doomed " + id, "InjectedFault"));
+            assertEquals(1, system.flowLinesContaining("DLQ", "FailingDeadLetterQueue <- Doomed " + id));
+        }
+    }
+}
