@@ -21,13 +21,16 @@ final class Intrinsics {
     private final Function<String, String> ref;
     private final BiFunction<String, String, String> getAtt;
     private final Function<String, Boolean> condition;
+    private final Map<String, Object> mappings;
 
     /**
      * @param ref      the value of {@code Ref} for a logical id, parameter or pseudo parameter (null if unknown)
      * @param getAtt   the value of {@code Fn::GetAtt} (logical id, attribute), null if unknown
      * @param condition the value of a named condition
      */
-    Intrinsics(Function<String, String> ref, BiFunction<String, String, String> getAtt, Function<String, Boolean> condition) {
+    Intrinsics(Function<String, String> ref, BiFunction<String, String, String> getAtt, Function<String, Boolean> condition,
+               Map<String, Object> mappings) {
+        this.mappings = mappings;
         this.ref = ref;
         this.getAtt = getAtt;
         this.condition = condition;
@@ -104,6 +107,17 @@ final class Intrinsics {
                 int index = Integer.parseInt(String.valueOf(resolve(args.get(0), where)));
                 return ((List<?>) resolve(args.get(1), where)).get(index);
             }
+            case "Fn::FindInMap": {
+                List<?> args = (List<?>) argument;
+                Object value = mappings;
+                for (Object key : args) {
+                    value = value instanceof Map<?, ?> map ? map.get(resolveString(key, where)) : null;
+                }
+                if (value == null) {
+                    throw new UserError("template.yaml: " + where + " looks up " + args + " in Mappings, which has no such entry");
+                }
+                return resolve(value, where);
+            }
             case "Fn::Split": {
                 List<?> args = (List<?>) argument;
                 return List.of(resolveString(args.get(1), where).split(Pattern.quote(String.valueOf(args.get(0))), -1));
@@ -126,7 +140,7 @@ final class Intrinsics {
                 return condition(String.valueOf(argument));
             default:
                 throw new UserError("template.yaml: " + where + " uses " + name + ", which local-cloud does not resolve; "
-                        + "use Ref, Fn::GetAtt, Fn::Sub, Fn::Join, Fn::Select, Fn::Split or Fn::If there");
+                        + "use Ref, Fn::GetAtt, Fn::Sub, Fn::Join, Fn::Select, Fn::Split, Fn::FindInMap or Fn::If there");
         }
     }
 

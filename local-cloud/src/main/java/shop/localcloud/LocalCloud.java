@@ -97,8 +97,12 @@ public final class LocalCloud implements AutoCloseable {
         if (!missing.isEmpty()) {
             throw new UserError("not built: " + String.join(", ", missing) + "; run mvn -B -DskipTests package (or ./local-cloud/run, which builds what is missing)");
         }
-        dynalite = closing(Dynalite.start());
-        ses = closing(SesV2Local.start());
+        try {
+            dynalite = closing(Dynalite.start());
+            ses = closing(SesV2Local.start());
+        } catch (IllegalStateException e) {
+            throw new UserError("a Node.js stand-in did not start: " + e.getMessage() + "; try `npm ci` in " + spec.root());
+        }
         dynamo = closing(TemplateTables.localClient(dynalite.endpoint()));
         TemplateTables tables = new TemplateTables(options.template());
         spec.tables().forEach((logicalId, name) -> tables.create(dynamo, logicalId, name));

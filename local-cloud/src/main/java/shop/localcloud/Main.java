@@ -47,6 +47,14 @@ public final class Main {
         } catch (UserError e) {
             System.err.println("local-cloud: " + e.getMessage());
             code = 2;
+        } catch (RuntimeException e) {
+            // not a known problem: still one line, the stack trace only when asked for
+            System.err.println("local-cloud: failed: " + e + (System.getenv("LOCAL_CLOUD_DEBUG") == null
+                    ? " (set LOCAL_CLOUD_DEBUG=1 for the stack trace)" : ""));
+            if (System.getenv("LOCAL_CLOUD_DEBUG") != null) {
+                e.printStackTrace();
+            }
+            code = 1;
         }
         System.exit(code);
     }

@@ -53,7 +53,7 @@ final class Template {
                 throw new UserError("template.yaml parameter " + name + " has no default; pass --parameter " + name + "=<value>");
             }
         });
-        this.intrinsics = new Intrinsics(this::ref, this::getAtt, this::condition);
+        this.intrinsics = new Intrinsics(this::ref, this::getAtt, this::condition, section("Mappings"));
         @SuppressWarnings("unchecked")
         Map<String, Object> globals = (Map<String, Object>) section("Globals").getOrDefault("Function", Map.of());
         this.functionReader = new FunctionReader(root, globals, intrinsics, this::queueIdOf);
