@@ -104,6 +104,7 @@ public final class Main {
         byte[] event = readEvent(eventFile);
         Path root = findRoot();
         Options options = arguments.options(root, false).withoutRouting().withFunctionLogsOnConsole();
+        Template.load(options.template(), options.parameters(), "http://127.0.0.1").function(functionId); // fails fast on a typo
         try (LocalCloud cloud = LocalCloud.start(options.withDataDir(options.dataDir().resolve("invoke")), new Flow(err), false)) {
             LocalFunction function = cloud.functions().get(functionId);
             if (function == null) {
