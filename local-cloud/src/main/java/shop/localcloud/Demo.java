@@ -1,5 +1,6 @@
 package shop.localcloud;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -103,7 +104,26 @@ final class Demo {
                 Integer.toString(cloud.ses().emailsTo(bob + "@example.com").size())));
         checks.add(new Check("crm", "timeline of " + alice, "PLACED", state.timeline(alice, a)));
         checks.add(new Check("crm", "timeline of " + bob, "CANCELLED FOUND_CHEAPER", state.timeline(bob, b)));
+        LocalFunction insight = cloud.functions().get("CancellationInsightFunction");
+        if (insight != null) {
+            JsonNode overall = insight(insight).path("insight");
+            out.println("\n4. CRM cancellation insight (CancellationInsightFunction, invoked directly): " + overall);
+            checks.add(new Check("crm", "insight: orders placed / cancelled", "2 / 1",
+                    overall.path("ordersPlaced").asText() + " / " + overall.path("ordersCancelled").asText()));
+            checks.add(new Check("crm", "insight: cancelled because FOUND_CHEAPER", "1",
+                    overall.path("cancellationsByReason").path("FOUND_CHEAPER").asText()));
+        }
         return checks;
+    }
+
+    private static JsonNode insight(LocalFunction function) {
+        try {
+            InvocationResult result = function.invoke("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .get(function.spec().timeoutSeconds() + 120L, java.util.concurrent.TimeUnit.SECONDS);
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(result.payload());
+        } catch (Exception e) {
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
     }
 
     private static void settle(LocalCloud cloud) throws InterruptedException {

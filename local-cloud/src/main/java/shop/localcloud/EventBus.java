@@ -162,10 +162,16 @@ final class EventBus {
     private void route(String bus, ObjectNode event) {
         List<String> matched = matchingRules(bus, event);
         flow.line("EVENT", Deliveries.label(event) + " from " + event.path("source").asText() + " on " + bus + " -> "
-                + (matched.isEmpty() ? "no rule matched" : matched.stream().map(r -> rules.get(r).functionId()).collect(Collectors.joining(", "))));
+                + (matched.isEmpty() ? "no rule matched" : matched.stream().map(r -> target(rules.get(r))).collect(Collectors.joining(", "))));
         for (String name : matched) {
             deliveries.deliver(rules.get(name), event);
         }
+    }
+
+    /** "InventoryFunction/OrderEvents": the target function and, after the slash, the rule (its event's name). */
+    private static String target(RuleSpec rule) {
+        String event = rule.name().startsWith(rule.functionId()) ? rule.name().substring(rule.functionId().length()) : rule.name();
+        return rule.functionId() + "/" + event;
     }
 
     private String busName(String nameOrArn) {

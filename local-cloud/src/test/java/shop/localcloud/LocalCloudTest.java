@@ -104,7 +104,7 @@ class LocalCloudTest {
 
         String greeting = Flow.shortId(response.entries().get(0).eventId());
         String unrelated = Flow.shortId(response.entries().get(1).eventId());
-        assertEquals(1, system.flowLinesContaining("EVENT", greeting, "-> HelloFunction"));
+        assertEquals(1, system.flowLinesContaining("EVENT", greeting, "-> HelloFunction/Greetings"));
         assertEquals(1, system.flowLinesContaining("DELIVER", "HelloFunction <- Greeting " + greeting, "ok"));
         assertEquals(1, system.flowLinesContaining("EVENT", unrelated, "no rule matched"));
         assertEquals(0, system.flowLinesContaining("FailingFunction", greeting));
