@@ -25,6 +25,8 @@ import shop.localcloud.Model.HttpRoute;
 final class HttpApi implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final int MAX_REQUEST_BYTES = 10 * 1024 * 1024;
+    static final int MAX_INVOKE_BYTES = 6 * 1024 * 1024;
 
     /** A route that matched, with the values of its path parameters. */
     record Match(HttpRoute route, Map<String, String> pathParameters) {
@@ -61,13 +63,21 @@ final class HttpApi implements AutoCloseable {
                 flow.line("HTTP", method + " " + path + " -> no route, 404");
                 return;
             }
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            ObjectNode event = ApiGatewayEvents.event(exchange, method, body, match.get());
+            byte[] body = exchange.getRequestBody().readNBytes(MAX_REQUEST_BYTES + 1);
+            ObjectNode event = body.length > MAX_REQUEST_BYTES ? null : ApiGatewayEvents.event(exchange, method, body, match.get());
+            byte[] payload = event == null ? null : JSON.writeValueAsBytes(event);
+            if (payload == null || payload.length > MAX_INVOKE_BYTES) {
+                // API Gateway refuses bodies over 10 MB; Lambda refuses request payloads over 6 MB
+                HttpServers.reply(exchange, 413, "application/problem+json",
+                        "{\"type\":\"about:blank\",\"title\":\"Request Entity Too Large\",\"status\":413}");
+                flow.line("HTTP", method + " " + path + " -> 413, the request is larger than Lambda accepts");
+                return;
+            }
             String customer = event.path("requestContext").path("authorizer").path("jwt").path("claims").path("sub").asText("");
             LocalFunction function = functions.get(match.get().route().functionId());
             InvocationResult result;
             try {
-                result = function.invoke(JSON.writeValueAsBytes(event))
+                result = function.invoke(payload)
                         .get(function.spec().timeoutSeconds() + 120L, TimeUnit.SECONDS);
             } catch (Exception e) {
                 result = InvocationResult.error("ServiceException", String.valueOf(e.getMessage()), null, 0);

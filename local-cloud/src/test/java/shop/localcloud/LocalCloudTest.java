@@ -218,4 +218,14 @@ class LocalCloudTest {
         assertEquals(1, system.flowLinesContaining("CREATE", "Seed (Custom::Seed) by SeedFunction", "seeded hi"));
         assertEquals(List.of("SomeAlarm (AWS::CloudWatch::Alarm)"), system.cloud.spec().ignored());
     }
+
+    @Test
+    void a_request_larger_than_lambda_accepts_is_refused_with_413_before_any_function_runs() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(system.cloud.httpUrl() + "/hello"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("\"" + "x".repeat(7 * 1024 * 1024) + "\""))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(413, response.statusCode());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+    }
 }
