@@ -32,7 +32,7 @@ final class Deliveries {
     private final ScheduledExecutorService timer;
     private final Flow flow;
     private final double retryScale;
-    private final Faults faults;
+    private volatile Faults faults;
     private final AtomicInteger inFlight = new AtomicInteger();
 
     Deliveries(Map<String, LocalFunction> functions, LocalSqs sqs, Map<String, String> queueNames, ScheduledExecutorService timer,
@@ -57,6 +57,11 @@ final class Deliveries {
         LocalFunction function = functions.get(functionId);
         inFlight.incrementAndGet();
         attempt(function, event, label, 1, System.nanoTime());
+    }
+
+    /** Switches the injected faults while running. */
+    void faults(Faults injected) {
+        this.faults = injected;
     }
 
     /** Deliveries (including retries waiting for their turn) not finished yet. */

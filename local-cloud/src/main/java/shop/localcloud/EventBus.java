@@ -49,7 +49,7 @@ final class EventBus {
     private final Archive archive;
     private final Deliveries deliveries;
     private final Flow flow;
-    private final Faults faults;
+    private volatile Faults faults;
 
     EventBus(Collection<String> busNames, List<RuleSpec> ruleSpecs, Archive archive, Deliveries deliveries, Flow flow, Faults faults) {
         this.faults = faults;
@@ -69,6 +69,11 @@ final class EventBus {
             }
             rules.put(rule.name(), rule);
         }
+    }
+
+    /** Switches the injected faults while running (tests: fail PutEvents while orders are placed, then recover). */
+    void faults(Faults injected) {
+        this.faults = injected;
     }
 
     Set<String> busNames() {

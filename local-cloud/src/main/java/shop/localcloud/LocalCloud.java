@@ -267,6 +267,26 @@ public final class LocalCloud implements AutoCloseable {
         return deliveries.awaitIdle(timeoutMillis);
     }
 
+    /**
+     * Switches the injected faults of the running system (PutEvents and deliveries), e.g. PutEvents failing while
+     * orders are placed and then recovering, or delivery failures switched on only after the seeds have run.
+     */
+    public void injectFaults(Faults injected) {
+        bus.faults(injected);
+        deliveries.faults(injected);
+    }
+
+    /**
+     * Invokes {@code functionId} asynchronously with {@code event}, as {@code aws lambda invoke --invocation-type Event}
+     * does: function errors are retried per its EventInvokeConfig, then go to its on-failure destination.
+     */
+    public void invokeAsync(String functionId, ObjectNode event) {
+        if (!functions.containsKey(functionId)) {
+            throw new UserError("no function " + functionId + " in " + options.template());
+        }
+        deliveries.invokeAsync(functionId, event, Deliveries.label(event) + " (direct)");
+    }
+
     LocalSqs sqs() {
         return sqs;
     }

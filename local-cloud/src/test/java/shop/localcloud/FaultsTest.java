@@ -53,4 +53,31 @@ class FaultsTest {
             assertEquals(1, system.flowLinesContaining("DLQ", "FailingDeadLetterQueue <- Doomed " + id));
         }
     }
+
+    @Test
+    void faults_switched_on_while_running_fail_put_events_and_switched_off_let_it_succeed_again() throws Exception {
+        try (TestSystem system = new TestSystem(dir)) {
+            String request = "{\"Entries\":[{\"Source\":\"test.app\",\"DetailType\":\"Greeting\",\"Detail\":\"{}\",\"EventBusName\":\"shop-test-bus\"}]}";
+
+            system.cloud.injectFaults(new Faults(1, 0, 0));
+            EventBus.ApiException failure = assertThrows(EventBus.ApiException.class, () -> system.cloud.bus().putEvents(JSON.readTree(request)));
+            system.cloud.injectFaults(Faults.NONE);
+            JsonNode response = system.cloud.bus().putEvents(JSON.readTree(request));
+
+            assertEquals(500, failure.status);
+            assertEquals(0, response.path("FailedEntryCount").asInt());
+        }
+    }
+
+    @Test
+    void a_direct_asynchronous_invoke_that_fails_is_retried_then_sent_to_the_on_failure_destination() throws Exception {
+        try (TestSystem system = new TestSystem(dir)) {
+            system.cloud.invokeAsync("FailingFunction", (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(
+                    "{\"version\":\"0\",\"id\":\"00000000-0000-0000-0000-00000000abcd\",\"detail-type\":\"Unknown\",\"source\":\"test.app\",\"detail\":{}}"));
+            system.settle();
+
+            assertEquals(3, system.flowLinesContaining("FAILED", "FailingFunction <- Unknown", "(direct)"));
+            assertEquals(1, system.flowLinesContaining("DLQ", "FailingDeadLetterQueue <- Unknown"));
+        }
+    }
 }
