@@ -1,0 +1,175 @@
+package shop.reliability;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import shop.localcloud.LocalCloud;
+import shop.localcloud.Options;
+import shop.localparts.ProjectRoot;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import shop.platform.aws.AwsClients;
+
+/**
+ * One run of the whole system (template.yaml, the services' real jars) through local-cloud, with its data, flow
+ * and function logs kept under target/reliability-runs/&lt;name&gt; so that the log scan and a human can read them.
+ */
+final class Scenario implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final String name;
+    final Path dataDir;
+    final LocalCloud cloud;
+    final Shop shop;
+    final Bus bus;
+    private final Path flowFile;
+    private final PrintStream flow;
+
+    private Scenario(String name, Path dataDir, LocalCloud cloud, Path flowFile, PrintStream flow) {
+        this.name = name;
+        this.dataDir = dataDir;
+        this.cloud = cloud;
+        this.flowFile = flowFile;
+        this.flow = flow;
+        this.shop = new Shop(cloud.httpUrl());
+        this.bus = new Bus(cloud.eventsEndpoint());
+    }
+
+    static Scenario start(String name) {
+        return start(name, options -> options);
+    }
+
+    /** Starts the system with a fresh data folder; {@code tweak} changes the options (retry or schedule scale ...). */
+    static Scenario start(String name, UnaryOperator<Options> tweak) {
+        Path dir = runs().resolve(name);
+        try {
+            deleteRecursively(dir);
+            Files.createDirectories(dir);
+            Path flowFile = dir.resolve("flow.log");
+            PrintStream flow = new PrintStream(Files.newOutputStream(flowFile), true, StandardCharsets.UTF_8);
+            Options options = tweak.apply(Options.defaults(ProjectRoot.find()).withDataDir(dir.resolve("data"))
+                    .withPorts(0, 0, 0).withRetryScale(0.001));
+            return new Scenario(name, dir.resolve("data"), LocalCloud.start(options, flow), flowFile, flow);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where every scenario keeps its run (data, archive, function logs, flow). */
+    static Path runs() {
+        return Path.of(System.getProperty("reliability.runs", "target/reliability-runs")).toAbsolutePath();
+    }
+
+    /** Waits until every delivery, retries included, has ended; fails with the end of the flow if it does not. */
+    void settle() throws InterruptedException {
+        if (!cloud.awaitIdle(300_000)) {
+            List<String> lines = flowLines();
+            throw new AssertionError(name + ": deliveries did not settle; last flow lines:\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
+        }
+    }
+
+    List<String> flowLines() {
+        try {
+            return Files.readAllLines(flowFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Flow lines that contain every one of {@code parts}. */
+    long flowLinesContaining(String... parts) {
+        return flowLines().stream().filter(l -> List.of(parts).stream().allMatch(l::contains)).count();
+    }
+
+    /** Every event the bus accepted (not replays), as archived: {@code {"eventBusName": .., "event": {..}}}. */
+    List<JsonNode> archive() {
+        Path file = dataDir.resolve("archive.jsonl");
+        List<JsonNode> events = new ArrayList<>();
+        if (!Files.exists(file)) {
+            return events;
+        }
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    events.add(JSON.readTree(line));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return events;
+    }
+
+    /** The archived events of one type, as the consumers receive them (the EventBridge envelope). */
+    List<JsonNode> archived(String detailType) {
+        return archive().stream().map(line -> line.path("event")).filter(e -> e.path("detail-type").asText().equals(detailType)).toList();
+    }
+
+    /** The order bus (template: shop-${StageName}-bus), as the archive names it. */
+    String busName() {
+        return archive().stream().map(line -> line.path("eventBusName").asText()).findFirst().orElse("shop-dev-bus");
+    }
+
+    Path functionLogs() {
+        return dataDir.resolve("logs");
+    }
+
+    String table(String logicalId) {
+        return cloud.tables().get(logicalId);
+    }
+
+    /** Every item of a table (dynalite: a few hundred items per scenario, so a Scan is fine). */
+    List<Map<String, AttributeValue>> scan(String logicalId) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        cloud.dynamo().scanPaginator(b -> b.tableName(table(logicalId)).consistentRead(true)).items().forEach(items::add);
+        return items;
+    }
+
+    /** Adds units to a sku's stock, so that a big run is about delivery, not about running out. */
+    void topUpStock(String sku, int units) {
+        cloud.dynamo().updateItem(b -> b.tableName(table("InventoryTable"))
+                .key(Map.of("pk", AttributeValue.fromS("SKU#" + sku), "sk", AttributeValue.fromS("STOCK")))
+                .updateExpression("ADD available :n").conditionExpression("attribute_exists(pk)")
+                .expressionAttributeValues(Map.of(":n", AttributeValue.fromN(Integer.toString(units)))));
+    }
+
+    int available(String sku) {
+        Map<String, AttributeValue> item = cloud.dynamo().getItem(b -> b.tableName(table("InventoryTable")).consistentRead(true)
+                .key(Map.of("pk", AttributeValue.fromS("SKU#" + sku), "sk", AttributeValue.fromS("STOCK")))).item();
+        return item.containsKey("available") ? Integer.parseInt(item.get("available").n()) : -1;
+    }
+
+    SqsClient sqs() {
+        return AwsClients.build(SqsClient.builder().endpointOverride(URI.create(cloud.sqsEndpoint())));
+    }
+
+    @Override
+    public void close() {
+        cloud.close();
+        flow.close();
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
