@@ -101,18 +101,7 @@ class TripleDeliveryTest {
     void no_order_of_the_triple_cohort_has_a_second_reservation_parcel_email_or_timeline_entry() {
         ContextState state = ContextState.read(scenario);
         for (int i = 0; i < ORDERS; i++) {
-            ContextState.OrderRef order = triple.orders.get(i);
-            boolean cancelled = triple.plan.get(i).cancelReason().isPresent();
-            assertEquals(cancelled ? "RELEASED" : "RESERVED", state.reservation(order.orderId()), "order " + i);
-            Map<String, Integer> expectedHeld = new TreeMap<>();
-            if (!cancelled) {
-                triple.plan.get(i).lines().forEach(l -> expectedHeld.merge("SKU#" + l.sku(), l.quantity(), Integer::sum));
-            }
-            assertEquals(expectedHeld, state.held(order.orderId()), "units held for order " + i);
-            assertEquals(cancelled ? "CANCELLED" : "TO_PICK", state.parcel(order.orderId()), "parcel of order " + i);
-            assertEquals(cancelled ? 2 : 1, state.emailsTo(order.email()).size(), "emails to the customer of order " + i);
-            assertEquals(cancelled ? 1 : 0, state.insight(order.customerId()).path("insight").path("ordersCancelled").asInt());
-            assertEquals(1, state.insight(order.customerId()).path("insight").path("ordersPlaced").asInt());
+            Expectations.appliedOnce(state, triple.orders.get(i), triple.plan.get(i), triple.plan.get(i).cancelReason().isPresent());
         }
     }
 

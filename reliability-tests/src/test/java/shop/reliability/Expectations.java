@@ -1,0 +1,53 @@
+package shop.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** What a user sees once every event of an order has been applied exactly once, in every context. */
+final class Expectations {
+
+    private Expectations() {
+    }
+
+    /**
+     * Placed and cancelled, each applied once, in either order per context: where OrderCancelled came first (a late,
+     * relayed or redriven OrderPlaced) the context keeps a tombstone, and the late OrderPlaced takes no stock, creates
+     * no parcel and sends no confirmation. Answers whether any context saw the cancellation first.
+     */
+    static boolean cancelledInAnyOrder(ContextState state, ContextState.OrderRef order, Workload.Planned plan) {
+        String which = "order " + plan.index() + " (" + order.orderId() + ")";
+        String reservation = state.reservation(order.orderId());
+        String parcel = state.parcel(order.orderId());
+        String confirmation = state.status("NotificationTable", "ORDER#" + order.orderId(), "MESSAGE#ORDER_CONFIRMATION");
+        assertTrue(Set.of("RELEASED", "CANCELLED_BEFORE_PLACED").contains(reservation), "reservation of " + which + ": " + reservation);
+        assertEquals(Map.of(), state.held(order.orderId()), "nothing held for " + which);
+        assertTrue(Set.of("CANCELLED", "CANCELLED_BEFORE_PLACED").contains(parcel), "parcel of " + which + ": " + parcel);
+        assertEquals(1, state.emailsTo(order.email()).stream().filter(e -> e.subject().contains("cancelled")).count(), "cancellation emails for " + which);
+        assertEquals(confirmation.equals("SENT") ? 1 : 0, state.emailsTo(order.email()).stream().filter(e -> e.subject().contains("confirmed")).count(),
+                "confirmation emails for " + which + " (record " + confirmation + ")");
+        var insight = state.insight(order.customerId()).path("insight");
+        assertEquals(1, insight.path("ordersPlaced").asInt(), "CRM orders placed for " + which);
+        assertEquals(1, insight.path("ordersCancelled").asInt(), "CRM cancellations for " + which);
+        return !reservation.equals("RELEASED") || !parcel.equals("CANCELLED") || !confirmation.equals("SENT");
+    }
+
+    /** Placed (and perhaps cancelled) exactly once: its units held or released, one parcel, one email per event, one CRM entry. */
+    static void appliedOnce(ContextState state, ContextState.OrderRef order, Workload.Planned plan, boolean cancelled) {
+        String which = "order " + plan.index() + " (" + order.orderId() + ")";
+        assertEquals(cancelled ? "RELEASED" : "RESERVED", state.reservation(order.orderId()), "reservation of " + which);
+        Map<String, Integer> held = new TreeMap<>();
+        if (!cancelled) {
+            plan.lines().forEach(l -> held.merge("SKU#" + l.sku(), l.quantity(), Integer::sum));
+        }
+        assertEquals(held, state.held(order.orderId()), "units held for " + which);
+        assertEquals(cancelled ? "CANCELLED" : "TO_PICK", state.parcel(order.orderId()), "parcel of " + which);
+        assertEquals(cancelled ? 2 : 1, state.emailsTo(order.email()).size(), "emails for " + which);
+        var insight = state.insight(order.customerId()).path("insight");
+        assertEquals(1, insight.path("ordersPlaced").asInt(), "CRM orders placed for " + which);
+        assertEquals(cancelled ? 1 : 0, insight.path("ordersCancelled").asInt(), "CRM cancellations for " + which);
+    }
+}

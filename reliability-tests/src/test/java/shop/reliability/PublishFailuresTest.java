@@ -1,0 +1,201 @@
+package shop.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import shop.localcloud.Faults;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The producer never loses an event. Phase 1: PutEvents fails for 20% of calls (HTTP 500) and for 20% of entries
+ * (FailedEntryCount in a 200) while customers place and cancel orders. Phase 2: PutEvents fails for every call and
+ * the order function's JVMs are killed (SIGKILL) while orders are being stored and published. Then the bus
+ * recovers, and the outbox relay, on its template schedule, must publish everything that a 2xx answer promised and
+ * everything that was stored.
+ */
+class PublishFailuresTest {
+
+    static final int ORDERS = Workload.size("faultOrders", 200);
+    static final int CRASH_ORDERS = 12;
+    static Scenario scenario;
+    static Cohort faulty;
+    static final List<Shop.Reply> placeReplies = new ArrayList<>();
+    static final List<Shop.Reply> cancelReplies = new ArrayList<>();
+    static final List<Shop.Reply> crashReplies = new ArrayList<>();
+    static int jvmsKilled;
+    static long recoveryMillis;
+
+    @BeforeAll
+    static void run() throws Exception {
+        // relay every 3 s instead of every minute; its 60 s grace period is the template's, unchanged
+        scenario = Scenario.start("publish-failures", options -> options.withScheduleScale(0.05));
+        for (int sku = 1; sku <= 4; sku++) {
+            scenario.topUpStock("SKU-" + sku, 100_000);
+        }
+        faulty = new Cohort("F", Workload.orders(ORDERS, 7));
+
+        scenario.cloud.injectFaults(new Faults(0.2, 0.2, 0));
+        placeReplies.addAll(Parallel.map(faulty.plan, 8, o -> scenario.shop.place(o.customer("F"), Shop.orderBody(o.email("F"), o.lines()))));
+        for (int i = 0; i < ORDERS; i++) {
+            faulty.orders.add(new ContextState.OrderRef(placeReplies.get(i).ok() ? placeReplies.get(i).orderId() : null,
+                    faulty.plan.get(i).customer("F"), faulty.plan.get(i).email("F")));
+        }
+        List<Workload.Planned> toCancel = faulty.plan.stream().filter(o -> o.cancelReason().isPresent() && placeReplies.get(o.index()).ok()).toList();
+        cancelReplies.addAll(Parallel.map(toCancel, 8, o -> scenario.shop.cancel(o.customer("F"), faulty.orders.get(o.index()).orderId(),
+                o.cancelReason().get())));
+
+        scenario.cloud.injectFaults(new Faults(1, 0, 0));
+        List<CompletableFuture<Shop.Reply>> inFlight = new ArrayList<>();
+        for (int i = 0; i < CRASH_ORDERS; i++) {
+            String customer = "K-customer-" + i;
+            inFlight.add(CompletableFuture.supplyAsync(() -> scenario.shop.place(customer,
+                    Shop.orderBody(customer + "@example.com", List.of(new Workload.Line("SKU-1", 1))))));
+        }
+        awaitStoredOrders("K-", 1);
+        jvmsKilled = killOrderApiJvms();
+        for (CompletableFuture<Shop.Reply> reply : inFlight) {
+            crashReplies.add(reply.get());
+        }
+
+        long t0 = System.nanoTime();
+        scenario.cloud.injectFaults(Faults.NONE);
+        awaitEverythingPublished();
+        scenario.settle();
+        recoveryMillis = (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    @AfterAll
+    static void stop() {
+        scenario.close();
+    }
+
+    @Test
+    void every_order_answered_2xx_under_put_events_failures_has_its_events_delivered_to_every_consumer() {
+        ContextState state = ContextState.read(scenario);
+        Set<String> placed = eventOrderIds("OrderPlaced");
+        Set<String> cancelled = eventOrderIds("OrderCancelled");
+        int ok = 0;
+        int cancelsOk = 0;
+        int cancelFirst = 0;
+        for (int i = 0; i < ORDERS; i++) {
+            if (!placeReplies.get(i).ok()) {
+                continue;
+            }
+            ok++;
+            String orderId = faulty.orders.get(i).orderId();
+            assertTrue(placed.contains(orderId), "OrderPlaced of order " + i + " was published");
+            boolean cancelAnswered2xx = cancelReplies.stream().anyMatch(r -> r.ok() && r.orderId().equals(orderId));
+            cancelsOk += cancelAnswered2xx ? 1 : 0;
+            assertEquals(cancelAnswered2xx, cancelled.contains(orderId), "OrderCancelled of order " + i + " published iff the cancel was answered 2xx");
+            if (cancelAnswered2xx) {
+                cancelFirst += Expectations.cancelledInAnyOrder(state, faulty.orders.get(i), faulty.plan.get(i)) ? 1 : 0;
+            } else {
+                Expectations.appliedOnce(state, faulty.orders.get(i), faulty.plan.get(i), false);
+            }
+        }
+        long callFailures = scenario.flowLinesContaining("FAULT", "answered HTTP 500");
+        long entryFailures = scenario.flowLinesContaining("FAULT", "rejected (--fault-put-events-entry)");
+        int relayed = relayedEvents();
+        System.out.printf("[reliability] PutEvents faults: %d orders placed, %d answered 2xx (%d not), %d cancels answered 2xx of %d;"
+                        + " %d PutEvents calls failed (HTTP 500), %d entries failed in a 200; the relay published %d events"
+                        + " (%d OrderCancelled overtook their relayed OrderPlaced); all delivered %d ms after the bus recovered%n",
+                ORDERS, ok, ORDERS - ok, cancelsOk, cancelReplies.size(), callFailures, entryFailures, relayed, cancelFirst, recoveryMillis);
+        assertTrue(ok >= ORDERS * 9 / 10, "an order is answered 2xx whatever PutEvents does (it is in the outbox): " + ok + " of " + ORDERS);
+        assertTrue(callFailures > 0 && entryFailures > 0, "both kinds of fault happened");
+        assertTrue(relayed > 0, "the relay published what the requests could not");
+    }
+
+    @Test
+    void an_order_stored_by_a_function_killed_before_publishing_gets_its_event_from_the_relay() {
+        List<Map<String, AttributeValue>> stored = scenario.scan("OrdersTable").stream()
+                .filter(i -> i.containsKey("customerId") && i.get("customerId").s().startsWith("K-")).toList();
+        Set<String> placed = eventOrderIds("OrderPlaced");
+        ContextState state = ContextState.read(scenario);
+        long answered = crashReplies.stream().filter(Shop.Reply::ok).count();
+        System.out.printf("[reliability] crashed publisher: %d orders in flight with PutEvents failing, %d order JVMs killed,"
+                + " %d answered 2xx, %d answered 5xx, %d stored; every stored order's OrderPlaced delivered%n",
+                CRASH_ORDERS, jvmsKilled, answered, CRASH_ORDERS - answered, stored.size());
+        assertTrue(jvmsKilled > 0, "an order function JVM was killed");
+        assertTrue(crashReplies.stream().anyMatch(r -> r.status() >= 500), "some requests died with their function: " + crashReplies);
+        assertTrue(stored.size() >= answered && !stored.isEmpty());
+        for (Map<String, AttributeValue> order : stored) {
+            String orderId = order.get("orderId").s();
+            assertTrue(placed.contains(orderId), "the relay published OrderPlaced of stored order " + orderId);
+            assertEquals("RESERVED", state.reservation(orderId));
+            assertEquals("TO_PICK", state.parcel(orderId));
+        }
+        for (Shop.Reply reply : crashReplies) {
+            if (reply.ok()) {
+                assertTrue(placed.contains(reply.orderId()), "an order answered 201 was published");
+            }
+        }
+    }
+
+    private static Set<String> eventOrderIds(String detailType) {
+        return scenario.archived(detailType).stream().map(e -> e.path("detail").path("data").path("orderId").asText()).collect(Collectors.toSet());
+    }
+
+    /** Sum of "N event(s) published" over the relay's runs, from its function log. */
+    private static int relayedEvents() {
+        Pattern published = Pattern.compile("(\\d+) event\\(s\\) published");
+        int total = 0;
+        try {
+            for (String line : Files.readAllLines(scenario.functionLogs().resolve("OutboxRelayFunction.log"))) {
+                Matcher m = published.matcher(line);
+                if (m.find()) {
+                    total += Integer.parseInt(m.group(1));
+                }
+            }
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        return total;
+    }
+
+    private static void awaitStoredOrders(String customerPrefix, int atLeast) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            long stored = scenario.scan("OrdersTable").stream()
+                    .filter(o -> o.containsKey("customerId") && o.get("customerId").s().startsWith(customerPrefix)).count();
+            if (stored >= atLeast) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no order was stored");
+    }
+
+    /** SIGKILLs the JVMs running OrderApiFunction (local-cloud starts new ones for the next requests). */
+    private static int killOrderApiJvms() {
+        List<ProcessHandle> jvms = ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("OrderApiHandler")).toList();
+        jvms.forEach(ProcessHandle::destroyForcibly);
+        return jvms.size();
+    }
+
+    /** Waits (the relay's grace period is 60 s) until no order owes an event any more. */
+    private static void awaitEverythingPublished() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 240_000;
+        while (System.currentTimeMillis() < deadline) {
+            boolean owing = scenario.scan("OrdersTable").stream().anyMatch(i -> i.containsKey("outboxPending"));
+            if (!owing) {
+                return;
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("orders still owe events 240 s after the bus recovered");
+    }
+
+}
