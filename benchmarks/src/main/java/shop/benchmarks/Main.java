@@ -1,0 +1,171 @@
+package shop.benchmarks;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import shop.benchmarks.FunctionBench.Measured;
+import shop.localcloud.LocalCloud;
+import shop.localcloud.MeasuredFunction;
+import shop.localcloud.Options;
+import shop.localparts.ProjectRoot;
+
+/**
+ * {@code ./benchmarks/run [--quick] [--label name] [--starts 10] [--warm 1000] [--functions A,B] [--e2e-seconds 60]
+ * [--e2e-rate 100] [--concurrency 2] [--java-tool-options "..."] [--skip-functions] [--skip-e2e]}: measures and prints a
+ * markdown report, also written to benchmarks/results/.
+ */
+public final class Main {
+
+    static final List<String> FUNCTIONS = List.of("OrderApiFunction", "OutboxRelayFunction", "InventoryFunction", "PackageFunction",
+            "NotificationFunction", "CrmFunction");
+    static final List<String> ARTIFACTS = List.of("order-service", "inventory-service", "package-service", "notification-service", "crm-service");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> flags = flags(args);
+        boolean quick = flags.containsKey("quick");
+        int starts = Integer.parseInt(flags.getOrDefault("starts", quick ? "3" : "10"));
+        int warm = Integer.parseInt(flags.getOrDefault("warm", quick ? "200" : "1000"));
+        int e2eSeconds = Integer.parseInt(flags.getOrDefault("e2e-seconds", quick ? "15" : "60"));
+        double e2eRate = Double.parseDouble(flags.getOrDefault("e2e-rate", "100"));
+        int concurrency = Integer.parseInt(flags.getOrDefault("concurrency", "2"));
+        List<String> functions = flags.containsKey("functions") ? Arrays.asList(flags.get("functions").split(",")) : FUNCTIONS;
+        String label = flags.getOrDefault("label", "run");
+        Map<String, String> environment = new LinkedHashMap<>();
+        if (flags.containsKey("java-tool-options")) {
+            environment.put("JAVA_TOOL_OPTIONS", flags.get("java-tool-options"));
+        }
+
+        Path root = ProjectRoot.find();
+        if (System.getProperty("shop.localcloud.ric") == null) {
+            System.setProperty("shop.localcloud.ric", root.resolve("local-cloud/target/ric").toString());
+        }
+        Path data = Files.createDirectories(root.resolve("benchmarks/target/bench-data"));
+        PrintStream out = System.out;
+        StringBuilder report = new StringBuilder();
+        report.append("## ").append(label).append(" (").append(Instant.now()).append(")\n\n");
+        report.append("machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, java ")
+                .append(System.getProperty("java.version")).append(", load at start ").append(Memory.loadAverage())
+                .append(environment.isEmpty() ? "" : ", JAVA_TOOL_OPTIONS overridden: " + environment.get("JAVA_TOOL_OPTIONS"))
+                .append("\n\n");
+        report.append(footprint(root)).append('\n');
+
+        if (!flags.containsKey("skip-functions")) {
+            List<Measured> measured;
+            try (LocalCloud parts = MeasuredFunction.startParts(Options.defaults(root).withPorts(0, 0, 0).withDataDir(data.resolve("parts")),
+                    new PrintStream(PrintStream.nullOutputStream()))) {
+                measured = new FunctionBench(parts, root, data.resolve("functions"), environment, line -> out.println("  " + line))
+                        .run(functions, starts, warm, true);
+            }
+            report.append("### Cold start (fresh JVM through the RIC to the end of the first invocation; load after: ")
+                    .append(Memory.loadAverage()).append(")\n\n").append(Report.cold(measured)).append('\n');
+            report.append("### Warm (sequential, one JVM; own = total - time on the wire to DynamoDB/EventBridge/SES)\n\n")
+                    .append(Report.warm(measured)).append('\n');
+            measured.stream().filter(m -> !m.failures().isEmpty())
+                    .forEach(m -> report.append("FAILURES ").append(m.functionId()).append(": ").append(m.failures()).append("\n\n"));
+            report.append(cost(measured, root)).append('\n');
+        }
+        if (!flags.containsKey("skip-e2e")) {
+            EndToEnd.Result e2e = new EndToEnd().run(root, data.resolve("e2e"), e2eRate, e2eSeconds, concurrency, line -> out.println("  " + line));
+            report.append(endToEnd(e2e)).append('\n');
+        }
+        out.println();
+        out.println(report);
+        Path results = Files.createDirectories(root.resolve("benchmarks/results"));
+        Path file = results.resolve(Instant.now().toString().replace(':', '-').substring(0, 19) + "-" + label + ".md");
+        Files.writeString(file, report);
+        out.println("written to " + root.relativize(file));
+        System.exit(0);
+    }
+
+    static String footprint(Path root) throws IOException {
+        StringBuilder out = new StringBuilder("### Artifacts\n\n| artifact | bytes | MB |\n| --- | ---: | ---: |\n");
+        for (String module : ARTIFACTS) {
+            Path jar = root.resolve(module).resolve("target").resolve(module + ".jar");
+            long size = Files.isRegularFile(jar) ? Files.size(jar) : -1;
+            out.append(String.format(Locale.ROOT, "| %s.jar | %d | %.2f |%n", module, size, size / 1024.0 / 1024.0));
+        }
+        return out.toString();
+    }
+
+    static String cost(List<Measured> measured, Path root) throws IOException {
+        List<CostModel.Invocation> invocations = new ArrayList<>();
+        double writes = 0;
+        double reads = 0;
+        double emails = 0;
+        double events = 0;
+        for (Measured m : measured) {
+            if (m.functionId().equals(Workload.HELLO) || m.functionId().equals("OutboxRelayFunction") || m.warmMillis().isEmpty()) {
+                continue;
+            }
+            invocations.add(new CostModel.Invocation(m.functionId(), m.memoryMb(), Stats.of(m.warmMillis()).p50()));
+            for (Map.Entry<String, Double> call : m.sdkCallsPerInvocation().entrySet()) {
+                String operation = call.getKey().substring(call.getKey().indexOf('.') + 1);
+                if (call.getKey().startsWith("DynamoDb.")) {
+                    if (CostModel.isDynamoWrite(operation)) {
+                        writes += call.getValue();
+                    } else {
+                        reads += call.getValue();
+                    }
+                } else if (operation.equals("SendEmail")) {
+                    emails += call.getValue();
+                } else if (operation.equals("PutEvents")) {
+                    events += call.getValue();
+                }
+            }
+        }
+        double eventKb = Files.size(root.resolve("events/inventory-service/order-placed.json")) / 1024.0;
+        CostModel.PerOrder order = new CostModel.PerOrder(invocations, writes, reads, events, eventKb, emails);
+        StringBuilder out = new StringBuilder("### Cost per million orders (").append(CostModel.PRICES_AS_OF).append(")\n\n");
+        out.append(String.format(Locale.ROOT, "Per order: %s; DynamoDB %.2f writes + %.2f reads (1 unit each assumed: items under 1 KB / 4 KB), "
+                + "%.2f events of %.1f KB, %.2f emails. Warm p50 durations measured here (x86, unthrottled CPU); Lambda at 512 MB has ~1/3 vCPU, "
+                + "so real durations will be longer; init/restore not included.%n%n",
+                invocations.stream().map(i -> String.format(Locale.ROOT, "%s %d MB x %.1f ms", i.functionId(), i.memoryMb(), i.millis())).toList(),
+                writes, reads, events, eventKb, emails));
+        out.append(Report.money(CostModel.perMillionOrders(order)));
+        return out.toString();
+    }
+
+    static String endToEnd(EndToEnd.Result r) {
+        StringBuilder out = new StringBuilder("### End to end through local-cloud\n\n");
+        out.append(String.format(Locale.ROOT, "offered %.0f orders/s for %d s, up to %d JVMs per function: sent %d, 201 %d (%.1f/s), "
+                        + "not 201 %d; all four consumers done for %d (%.1f orders/s from first request to last consumer done); "
+                        + "LOST %d; drain after the last 201: %.0f ms; load after: %s%n%n",
+                r.offeredPerSecond(), r.seconds(), r.concurrency(), r.sent(), r.created(), r.createdPerSecond(), r.rejected(), r.completed(),
+                r.completedPerSecond(), r.lost(), r.drainMillis(), r.loadAfter()));
+        out.append("| latency | p50 ms | p99 ms | max ms |\n| --- | ---: | ---: | ---: |\n");
+        if (!r.apiMillis().isEmpty()) {
+            Stats api = Stats.of(r.apiMillis());
+            out.append(String.format(Locale.ROOT, "| POST /orders to its 201 | %.0f | %.0f | %.0f |%n", api.p50(), api.p99(), api.max()));
+        }
+        if (!r.doneAfter201Millis().isEmpty()) {
+            Stats done = Stats.of(r.doneAfter201Millis());
+            out.append(String.format(Locale.ROOT, "| 201 to last consumer done | %.0f | %.0f | %.0f |%n", done.p50(), done.p99(), done.max()));
+        }
+        out.append("\nflow lines: ").append(r.flowCounts()).append('\n');
+        return out.toString();
+    }
+
+    static Map<String, String> flags(String[] args) {
+        Map<String, String> flags = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument " + args[i] + "; see the usage in BENCHMARKS.md");
+            }
+            String name = args[i].substring(2);
+            boolean valued = i + 1 < args.length && !args[i + 1].startsWith("--");
+            flags.put(name, valued ? args[++i] : "true");
+        }
+        return flags;
+    }
+}

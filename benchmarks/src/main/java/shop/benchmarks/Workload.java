@@ -1,0 +1,73 @@
+package shop.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What a function is invoked with: its sample events from events/, with fresh ids each time so that every invocation
+ * does the real work (not the duplicate path). Consumers alternate OrderPlaced and OrderCancelled of one order, so the
+ * stock that placing reserves is released again and a long run does not turn into "out of stock" answers.
+ */
+record Workload(String functionId, List<JsonNode> samples, boolean eventBridge) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The hello-world floor gets the inventory consumer's OrderPlaced: same size of event as a real consumer. */
+    static final String HELLO = "HelloWorldFloor";
+
+    static Workload forFunction(String functionId, Path events) {
+        return switch (functionId) {
+            case "OrderApiFunction" -> new Workload(functionId, load(events, "order-service/place-order.json"), false);
+            case "OutboxRelayFunction" -> new Workload(functionId, load(events, "order-service/outbox-relay-schedule.json"), false);
+            case "InventoryFunction" -> consumer(functionId, events, "inventory-service");
+            case "PackageFunction" -> consumer(functionId, events, "package-service");
+            case "NotificationFunction" -> consumer(functionId, events, "notification-service");
+            case "CrmFunction" -> consumer(functionId, events, "crm-service");
+            case HELLO -> new Workload(functionId, load(events, "inventory-service/order-placed.json"), false);
+            default -> throw new IllegalArgumentException("no workload for " + functionId
+                    + "; known: OrderApiFunction, OutboxRelayFunction, InventoryFunction, PackageFunction, NotificationFunction, CrmFunction");
+        };
+    }
+
+    private static Workload consumer(String functionId, Path events, String folder) {
+        return new Workload(functionId, load(events, folder + "/order-placed.json", folder + "/order-cancelled.json"), true);
+    }
+
+    /** The n-th event of a run (0-based); events n and n+1 (n even) belong to the same fresh order. */
+    byte[] event(int n) {
+        JsonNode sample = samples.get(n % samples.size()).deepCopy();
+        if (eventBridge) {
+            String orderId = UUID.nameUUIDFromBytes((functionId + "/" + RUN + "/" + (n / samples.size())).getBytes()).toString();
+            ObjectNode event = (ObjectNode) sample;
+            event.put("id", UUID.randomUUID().toString());
+            ((ObjectNode) event.path("detail").path("metadata")).put("eventId", UUID.randomUUID().toString());
+            ((ObjectNode) event.path("detail").path("data")).put("orderId", orderId);
+        }
+        try {
+            return JSON.writeValueAsBytes(sample);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final String RUN = UUID.randomUUID().toString();
+
+    private static List<JsonNode> load(Path events, String... files) {
+        try {
+            List<JsonNode> nodes = new java.util.ArrayList<>();
+            for (String file : files) {
+                nodes.add(JSON.readTree(Files.readAllBytes(events.resolve(file))));
+            }
+            return nodes;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read a sample event under " + events, e);
+        }
+    }
+}

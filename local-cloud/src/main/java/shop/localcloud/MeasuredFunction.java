@@ -1,0 +1,133 @@
+package shop.localcloud;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import shop.localcloud.Model.AsyncConfig;
+import shop.localcloud.Model.FunctionSpec;
+
+/**
+ * One function run exactly as local-cloud runs it (its jar in a fresh JVM under the RIC, the template's environment,
+ * the local parts' endpoints), one execution environment at a time, for measurement tools such as the benchmarks.
+ */
+public final class MeasuredFunction implements AutoCloseable {
+
+    /** How one invocation ended, and how long it took from the event's hand-over to the runtime's answer. */
+    public record Result(boolean ok, String payload, String error, long millis) {
+    }
+
+    private final LocalFunction function;
+    private final ScheduledExecutorService timer;
+
+    private MeasuredFunction(LocalFunction function, ScheduledExecutorService timer) {
+        this.function = function;
+        this.timer = timer;
+    }
+
+    /** Local parts, bus (events are archived, not routed) and seeds: what {@code local-cloud invoke} starts. */
+    public static LocalCloud startParts(Options options, java.io.PrintStream flow) {
+        return LocalCloud.start(options.withoutRouting(), new Flow(flow), false);
+    }
+
+    /** A function of the cloud's template; {@code environment} overrides or adds variables (e.g. JAVA_TOOL_OPTIONS). */
+    public static MeasuredFunction of(LocalCloud cloud, String functionId, Path dataDir, List<Path> extraClasspath,
+                                      Map<String, String> environment, Consumer<String> logs) {
+        return start(cloud, cloud.spec().function(functionId), dataDir, extraClasspath, environment, logs);
+    }
+
+    /**
+     * A function the template does not have (a hello-world floor), run with the same command, and the same memory and
+     * environment (Globals included, e.g. JAVA_TOOL_OPTIONS) as the template's function {@code like}.
+     */
+    public static MeasuredFunction adHoc(LocalCloud cloud, String functionId, Path jar, String handler, String like,
+                                         Path dataDir, List<Path> extraClasspath, Map<String, String> environment,
+                                         Consumer<String> logs) {
+        FunctionSpec model = cloud.spec().function(like);
+        FunctionSpec spec = new FunctionSpec(functionId, jar, handler, model.environment(), model.memoryMb(), 30,
+                new AsyncConfig(0, 60, null));
+        return start(cloud, spec, dataDir, extraClasspath, environment, logs);
+    }
+
+    private static MeasuredFunction start(LocalCloud cloud, FunctionSpec template, Path dataDir, List<Path> extraClasspath,
+                                          Map<String, String> environment, Consumer<String> logs) {
+        Map<String, String> variables = new LinkedHashMap<>(template.environment());
+        variables.putAll(environment);
+        FunctionSpec spec = new FunctionSpec(template.logicalId(), template.artifact(), template.handler(), variables,
+                template.memoryMb(), template.timeoutSeconds(), template.async());
+        Map<String, String> endpoints = Map.of("DYNAMODB", cloud.dynamoDbEndpoint(), "EVENTBRIDGE", cloud.eventsEndpoint(),
+                "SESV2", cloud.ses().endpoint(), "SQS", cloud.sqsEndpoint());
+        Path logsDir = directory(dataDir.resolve("logs"));
+        List<String> command = new ArrayList<>(LambdaEnvironment.command(spec, logsDir));
+        int cp = command.indexOf("-cp") + 1;
+        StringBuilder classpath = new StringBuilder(command.get(cp));
+        extraClasspath.forEach(p -> classpath.append(File.pathSeparator).append(p));
+        command.set(cp, classpath.toString());
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "measured-" + spec.logicalId());
+            thread.setDaemon(true);
+            return thread;
+        });
+        LocalFunction function = new LocalFunction(spec, command,
+                LambdaEnvironment.of(spec, endpoints, directory(dataDir.resolve("task"))), 1, timer, logs);
+        return new MeasuredFunction(function, timer);
+    }
+
+    /** Invokes once (starting an execution environment if none runs) and waits for the answer. */
+    public Result invoke(byte[] payload, Duration timeout) {
+        try {
+            InvocationResult result = function.invoke(payload).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return new Result(result.ok(), result.payloadText(), result.ok() ? null : result.summary(), result.durationMillis());
+        } catch (Exception e) {
+            return new Result(false, "", e.toString(), timeout.toMillis());
+        }
+    }
+
+    /** The running execution environment's process id, if one runs. */
+    public OptionalLong pid() {
+        String handler = function.spec().handler();
+        String jar = function.spec().artifact().toString();
+        return ProcessHandle.current().children().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().map(c -> c.contains(jar) && c.endsWith(handler)).orElse(false))
+                .mapToLong(ProcessHandle::pid).findFirst();
+    }
+
+    /** Kills every execution environment and waits until they are gone, so the next invocation is a cold start. */
+    public void stopAll() throws InterruptedException {
+        function.stopInstances();
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (function.instanceCount() > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
+        }
+    }
+
+    public int memoryMb() {
+        return function.spec().memoryMb();
+    }
+
+    public Path artifact() {
+        return function.spec().artifact();
+    }
+
+    @Override
+    public void close() {
+        function.close();
+        timer.shutdownNow();
+    }
+
+    private static Path directory(Path dir) {
+        try {
+            return java.nio.file.Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new UserError("cannot create " + dir + ": " + e.getMessage());
+        }
+    }
+}
