@@ -1,0 +1,90 @@
+package shop.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import shop.localparts.SampleEvents;
+
+/**
+ * Malformed and unknown events sent straight to each consumer (an asynchronous invoke, as `aws lambda invoke
+ * --invocation-type Event` does): each is retried, then lands in that consumer's DLQ with the reason, and nothing
+ * of it is applied anywhere.
+ */
+class MalformedEventsTest {
+
+    static final Map<String, String> MODULES = Map.of("InventoryFunction", "inventory-service", "PackageFunction", "package-service",
+            "NotificationFunction", "notification-service", "CrmFunction", "crm-service");
+
+    @Test
+    void each_malformed_or_unknown_event_ends_in_that_consumers_dlq_with_a_reason_and_nothing_is_applied() throws Exception {
+        // retries after 0.6 and 1.2 s: the event-age limit (3600 s scaled to 36 s) leaves room for all three attempts
+        try (Scenario scenario = Scenario.start("bad-events", options -> options.withRetryScale(0.01))) {
+            Map<String, Integer> stockBefore = ContextState.read(scenario).stock();
+            Map<String, List<String>> sent = new LinkedHashMap<>();
+            for (var consumer : MODULES.entrySet()) {
+                for (ObjectNode event : variants(consumer.getValue())) {
+                    scenario.cloud.invokeAsync(consumer.getKey(), event);
+                    sent.computeIfAbsent(consumer.getKey(), k -> new ArrayList<>()).add(event.path("id").asText());
+                }
+            }
+            scenario.settle();
+
+            int total = 0;
+            for (var consumer : MODULES.entrySet()) {
+                List<JsonNode> records = DeadLetters.drain(scenario, DeadLetters.QUEUES.get(consumer.getKey()));
+                List<String> ids = records.stream().map(r -> r.path("requestPayload").path("id").asText()).sorted().toList();
+                assertEquals(sent.get(consumer.getKey()).stream().sorted().toList(), ids, consumer.getKey() + "'s DLQ holds exactly what it was sent");
+                for (JsonNode record : records) {
+                    String reason = record.path("responsePayload").path("errorMessage").asText();
+                    assertFalse(reason.isBlank(), "a reason: " + record);
+                    assertFalse(reason.contains("@"), "the reason names no email: " + reason);
+                    assertEquals(3, record.path("requestContext").path("approximateInvokeCount").asInt(), "retried before dead-lettering");
+                }
+                total += records.size();
+            }
+            ContextState state = ContextState.read(scenario);
+            System.out.printf("[reliability] malformed events: %d sent straight to 4 consumers, %d in their DLQs with a reason%n",
+                    sent.values().stream().mapToInt(List::size).sum(), total);
+            assertEquals(stockBefore, state.stock(), "no stock moved");
+            for (String table : List.of("PackageTable", "NotificationTable", "CrmTable")) {
+                assertEquals(List.of(), scenario.scan(table), table + " is empty");
+            }
+            assertTrue(scenario.scan("InventoryTable").stream().allMatch(i -> i.get("sk").s().equals("STOCK")
+                    && i.get("heldFor").m().isEmpty()), "no reservation, nothing held");
+            assertEquals(0, scenario.cloud.ses().emails().size(), "no email sent");
+        }
+    }
+
+    /** The consumer's own malformed and unknown samples, and broken variants of its valid OrderPlaced. */
+    private static List<ObjectNode> variants(String module) throws Exception {
+        List<ObjectNode> events = new ArrayList<>();
+        events.add((ObjectNode) SampleEvents.json(module + "/malformed.json"));
+        events.add((ObjectNode) SampleEvents.json(module + "/direct-unknown-detail-type.json"));
+        ObjectNode placed = (ObjectNode) SampleEvents.json(module + "/order-placed.json");
+        ObjectNode noMetadata = placed.deepCopy();
+        ((ObjectNode) noMetadata.path("detail")).remove("metadata");
+        events.add(noMetadata);
+        ObjectNode mismatch = placed.deepCopy();
+        mismatch.put("detail-type", "OrderCancelled");
+        events.add(mismatch);
+        ObjectNode dataNotObject = placed.deepCopy();
+        ((ObjectNode) dataNotObject.path("detail")).putArray("data").add("x");
+        events.add(dataNotObject);
+        ObjectNode noDetail = placed.deepCopy();
+        noDetail.remove("detail");
+        events.add(noDetail);
+        for (ObjectNode event : events) {
+            event.put("id", UUID.randomUUID().toString());
+        }
+        return events;
+    }
+}
