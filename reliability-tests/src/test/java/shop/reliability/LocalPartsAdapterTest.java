@@ -1,0 +1,62 @@
+package shop.reliability;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import shop.localparts.CapturingEventBridge;
+import shop.localparts.Dynalite;
+import shop.localparts.SesV2Local;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+
+/** The adapter scenarios against the local parts this machine has: dynalite, the capturing EventBridge, aws-ses-v2-local. */
+class LocalPartsAdapterTest extends AdapterScenarios {
+
+    static Dynalite dynalite;
+    static CapturingEventBridge eventBridge;
+    static SesV2Local ses;
+
+    @BeforeAll
+    static void start() {
+        dynalite = Dynalite.start();
+        eventBridge = CapturingEventBridge.start();
+        ses = SesV2Local.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        ses.close();
+        eventBridge.close();
+        dynalite.close();
+    }
+
+    @Override
+    String dynamoDbEndpoint() {
+        return dynalite.endpoint();
+    }
+
+    @Override
+    String eventBridgeEndpoint() {
+        return eventBridge.endpoint();
+    }
+
+    @Override
+    String sesEndpoint() {
+        return ses.endpoint();
+    }
+
+    @Override
+    String bus(EventBridgeClient events) {
+        return "shop-test-bus";
+    }
+
+    @Override
+    Optional<List<String>> subjectsReceivedBy(String address) {
+        return Optional.of(ses.emailsTo(address).stream().map(SesV2Local.ReceivedEmail::subject).toList());
+    }
+
+    @Override
+    Optional<Integer> eventsReceived(String detailType) {
+        return Optional.of((int) eventBridge.events().stream().filter(e -> e.detailType().equals(detailType)).count());
+    }
+}
