@@ -32,6 +32,10 @@ public final class OrderEventHandler implements RequestStreamHandler {
     /** Used by Lambda: reads the environment and builds the clients once, at init. */
     public OrderEventHandler() {
         this(Wiring.recordOrderPlaced(), Wiring.recordCancellation());
+        shop.platform.priming.Priming.register("crm consumer", () -> {
+            Wiring.primeClients();
+            OrderEventTranslator.orderPlaced(shop.platform.priming.Priming.orderPlaced());
+        });
     }
 
     public OrderEventHandler(RecordOrderPlaced recordOrderPlaced, RecordCancellation recordCancellation) {

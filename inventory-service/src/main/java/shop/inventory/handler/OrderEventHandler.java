@@ -17,6 +17,7 @@ import shop.inventory.domain.Sku;
 import shop.platform.events.EventConsumer;
 import shop.platform.events.IncomingEvent;
 import shop.platform.json.Json;
+import shop.platform.priming.Priming;
 
 /**
  * The inventory's EventBridge target: OrderPlaced reserves stock, OrderCancelled releases it. Writes
@@ -32,6 +33,10 @@ public final class OrderEventHandler implements RequestStreamHandler {
     /** Used by Lambda: clients are built once, at init. */
     public OrderEventHandler() {
         this(Wiring.reserveStock(), Wiring.releaseStock());
+        Priming.register("inventory consumer", () -> {
+            Wiring.primeClients();
+            OrderEvents.placed(Priming.orderPlaced());
+        });
     }
 
     public OrderEventHandler(ReserveStock reserveStock, ReleaseStock releaseStock) {

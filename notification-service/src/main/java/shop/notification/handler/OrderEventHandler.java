@@ -32,6 +32,11 @@ public final class OrderEventHandler implements RequestStreamHandler {
     /** Used by Lambda: reads the environment and builds the clients once, at init. */
     public OrderEventHandler() {
         this(Wiring.confirmOrder(), Wiring.notifyCancellation());
+        // SES is not primed: SendEmail is its only permitted call, and priming must never send
+        shop.platform.priming.Priming.register("notification consumer", () -> {
+            Wiring.primeClients();
+            OrderEventTranslator.orderPlaced(shop.platform.priming.Priming.orderPlaced());
+        });
     }
 
     public OrderEventHandler(ConfirmOrder confirmOrder, NotifyCancellation notifyCancellation) {

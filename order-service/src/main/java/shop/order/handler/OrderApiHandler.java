@@ -42,9 +42,16 @@ public final class OrderApiHandler implements RequestStreamHandler {
 
     public OrderApiHandler() {
         this(Wiring.Config.fromEnvironment(), Wiring.dynamo(), Wiring.eventBridge(), Clock.systemUTC());
+        shop.platform.priming.Priming.register("order API", () -> {
+            OrderPriming.getMissingOrder(this);
+            OrderPriming.publishNothing(primingEvents);
+        });
     }
 
+    private final EventBridgeClient primingEvents;
+
     public OrderApiHandler(Wiring.Config config, DynamoDbClient dynamo, EventBridgeClient events, Clock clock) {
+        this.primingEvents = events;
         this.placeOrder = Wiring.placeOrder(config, dynamo, events, clock);
         this.getOrder = Wiring.getOrder(config, dynamo);
         this.cancelOrder = Wiring.cancelOrder(config, dynamo, events, clock);

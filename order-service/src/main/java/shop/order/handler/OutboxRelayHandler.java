@@ -19,7 +19,16 @@ public final class OutboxRelayHandler implements RequestStreamHandler {
     private final RelayOutbox relay;
 
     public OutboxRelayHandler() {
-        this(Wiring.Config.fromEnvironment(), Wiring.dynamo(), Wiring.eventBridge(), Clock.systemUTC());
+        this(Wiring.Config.fromEnvironment(), Wiring.dynamo(), Wiring.eventBridge(), Clock.systemUTC(), true);
+    }
+
+    private OutboxRelayHandler(Wiring.Config config, DynamoDbClient dynamo, EventBridgeClient events, Clock clock, boolean primed) {
+        this(config, dynamo, events, clock);
+        // the relay's own run publishes what is owed, so priming takes only its clients' paths, never relay()
+        shop.platform.priming.Priming.register("outbox relay", () -> {
+            OrderPriming.readNothing(dynamo, config.ordersTable());
+            OrderPriming.publishNothing(events);
+        });
     }
 
     public OutboxRelayHandler(Wiring.Config config, DynamoDbClient dynamo, EventBridgeClient events, Clock clock) {

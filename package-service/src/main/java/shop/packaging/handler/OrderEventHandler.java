@@ -30,6 +30,10 @@ public final class OrderEventHandler implements RequestStreamHandler {
     /** Used by Lambda: clients are built once, at init. */
     public OrderEventHandler() {
         this(Wiring.createParcel(), Wiring.cancelParcel());
+        shop.platform.priming.Priming.register("package consumer", () -> {
+            Wiring.primeClients();
+            OrderEvents.placed(shop.platform.priming.Priming.orderPlaced());
+        });
     }
 
     public OrderEventHandler(CreateParcel createParcel, CancelParcel cancelParcel) {
