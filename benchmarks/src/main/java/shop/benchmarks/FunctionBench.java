@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import shop.benchmarks.probe.SnapStartSimulation;
 import shop.localcloud.LocalCloud;
 import shop.localcloud.MeasuredFunction;
 
@@ -26,15 +27,23 @@ final class FunctionBench {
     private final Path root;
     private final Path dataDir;
     private final Map<String, String> environment;
+    private final Map<String, Path> artifacts;
+    private final Map<String, String> toolOptions;
     private final Consumer<String> progress;
 
-    FunctionBench(LocalCloud cloud, Path root, Path dataDir, Map<String, String> environment, Consumer<String> progress) {
+    FunctionBench(LocalCloud cloud, Path root, Path dataDir, Map<String, String> environment, Map<String, Path> artifacts,
+                  Map<String, String> toolOptions, Consumer<String> progress) {
+        this.artifacts = artifacts;
+        this.toolOptions = toolOptions;
         this.cloud = cloud;
         this.root = root;
         this.dataDir = dataDir;
         this.environment = environment;
         this.progress = progress;
     }
+
+    /** What the functions' priming steps logged (once per step and start), for the report. */
+    final java.util.Set<String> primingLines = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     List<Measured> run(List<String> functionIds, int starts, int warmInvocations, boolean includeHello)
             throws InterruptedException, java.io.IOException {
@@ -50,8 +59,19 @@ final class FunctionBench {
             }
             for (String id : functionIds) {
                 SdkCalls calls = new SdkCalls();
+                Map<String, String> variables = new LinkedHashMap<>(environment);
+                if (toolOptions.containsKey(id)) {
+                    variables.put("JAVA_TOOL_OPTIONS", toolOptions.get(id));
+                }
                 runners.put(id, new Runner(Workload.forFunction(id, root.resolve("events")), calls,
-                        MeasuredFunction.of(cloud, id, dataDir, List.of(probe), environment, calls::accept)));
+                        MeasuredFunction.of(cloud, id.contains("@") ? id.substring(0, id.indexOf('@')) : id, artifacts.get(id),
+                                id.endsWith("@primed") ? SnapStartSimulation.class.getName() + "::handleRequest" : null,
+                                dataDir, List.of(probe), variables, line -> {
+                                    calls.accept(line);
+                                    if (line.contains("\"message\":\"prim")) {
+                                        primingLines.add(id + ": " + line.replaceAll(".*\"message\":\"([^\"]*)\".*", "$1"));
+                                    }
+                                })));
             }
             for (int round = 1; round <= starts; round++) {
                 for (Runner runner : runners.values()) {

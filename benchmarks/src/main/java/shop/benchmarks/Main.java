@@ -19,7 +19,10 @@ import shop.localparts.ProjectRoot;
 
 /**
  * {@code ./benchmarks/run [--quick] [--label name] [--starts 10] [--warm 1000] [--functions A,B] [--e2e-seconds 60]
- * [--e2e-rate 100] [--concurrency 2] [--java-tool-options "..."] [--skip-functions] [--skip-e2e]}: measures and prints a
+ * [--e2e-rate 100] [--concurrency 2] [--java-tool-options "..."] [--skip-functions] [--skip-e2e]
+ * [--jars Function@variant=path.jar,...] [--tool-options "Function@variant=-XX:...|Function@other="]} (a Function@variant in
+ * --functions runs that function from another jar and/or with other JAVA_TOOL_OPTIONS, side by side in the same run;
+ * Function@primed runs its SnapStart priming after init and before the first invocation, as a snapshot would have): measures and prints a
  * markdown report, also written to benchmarks/results/.
  */
 public final class Main {
@@ -46,6 +49,18 @@ public final class Main {
             environment.put("JAVA_TOOL_OPTIONS", flags.get("java-tool-options"));
         }
 
+        Map<String, Path> artifacts = new LinkedHashMap<>();
+        if (flags.containsKey("jars")) {
+            for (String pair : flags.get("jars").split(",")) {
+                artifacts.put(pair.substring(0, pair.indexOf('=')), Path.of(pair.substring(pair.indexOf('=') + 1)).toAbsolutePath());
+            }
+        }
+        Map<String, String> toolOptions = new LinkedHashMap<>();
+        if (flags.containsKey("tool-options")) {
+            for (String pair : flags.get("tool-options").split("\\|")) {
+                toolOptions.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+            }
+        }
         Path root = ProjectRoot.find();
         if (System.getProperty("shop.localcloud.ric") == null) {
             System.setProperty("shop.localcloud.ric", root.resolve("local-cloud/target/ric").toString());
@@ -60,12 +75,15 @@ public final class Main {
                 .append("\n\n");
         report.append(footprint(root)).append('\n');
 
+        java.util.Set<String> primingLines = new java.util.TreeSet<>();
         if (!flags.containsKey("skip-functions")) {
             List<Measured> measured;
             try (LocalCloud parts = MeasuredFunction.startParts(Options.defaults(root).withPorts(0, 0, 0).withDataDir(data.resolve("parts")),
                     new PrintStream(PrintStream.nullOutputStream()))) {
-                measured = new FunctionBench(parts, root, data.resolve("functions"), environment, line -> out.println("  " + line))
-                        .run(functions, starts, warm, true);
+                FunctionBench bench = new FunctionBench(parts, root, data.resolve("functions"), environment, artifacts, toolOptions,
+                        line -> out.println("  " + line));
+                measured = bench.run(functions, starts, warm, true);
+                primingLines.addAll(bench.primingLines);
             }
             report.append("### Cold start (fresh JVM through the RIC to the end of the first invocation; load after: ")
                     .append(Memory.loadAverage()).append(")\n\n").append(Report.cold(measured)).append('\n');
@@ -73,6 +91,9 @@ public final class Main {
                     .append(Report.warm(measured)).append('\n');
             measured.stream().filter(m -> !m.failures().isEmpty())
                     .forEach(m -> report.append("FAILURES ").append(m.functionId()).append(": ").append(m.failures()).append("\n\n"));
+            if (!primingLines.isEmpty()) {
+                report.append("priming steps logged (distinct lines): ").append(primingLines).append("\n\n");
+            }
             report.append(cost(measured, root)).append('\n');
         }
         if (!flags.containsKey("skip-e2e")) {

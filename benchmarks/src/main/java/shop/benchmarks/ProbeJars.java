@@ -45,6 +45,7 @@ final class ProbeJars {
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
             Set<String> written = new HashSet<>();
             addClass(out, written, SdkTimingInterceptor.class);
+            addClass(out, written, shop.benchmarks.probe.SnapStartSimulation.class);
             add(out, written, "software/amazon/awssdk/global/handlers/execution.interceptors",
                     new java.io.ByteArrayInputStream((SdkTimingInterceptor.class.getName() + "\n").getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {

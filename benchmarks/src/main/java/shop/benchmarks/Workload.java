@@ -22,7 +22,14 @@ record Workload(String functionId, List<JsonNode> samples, boolean eventBridge) 
     /** The hello-world floor gets the inventory consumer's OrderPlaced: same size of event as a real consumer. */
     static final String HELLO = "HelloWorldFloor";
 
-    static Workload forFunction(String functionId, Path events) {
+    /** {@code Function@variant} measures a variant build of that function (see --jars) under its own label. */
+    static Workload forFunction(String label, Path events) {
+        String functionId = label.contains("@") ? label.substring(0, label.indexOf('@')) : label;
+        Workload workload = forTemplateFunction(functionId, events);
+        return new Workload(label, workload.samples(), workload.eventBridge());
+    }
+
+    private static Workload forTemplateFunction(String functionId, Path events) {
         return switch (functionId) {
             case "OrderApiFunction" -> new Workload(functionId, load(events, "order-service/place-order.json"), false);
             case "OutboxRelayFunction" -> new Workload(functionId, load(events, "order-service/outbox-relay-schedule.json"), false);

@@ -38,10 +38,29 @@ public final class MeasuredFunction implements AutoCloseable {
         return LocalCloud.start(options.withoutRouting(), new Flow(flow), false);
     }
 
-    /** A function of the cloud's template; {@code environment} overrides or adds variables (e.g. JAVA_TOOL_OPTIONS). */
-    public static MeasuredFunction of(LocalCloud cloud, String functionId, Path dataDir, List<Path> extraClasspath,
+    /**
+     * A function of the cloud's template; {@code environment} overrides or adds variables (e.g. JAVA_TOOL_OPTIONS), and
+     * {@code artifact}, if not null, replaces its CodeUri jar (to compare a variant build with the same everything else).
+     */
+    public static MeasuredFunction of(LocalCloud cloud, String functionId, Path artifact, Path dataDir, List<Path> extraClasspath,
                                       Map<String, String> environment, Consumer<String> logs) {
-        return start(cloud, cloud.spec().function(functionId), dataDir, extraClasspath, environment, logs);
+        return of(cloud, functionId, artifact, null, dataDir, extraClasspath, environment, logs);
+    }
+
+    /**
+     * As above; with {@code wrapper} not null, the runtime loads that handler instead and finds the template's handler in
+     * the variable SHOP_BENCH_HANDLER (a wrapper on the extra classpath that adds a step around the real handler).
+     */
+    public static MeasuredFunction of(LocalCloud cloud, String functionId, Path artifact, String wrapper, Path dataDir,
+                                      List<Path> extraClasspath, Map<String, String> environment, Consumer<String> logs) {
+        FunctionSpec spec = cloud.spec().function(functionId);
+        Map<String, String> variables = new LinkedHashMap<>(environment);
+        if (wrapper != null) {
+            variables.put("SHOP_BENCH_HANDLER", spec.handler());
+        }
+        spec = new FunctionSpec(spec.logicalId(), artifact == null ? spec.artifact() : artifact,
+                wrapper == null ? spec.handler() : wrapper, spec.environment(), spec.memoryMb(), spec.timeoutSeconds(), spec.async());
+        return start(cloud, spec, dataDir, extraClasspath, variables, logs);
     }
 
     /**
