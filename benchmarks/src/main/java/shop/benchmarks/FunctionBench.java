@@ -68,6 +68,9 @@ final class FunctionBench {
                                 id.endsWith("@primed") ? SnapStartSimulation.class.getName() + "::handleRequest" : null,
                                 dataDir, List.of(probe), variables, line -> {
                                     calls.accept(line);
+                                    if (Boolean.getBoolean("shop.bench.functionLogs")) {
+                                        progress.accept("[" + id + "] " + line);
+                                    }
                                     if (line.contains("\"message\":\"prim")) {
                                         primingLines.add(id + ": " + line.replaceAll(".*\"message\":\"([^\"]*)\".*", "$1"));
                                     }
