@@ -55,6 +55,16 @@ final class Shop {
         return send("POST", "/orders", Map.of("X-Local-Customer", customer, "Content-Type", "application/json"), body.getBytes());
     }
 
+    /** Places with an Idempotency-Key, retrying a 5xx (a timed-out cold start) as a client should: at most once more each. */
+    Reply placeRetrying(String customer, String body, String idempotencyKey, int attempts) {
+        Reply reply = null;
+        for (int i = 0; i < attempts && (reply == null || reply.status() >= 500); i++) {
+            reply = send("POST", "/orders", Map.of("X-Local-Customer", customer, "Content-Type", "application/json",
+                    "Idempotency-Key", idempotencyKey), body.getBytes());
+        }
+        return reply;
+    }
+
     Reply cancel(String customer, String orderId, String reason) {
         return send("POST", "/orders/" + orderId + "/cancel", Map.of("X-Local-Customer", customer, "Content-Type", "application/json"),
                 ("{\"reason\":\"" + reason + "\"}").getBytes());
