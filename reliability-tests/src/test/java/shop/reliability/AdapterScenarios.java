@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import shop.inventory.adapter.dynamodb.DynamoDbStock;
 import shop.inventory.application.Stock;
@@ -66,13 +65,14 @@ abstract class AdapterScenarios {
             DynamoDbStock stock = new DynamoDbStock(dynamo, table);
             Sku sku = new Sku("SKU-5");
             stock.seed(new StockLevel(sku, 10));
-            AtomicInteger next = new AtomicInteger();
             List<String> orders = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
                 orders.add(UUID.randomUUID().toString());
             }
 
-            List<Stock.Take> takes = Concurrently.call(30, () -> stock.take(sku, new OrderId(orders.get(next.getAndIncrement())), 1));
+            List<java.util.concurrent.Callable<Stock.Take>> calls = orders.stream()
+                    .map(order -> (java.util.concurrent.Callable<Stock.Take>) () -> stock.take(sku, new OrderId(order), 1)).toList();
+            List<Stock.Take> takes = Concurrently.call(calls);
             Stock.Take again = stock.take(sku, new OrderId(orders.get(0)), 1);
 
             assertEquals(10, takes.stream().filter(t -> t == Stock.Take.TAKEN).count());
