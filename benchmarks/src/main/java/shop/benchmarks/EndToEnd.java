@@ -41,7 +41,8 @@ final class EndToEnd {
     /** What one run saw. Times in milliseconds. */
     record Result(double offeredPerSecond, int seconds, int concurrency, int sent, int created, int rejected, int completed,
                   int lost, double createdPerSecond, double completedPerSecond, List<Double> apiMillis,
-                  List<Double> doneAfter201Millis, double drainMillis, Map<String, Integer> flowCounts, String loadAfter) {
+                  List<Double> doneAfter201Millis, double drainMillis, Map<String, Integer> flowCounts, String loadAfter,
+                  Map<String, Double> cpuSeconds) {
     }
 
     private record Order(long sentNanos, long createdNanos, String orderId) {
@@ -65,6 +66,8 @@ final class EndToEnd {
             ConcurrentLinkedQueue<Order> orders = new ConcurrentLinkedQueue<>();
             AtomicInteger rejected = new AtomicInteger();
             Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+            CpuShares cpu = new CpuShares();
+            cpu.start();
             long start = System.nanoTime();
             long end = start + seconds * 1_000_000_000L;
             long interval = (long) (1_000_000_000L / perSecond);
@@ -93,7 +96,7 @@ final class EndToEnd {
             cloud.awaitIdle(300_000);
             long drained = System.nanoTime();
             return result(dataDir, perSecond, seconds, concurrency, sent, new ArrayList<>(orders), rejected.get(), start,
-                    (drained - loadEnded) / 1e6);
+                    (drained - loadEnded) / 1e6, cpu.since());
         }
     }
 
@@ -108,7 +111,7 @@ final class EndToEnd {
     }
 
     private Result result(Path dataDir, double perSecond, int seconds, int concurrency, int sent, List<Order> created,
-                          int rejected, long start, double drainMillis) throws IOException {
+                          int rejected, long start, double drainMillis, Map<String, Double> cpuSeconds) throws IOException {
         Map<String, List<String>> shortIdsByOrder = new HashMap<>();
         Set<String> collided = new HashSet<>();
         Map<String, String> orderByShortId = new HashMap<>();
@@ -150,7 +153,7 @@ final class EndToEnd {
         double window = (lastDone - start) / 1e9;
         return new Result(perSecond, seconds, concurrency, sent, created.size(), rejected, completed, lost,
                 created.size() / (double) seconds, window <= 0 ? 0 : completed / window, api, done, drainMillis, counts,
-                Memory.loadAverage());
+                Memory.loadAverage(), cpuSeconds);
     }
 
     private void flowLine(String line) {

@@ -126,7 +126,9 @@ public final class Main {
         double emails = 0;
         double events = 0;
         for (Measured m : measured) {
-            if (m.functionId().equals(Workload.HELLO) || m.functionId().equals("OutboxRelayFunction") || m.warmMillis().isEmpty()) {
+            // one order = one API call and one OrderPlaced per consumer; variants (Function@label) are comparisons, not the system
+            if (m.functionId().equals(Workload.HELLO) || m.functionId().equals("OutboxRelayFunction") || m.functionId().contains("@")
+                    || m.warmMillis().isEmpty()) {
                 continue;
             }
             invocations.add(new CostModel.Invocation(m.functionId(), m.memoryMb(), Stats.of(m.warmMillis()).p50()));
@@ -173,7 +175,13 @@ public final class Main {
             Stats done = Stats.of(r.doneAfter201Millis());
             out.append(String.format(Locale.ROOT, "| 201 to last consumer done | %.0f | %.0f | %.0f |%n", done.p50(), done.p99(), done.max()));
         }
-        out.append("\nflow lines: ").append(r.flowCounts()).append('\n');
+        out.append("\nflow lines: ").append(r.flowCounts()).append("\n\n");
+        double total = r.cpuSeconds().values().stream().mapToDouble(Double::doubleValue).sum();
+        out.append(String.format(Locale.ROOT, "CPU used from the first order to the last consumer done: %.0f s in all "
+                + "(the machine has %d cores; the other engineers' processes are not counted)%n%n| process | CPU s | share |%n| --- | ---: | ---: |%n",
+                total, Runtime.getRuntime().availableProcessors()));
+        r.cpuSeconds().entrySet().stream().sorted((a, b) -> Double.compare(b.getValue(), a.getValue())).forEach(e -> out.append(
+                String.format(Locale.ROOT, "| %s | %.1f | %.0f%% |%n", e.getKey(), e.getValue(), 100 * e.getValue() / total)));
         return out.toString();
     }
 
