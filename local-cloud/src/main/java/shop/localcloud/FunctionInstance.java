@@ -28,6 +28,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class FunctionInstance {
 
+    static {
+        // The JDK's HttpServer delays small replies (Nagle) unless told not to: ~88 ms per Runtime API answer
+        // (benchmarks: hello-world warm p50 88.03 ms without, 0.71 ms with). Read once, at the first server.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     enum State { STARTING, IDLE, BUSY, DEAD }
 
     private static final ObjectMapper JSON = new ObjectMapper();
