@@ -1,21 +1,18 @@
 package shop.crm.handler;
 
-import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import shop.crm.application.Outcome;
 import shop.crm.application.RecordCancellation;
 import shop.crm.application.RecordOrderPlaced;
 import shop.platform.events.EventConsumer;
 import shop.platform.events.IncomingEvent;
 import shop.platform.events.MalformedEventException;
+import shop.platform.priming.Priming;
 
 /**
  * The CrmFunction: an EventBridge rule target for OrderPlaced and OrderCancelled. Decodes, calls the use case,
@@ -24,17 +21,15 @@ import shop.platform.events.MalformedEventException;
  */
 public final class OrderEventHandler implements RequestStreamHandler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(OrderEventHandler.class);
-
     private final RecordOrderPlaced recordOrderPlaced;
     private final RecordCancellation recordCancellation;
 
     /** Used by Lambda: reads the environment and builds the clients once, at init. */
     public OrderEventHandler() {
         this(Wiring.recordOrderPlaced(), Wiring.recordCancellation());
-        shop.platform.priming.Priming.register("crm consumer", () -> {
+        Priming.register("crm consumer", () -> {
             Wiring.primeClients();
-            OrderEventTranslator.orderPlaced(shop.platform.priming.Priming.orderPlaced());
+            OrderEventTranslator.orderPlaced(Priming.orderPlaced());
         });
     }
 
@@ -55,8 +50,6 @@ public final class OrderEventHandler implements RequestStreamHandler {
             case "OrderCancelled" -> recordCancellation.handle(OrderEventTranslator.orderCancelled(event));
             default -> throw new MalformedEventException("detail-type " + event.detailType() + " is not handled here");
         };
-        LOG.info("handled {}", event.detailType(), entry("outcome", outcome.name()), entry("event_id", event.metadata().eventId()),
-                entry("order_id", event.data().path("orderId").asText()), entry("replay", event.replayName().isPresent()));
         return Map.of("outcome", outcome.name());
     }
 }

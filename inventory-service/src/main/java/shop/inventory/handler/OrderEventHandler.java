@@ -1,7 +1,5 @@
 package shop.inventory.handler;
 
-import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -55,13 +53,9 @@ public final class OrderEventHandler implements RequestStreamHandler {
                 ? reserveStock.handle(OrderEvents.placed(event))
                 : releaseStock.handle(OrderEvents.cancelled(event));
         if (outcome.kind() == StockOutcome.Kind.REJECTED_SHORT) {
-            LOG.warn("{} {}: order rejected, stock short", event.detailType(), event.metadata().eventId(),
-                    entry("outcome", outcome.kind()), entry("orderId", event.data().path("orderId").asText()),
-                    entry("shortSkus", outcome.shortSkus().stream().map(Sku::value).toList()));
-        } else {
-            LOG.info("{} {}: {}", event.detailType(), event.metadata().eventId(), outcome.kind(),
-                    entry("outcome", outcome.kind()), entry("orderId", event.data().path("orderId").asText()),
-                    entry("replay", event.replayName().orElse("")));
+            LOG.atWarn().addKeyValue("order_id", event.data().path("orderId").asText())
+                    .addKeyValue("short_skus", outcome.shortSkus().stream().map(Sku::value).toList())
+                    .log("{} {}: order rejected, stock short", event.detailType(), event.metadata().eventId());
         }
         return encode(outcome);
     }

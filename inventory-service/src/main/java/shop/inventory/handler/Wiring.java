@@ -3,7 +3,7 @@ package shop.inventory.handler;
 import java.time.Clock;
 import shop.inventory.adapter.dynamodb.DynamoDbReservations;
 import shop.inventory.adapter.dynamodb.DynamoDbStock;
-import shop.inventory.adapter.metrics.PowertoolsShortageMetrics;
+import shop.inventory.adapter.metrics.EmfShortageMetrics;
 import shop.inventory.application.ReleaseStock;
 import shop.inventory.application.ReserveStock;
 import shop.inventory.application.SeedStock;
@@ -11,7 +11,6 @@ import shop.platform.aws.AwsClients;
 import shop.platform.aws.Environment;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.lambda.powertools.metrics.MetricsBuilder;
 
 /** Builds the inventory's objects from the function's environment, once per JVM (Lambda's init phase). */
 final class Wiring {
@@ -27,10 +26,8 @@ final class Wiring {
     }
 
     static ReserveStock reserveStock() {
-        return new ReserveStock(stock(), reservations(), new PowertoolsShortageMetrics(MetricsBuilder.builder()
-                .withNamespace(Environment.optional("POWERTOOLS_METRICS_NAMESPACE", "shop"))
-                .withService(Environment.optional("POWERTOOLS_SERVICE_NAME", SERVICE))
-                .build()));
+        return new ReserveStock(stock(), reservations(), new EmfShortageMetrics(
+                Environment.optional("METRICS_NAMESPACE", "shop"), Environment.optional("SERVICE_NAME", SERVICE), Clock.systemUTC()));
     }
 
     /** SnapStart priming: a read of a key no item has, so the client's whole path runs and nothing changes. */

@@ -1,21 +1,18 @@
 package shop.notification.handler;
 
-import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import shop.notification.application.ConfirmOrder;
 import shop.notification.application.NotifyCancellation;
 import shop.notification.application.Outcome;
 import shop.platform.events.EventConsumer;
 import shop.platform.events.IncomingEvent;
 import shop.platform.events.MalformedEventException;
+import shop.platform.priming.Priming;
 
 /**
  * The NotificationFunction: an EventBridge rule target for OrderPlaced and OrderCancelled. Decodes, calls the
@@ -24,8 +21,6 @@ import shop.platform.events.MalformedEventException;
  */
 public final class OrderEventHandler implements RequestStreamHandler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(OrderEventHandler.class);
-
     private final ConfirmOrder confirmOrder;
     private final NotifyCancellation notifyCancellation;
 
@@ -33,9 +28,9 @@ public final class OrderEventHandler implements RequestStreamHandler {
     public OrderEventHandler() {
         this(Wiring.confirmOrder(), Wiring.notifyCancellation());
         // SES is not primed: SendEmail is its only permitted call, and priming must never send
-        shop.platform.priming.Priming.register("notification consumer", () -> {
+        Priming.register("notification consumer", () -> {
             Wiring.primeClients();
-            OrderEventTranslator.orderPlaced(shop.platform.priming.Priming.orderPlaced());
+            OrderEventTranslator.orderPlaced(Priming.orderPlaced());
         });
     }
 
@@ -56,8 +51,6 @@ public final class OrderEventHandler implements RequestStreamHandler {
             case "OrderCancelled" -> notifyCancellation.handle(OrderEventTranslator.orderCancelled(event));
             default -> throw new MalformedEventException("detail-type " + event.detailType() + " is not handled here");
         };
-        LOG.info("handled {}", event.detailType(), entry("outcome", outcome.name()), entry("event_id", event.metadata().eventId()),
-                entry("order_id", event.data().path("orderId").asText()), entry("replay", event.replayName().isPresent()));
         return Map.of("outcome", outcome.name());
     }
 }

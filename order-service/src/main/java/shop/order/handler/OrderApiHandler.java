@@ -24,6 +24,7 @@ import shop.order.domain.Order;
 import shop.order.domain.OrderId;
 import shop.platform.json.Json;
 import shop.platform.logging.LambdaLogging;
+import shop.platform.priming.Priming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
@@ -42,7 +43,7 @@ public final class OrderApiHandler implements RequestStreamHandler {
 
     public OrderApiHandler() {
         this(Wiring.Config.fromEnvironment(), Wiring.dynamo(), Wiring.eventBridge(), Clock.systemUTC());
-        shop.platform.priming.Priming.register("order API", () -> {
+        Priming.register("order API", () -> {
             OrderPriming.getMissingOrder(this);
             OrderPriming.publishNothing(primingEvents);
         });

@@ -10,6 +10,7 @@ import java.util.UUID;
 import shop.order.application.RelayOutbox;
 import shop.platform.json.Json;
 import shop.platform.logging.LambdaLogging;
+import shop.platform.priming.Priming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
@@ -25,7 +26,7 @@ public final class OutboxRelayHandler implements RequestStreamHandler {
     private OutboxRelayHandler(Wiring.Config config, DynamoDbClient dynamo, EventBridgeClient events, Clock clock, boolean primed) {
         this(config, dynamo, events, clock);
         // the relay's own run publishes what is owed, so priming takes only its clients' paths, never relay()
-        shop.platform.priming.Priming.register("outbox relay", () -> {
+        Priming.register("outbox relay", () -> {
             OrderPriming.readNothing(dynamo, config.ordersTable());
             OrderPriming.publishNothing(events);
         });

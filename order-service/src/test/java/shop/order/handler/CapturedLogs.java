@@ -1,51 +1,33 @@
 package shop.order.handler;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.config.Property;
 
-/** Every log line the functions write, rendered by the production JSON layout, for tests to read. */
-final class CapturedLogs extends AbstractAppender implements AutoCloseable {
+/** Every line the functions write to stdout (where Lambda takes their logs from) while attached, for tests to read. */
+final class CapturedLogs implements AutoCloseable {
 
-    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final PrintStream original = System.out;
+    private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
 
-    private CapturedLogs(Configuration config) {
-        super("captured", null, config.getAppender("JsonAppender").getLayout(), true, Property.EMPTY_ARRAY);
+    private CapturedLogs() {
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
     }
 
     static CapturedLogs attach() {
-        LoggerContext context = (LoggerContext) LogManager.getContext(false);
-        Configuration config = context.getConfiguration();
-        CapturedLogs logs = new CapturedLogs(config);
-        logs.start();
-        config.getLoggers().values().forEach(logger -> logger.addAppender(logs, null, null));
-        config.getRootLogger().addAppender(logs, null, null);
-        context.updateLoggers();
-        return logs;
-    }
-
-    @Override
-    public void append(LogEvent event) {
-        lines.add(new String(getLayout().toByteArray(event), StandardCharsets.UTF_8));
+        return new CapturedLogs();
     }
 
     List<String> lines() {
-        return List.copyOf(lines);
+        synchronized (System.out) {
+            return captured.toString(StandardCharsets.UTF_8).lines().toList();
+        }
     }
 
     @Override
     public void close() {
-        LoggerContext context = (LoggerContext) LogManager.getContext(false);
-        Configuration config = context.getConfiguration();
-        config.getLoggers().values().forEach(logger -> logger.removeAppender(getName()));
-        config.getRootLogger().removeAppender(getName());
-        context.updateLoggers();
-        stop();
+        System.setOut(original);
+        original.print(captured.toString(StandardCharsets.UTF_8));
     }
 }

@@ -1,19 +1,16 @@
 package shop.packaging.handler;
 
-import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import shop.packaging.application.CancelParcel;
 import shop.packaging.application.CreateParcel;
 import shop.packaging.application.ParcelOutcome;
 import shop.platform.events.EventConsumer;
 import shop.platform.events.IncomingEvent;
+import shop.platform.priming.Priming;
 
 /**
  * The package context's EventBridge target: OrderPlaced creates a parcel to pick, OrderCancelled cancels it or
@@ -22,17 +19,15 @@ import shop.platform.events.IncomingEvent;
  */
 public final class OrderEventHandler implements RequestStreamHandler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(OrderEventHandler.class);
-
     private final CreateParcel createParcel;
     private final CancelParcel cancelParcel;
 
     /** Used by Lambda: clients are built once, at init. */
     public OrderEventHandler() {
         this(Wiring.createParcel(), Wiring.cancelParcel());
-        shop.platform.priming.Priming.register("package consumer", () -> {
+        Priming.register("package consumer", () -> {
             Wiring.primeClients();
-            OrderEvents.placed(shop.platform.priming.Priming.orderPlaced());
+            OrderEvents.placed(Priming.orderPlaced());
         });
     }
 
@@ -51,8 +46,6 @@ public final class OrderEventHandler implements RequestStreamHandler {
         ParcelOutcome outcome = OrderEvents.ORDER_PLACED.equals(event.detailType())
                 ? createParcel.handle(OrderEvents.placed(event))
                 : cancelParcel.handle(OrderEvents.cancelled(event));
-        LOG.info("{} {}: {}", event.detailType(), event.metadata().eventId(), outcome, entry("outcome", outcome),
-                entry("orderId", event.data().path("orderId").asText()), entry("replay", event.replayName().orElse("")));
         return java.util.Map.of("outcome", outcome.name());
     }
 }

@@ -1,7 +1,5 @@
 package shop.packaging.handler;
 
-import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JacksonException;
@@ -43,7 +41,8 @@ public final class ShipParcelHandler implements RequestStreamHandler {
         ParcelOutcome outcome = LambdaLogging.withCorrelationId(context, UUID.randomUUID().toString(), () -> {
             OrderId orderId = orderId(request);
             ParcelOutcome result = shipParcel.handle(orderId);
-            LOG.info("ship parcel of order {}: {}", orderId, result, entry("outcome", result), entry("orderId", orderId.value()));
+            LOG.atInfo().addKeyValue("outcome", result).addKeyValue("order_id", orderId.value())
+                    .log("ship parcel of order {}: {}", orderId, result);
             return result;
         });
         output.write(Outcomes.json(outcome));
@@ -66,7 +65,7 @@ public final class ShipParcelHandler implements RequestStreamHandler {
     }
 
     private static MalformedEventException rejected(MalformedEventException e) {
-        LOG.error("rejected ship request: {}", e.getMessage(), entry("rejectReason", e.getMessage()));
+        LOG.atError().addKeyValue("reject_reason", e.getMessage()).log("rejected ship request: {}", e.getMessage());
         return e;
     }
 }

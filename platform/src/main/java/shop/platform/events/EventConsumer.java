@@ -1,22 +1,25 @@
 package shop.platform.events;
 
-import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
-
 import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 import shop.platform.json.Json;
 import shop.platform.logging.LambdaLogging;
 
 /**
  * What every EventBridge-triggered consumer does around its own step: read and check the event, run the step
- * with the event's correlation id on every log line, write the step's result as JSON, and on failure log one
- * line (never personal data: exception messages here are written to name fields, not values) and rethrow, so
- * that Lambda retries the event and then sends it to the consumer's dead-letter queue.
+ * with the event's correlation id on every log line, log one line saying what was handled and with what result,
+ * write the step's result as JSON, and on failure log one line (never personal data: exception messages here are
+ * written to name fields, not values) and rethrow, so that Lambda retries the event and then sends it to the
+ * consumer's dead-letter queue.
  */
 public final class EventConsumer {
 
@@ -25,6 +28,7 @@ public final class EventConsumer {
     private EventConsumer() {
     }
 
+    /** {@code step} returns the result to answer with: an object whose fields (such as {@code outcome}) are logged too. */
     public static void consume(InputStream input, OutputStream output, Context context,
                                Function<IncomingEvent, ?> step) throws IOException {
         IncomingEvent event;
@@ -32,27 +36,37 @@ public final class EventConsumer {
             event = IncomingEvent.read(input);
         } catch (MalformedEventException e) {
             LambdaLogging.withCorrelationId(context, "unknown", () -> {
-                LOG.error("rejected an unreadable event: {}", e.getMessage(), entry("rejectReason", e.getMessage()));
+                LOG.atError().addKeyValue("reject_reason", e.getMessage()).log("rejected an unreadable event: {}", e.getMessage());
                 return null;
             });
             throw e;
         }
-        Object result = LambdaLogging.withCorrelationId(context, event.metadata().correlationId(), () -> run(event, step));
+        JsonNode result = LambdaLogging.withCorrelationId(context, event.metadata().correlationId(), () -> run(event, step));
         Json.MAPPER.writeValue(output, result);
     }
 
-    private static Object run(IncomingEvent event, Function<IncomingEvent, ?> step) {
+    private static JsonNode run(IncomingEvent event, Function<IncomingEvent, ?> step) {
         String eventId = event.metadata().eventId();
         try {
-            return step.apply(event);
+            JsonNode answer = Json.MAPPER.valueToTree(step.apply(event));
+            JsonNode result = answer == null ? NullNode.instance : answer;
+            LoggingEventBuilder line = LOG.atInfo()
+                    .addKeyValue("event_id", eventId)
+                    .addKeyValue("order_id", event.data().path("orderId").asText())
+                    .addKeyValue("replay", event.replayName().orElse(""));
+            for (Map.Entry<String, JsonNode> field : result.properties()) {
+                line = line.addKeyValue(field.getKey(), field.getValue());
+            }
+            line.log("handled {} {}: {}", event.detailType(), eventId, result.path("outcome").asText(result.toString()));
+            return result;
         } catch (MalformedEventException e) {
-            LOG.error("rejected {} event {}: {}", event.detailType(), eventId, e.getMessage(),
-                    entry("rejectReason", e.getMessage()), entry("eventId", eventId));
+            LOG.atError().addKeyValue("reject_reason", e.getMessage()).addKeyValue("event_id", eventId)
+                    .log("rejected {} event {}: {}", event.detailType(), eventId, e.getMessage());
             throw e;
         } catch (RuntimeException e) {
             // the class name only: an SDK message could quote request content
-            LOG.warn("{} event {} failed, Lambda retries it: {}", event.detailType(), eventId, e.getClass().getSimpleName(),
-                    entry("eventId", eventId));
+            LOG.atWarn().addKeyValue("event_id", eventId)
+                    .log("{} event {} failed, Lambda retries it: {}", event.detailType(), eventId, e.getClass().getSimpleName());
             throw e;
         }
     }
