@@ -29,11 +29,14 @@ final class FunctionBench {
     private final Map<String, String> environment;
     private final Map<String, Path> artifacts;
     private final Map<String, String> toolOptions;
+    private final java.util.Set<String> selfContained;
     private final Consumer<String> progress;
 
+    /** @param selfContained the variants whose artifact has every library in it, run without the template's layers */
     FunctionBench(LocalCloud cloud, Path root, Path dataDir, Map<String, String> environment, Map<String, Path> artifacts,
-                  Map<String, String> toolOptions, Consumer<String> progress) {
+                  java.util.Set<String> selfContained, Map<String, String> toolOptions, Consumer<String> progress) {
         this.artifacts = artifacts;
+        this.selfContained = selfContained;
         this.toolOptions = toolOptions;
         this.cloud = cloud;
         this.root = root;
@@ -65,6 +68,7 @@ final class FunctionBench {
                 }
                 runners.put(id, new Runner(Workload.forFunction(id, root.resolve("events")), calls,
                         MeasuredFunction.of(cloud, id.contains("@") ? id.substring(0, id.indexOf('@')) : id, artifacts.get(id),
+                                selfContained.contains(id),
                                 id.endsWith("@primed") ? SnapStartSimulation.class.getName() + "::handleRequest" : null,
                                 dataDir, List.of(probe), variables, line -> {
                                     calls.accept(line);

@@ -55,6 +55,8 @@ public final class Main {
                 artifacts.put(pair.substring(0, pair.indexOf('=')), Path.of(pair.substring(pair.indexOf('=') + 1)).toAbsolutePath());
             }
         }
+        java.util.Set<String> selfContained = flags.containsKey("self-contained")
+                ? java.util.Set.of(flags.get("self-contained").split(",")) : java.util.Set.of();
         Map<String, String> toolOptions = new LinkedHashMap<>();
         if (flags.containsKey("tool-options")) {
             for (String pair : flags.get("tool-options").split("\\|")) {
@@ -80,7 +82,7 @@ public final class Main {
             List<Measured> measured;
             try (LocalCloud parts = MeasuredFunction.startParts(Options.defaults(root).withPorts(0, 0, 0).withDataDir(data.resolve("parts")),
                     new PrintStream(PrintStream.nullOutputStream()))) {
-                FunctionBench bench = new FunctionBench(parts, root, data.resolve("functions"), environment, artifacts, toolOptions,
+                FunctionBench bench = new FunctionBench(parts, root, data.resolve("functions"), environment, artifacts, selfContained, toolOptions,
                         line -> out.println("  " + line));
                 measured = bench.run(functions, starts, warm, true);
                 primingLines.addAll(bench.primingLines);
@@ -116,6 +118,9 @@ public final class Main {
             long size = Files.isRegularFile(jar) ? Files.size(jar) : -1;
             out.append(String.format(Locale.ROOT, "| %s.jar | %d | %.2f |%n", module, size, size / 1024.0 / 1024.0));
         }
+        Path layer = root.resolve("function-layer/target/function-layer.zip");
+        long size = Files.isRegularFile(layer) ? Files.size(layer) : -1;
+        out.append(String.format(Locale.ROOT, "| function-layer.zip (FunctionLayer, shared by all) | %d | %.2f |%n", size, size / 1024.0 / 1024.0));
         return out.toString();
     }
 

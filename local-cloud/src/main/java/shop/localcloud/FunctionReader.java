@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.BinaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,13 +29,19 @@ final class FunctionReader {
     private final Map<String, Object> globals;
     private final Intrinsics intrinsics;
     private final BinaryOperator<String> queueIdOf;
+    private final BiFunction<String, String, Path> layerContent;
 
-    /** @param queueIdOf the logical id of the queue an ARN or URL names (arguments: the ARN or URL, where it is used) */
-    FunctionReader(Path root, Map<String, Object> globals, Intrinsics intrinsics, BinaryOperator<String> queueIdOf) {
+    /**
+     * @param queueIdOf    the logical id of the queue an ARN or URL names (arguments: the ARN or URL, where it is used)
+     * @param layerContent the content of the template's layer version an ARN names (arguments: the ARN, where it is used)
+     */
+    FunctionReader(Path root, Map<String, Object> globals, Intrinsics intrinsics, BinaryOperator<String> queueIdOf,
+                   BiFunction<String, String, Path> layerContent) {
         this.root = root;
         this.globals = globals;
         this.intrinsics = intrinsics;
         this.queueIdOf = queueIdOf;
+        this.layerContent = layerContent;
     }
 
     @SuppressWarnings("unchecked")
@@ -82,7 +90,15 @@ final class FunctionReader {
             async = new AsyncConfig(integer(resolved.getOrDefault("MaximumRetryAttempts", 2), where),
                     integer(resolved.getOrDefault("MaximumEventAgeInSeconds", 21600), where), destination);
         }
-        return new FunctionSpec(id, artifact(codeUri), handler, environment, memory, timeout, async);
+        List<Path> layers = new ArrayList<>();
+        if (properties.get("Layers") != null) {
+            Object resolved = intrinsics.resolve(properties.get("Layers"), where + ".Layers");
+            if (!(resolved instanceof List<?> arns)) {
+                throw new UserError("template.yaml: " + where + ".Layers must be a list of layer version ARNs");
+            }
+            arns.forEach(arn -> layers.add(layerContent.apply(String.valueOf(arn), where + ".Layers")));
+        }
+        return new FunctionSpec(id, artifact(codeUri), layers, handler, environment, memory, timeout, async);
     }
 
     /** CodeUri is the shaded jar (relative to the template); a module folder means its target/<module>.jar. */

@@ -47,8 +47,10 @@ final class LambdaEnvironment {
     }
 
     static List<String> command(FunctionSpec spec, Path logs) {
-        String classpath = spec.artifact() + File.pathSeparator + ricClasspath();
-        List<String> command = new java.util.ArrayList<>(FunctionInstance.command(javaBinary(), classpath, spec.memoryMb(), spec.handler()));
+        StringBuilder classpath = new StringBuilder(spec.artifact().toString());
+        spec.layers().forEach(layer -> classpath.append(File.pathSeparator).append(Layers.libraries(layer)).append(File.separator).append('*'));
+        classpath.append(File.pathSeparator).append(ricClasspath());
+        List<String> command = new java.util.ArrayList<>(FunctionInstance.command(javaBinary(), classpath.toString(), spec.memoryMb(), spec.handler()));
         // The RIC unpacks its native client to one fixed file, /tmp/.libaws-lambda-jni.so: JVMs starting together
         // overwrite it under each other (SIGBUS). In Lambda one runtime owns /tmp; here each JVM loads a shared copy.
         command.add(1, "-D" + JNI_PROPERTY + "=" + nativeClient());

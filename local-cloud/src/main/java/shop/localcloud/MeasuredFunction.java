@@ -44,22 +44,27 @@ public final class MeasuredFunction implements AutoCloseable {
      */
     public static MeasuredFunction of(LocalCloud cloud, String functionId, Path artifact, Path dataDir, List<Path> extraClasspath,
                                       Map<String, String> environment, Consumer<String> logs) {
-        return of(cloud, functionId, artifact, null, dataDir, extraClasspath, environment, logs);
+        return of(cloud, functionId, artifact, false, null, dataDir, extraClasspath, environment, logs);
     }
 
     /**
      * As above; with {@code wrapper} not null, the runtime loads that handler instead and finds the template's handler in
      * the variable SHOP_BENCH_HANDLER (a wrapper on the extra classpath that adds a step around the real handler).
+     * With {@code selfContained}, {@code artifact} is a jar with every library in it and runs without the template's layers.
      */
-    public static MeasuredFunction of(LocalCloud cloud, String functionId, Path artifact, String wrapper, Path dataDir,
-                                      List<Path> extraClasspath, Map<String, String> environment, Consumer<String> logs) {
+    public static MeasuredFunction of(LocalCloud cloud, String functionId, Path artifact, boolean selfContained, String wrapper,
+                                      Path dataDir, List<Path> extraClasspath, Map<String, String> environment,
+                                      Consumer<String> logs) {
         FunctionSpec spec = cloud.spec().function(functionId);
         Map<String, String> variables = new LinkedHashMap<>(environment);
         if (wrapper != null) {
             variables.put("SHOP_BENCH_HANDLER", spec.handler());
         }
-        spec = new FunctionSpec(spec.logicalId(), artifact == null ? spec.artifact() : artifact,
-                wrapper == null ? spec.handler() : wrapper, spec.environment(), spec.memoryMb(), spec.timeoutSeconds(), spec.async());
+        spec = spec.withArtifact(artifact == null ? spec.artifact() : artifact, wrapper == null ? spec.handler() : wrapper,
+                spec.environment());
+        if (selfContained) {
+            spec = spec.withoutLayers();
+        }
         return start(cloud, spec, dataDir, extraClasspath, variables, logs);
     }
 
@@ -71,7 +76,7 @@ public final class MeasuredFunction implements AutoCloseable {
                                          Path dataDir, List<Path> extraClasspath, Map<String, String> environment,
                                          Consumer<String> logs) {
         FunctionSpec model = cloud.spec().function(like);
-        FunctionSpec spec = new FunctionSpec(functionId, jar, handler, model.environment(), model.memoryMb(), 30,
+        FunctionSpec spec = new FunctionSpec(functionId, jar, List.of(), handler, model.environment(), model.memoryMb(), 30,
                 new AsyncConfig(0, 60, null));
         return start(cloud, spec, dataDir, extraClasspath, environment, logs);
     }
@@ -80,8 +85,7 @@ public final class MeasuredFunction implements AutoCloseable {
                                           Map<String, String> environment, Consumer<String> logs) {
         Map<String, String> variables = new LinkedHashMap<>(template.environment());
         variables.putAll(environment);
-        FunctionSpec spec = new FunctionSpec(template.logicalId(), template.artifact(), template.handler(), variables,
-                template.memoryMb(), template.timeoutSeconds(), template.async());
+        FunctionSpec spec = template.withArtifact(template.artifact(), template.handler(), variables);
         Map<String, String> endpoints = Map.of("DYNAMODB", cloud.dynamoDbEndpoint(), "EVENTBRIDGE", cloud.eventsEndpoint(),
                 "SESV2", cloud.ses().endpoint(), "SQS", cloud.sqsEndpoint());
         Path logsDir = directory(dataDir.resolve("logs"));

@@ -14,12 +14,24 @@ final class Model {
     static final String REGION = "eu-west-1";
     static final String ACCOUNT = "123456789012";
 
-    /** An {@code AWS::Serverless::Function}, Globals merged in. */
-    record FunctionSpec(String logicalId, Path artifact, String handler, Map<String, String> environment, int memoryMb,
-                        int timeoutSeconds, AsyncConfig async) {
+    /**
+     * An {@code AWS::Serverless::Function}, Globals merged in. {@code layers}: the content (zip or folder) of each of its
+     * {@code Layers}, in order; their {@code java/lib} jars follow the artifact on the classpath, as in Lambda.
+     */
+    record FunctionSpec(String logicalId, Path artifact, List<Path> layers, String handler, Map<String, String> environment,
+                        int memoryMb, int timeoutSeconds, AsyncConfig async) {
 
         FunctionSpec {
+            layers = List.copyOf(layers);
             environment = Map.copyOf(environment);
+        }
+
+        FunctionSpec withArtifact(Path other, String otherHandler, Map<String, String> otherEnvironment) {
+            return new FunctionSpec(logicalId, other, layers, otherHandler, otherEnvironment, memoryMb, timeoutSeconds, async);
+        }
+
+        FunctionSpec withoutLayers() {
+            return new FunctionSpec(logicalId, artifact, List.of(), handler, environment, memoryMb, timeoutSeconds, async);
         }
 
         String arn() {

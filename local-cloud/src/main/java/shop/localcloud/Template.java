@@ -56,7 +56,7 @@ final class Template {
         this.intrinsics = new Intrinsics(this::ref, this::getAtt, this::condition, section("Mappings"));
         @SuppressWarnings("unchecked")
         Map<String, Object> globals = (Map<String, Object>) section("Globals").getOrDefault("Function", Map.of());
-        this.functionReader = new FunctionReader(root, globals, intrinsics, this::queueIdOf);
+        this.functionReader = new FunctionReader(root, globals, intrinsics, this::queueIdOf, this::layerContent);
     }
 
     static SystemSpec load(Path file, Map<String, String> parameterOverrides, String sqsEndpoint) {
@@ -85,6 +85,7 @@ final class Template {
                 case "AWS::DynamoDB::Table" -> tables.put(id, tableName(id));
                 case "AWS::Events::EventBus" -> buses.add(busName(id));
                 case "AWS::SQS::Queue" -> queues.add(new QueueSpec(id, queueName(id)));
+                case "AWS::Serverless::LayerVersion", "AWS::Lambda::LayerVersion" -> { } // read by the functions that use them
                 case "AWS::Serverless::Function" -> {
                     Map<String, Object> properties = functionReader.merged(CloudFormationYaml.properties(resource));
                     functions.add(functionReader.function(id, properties));
@@ -135,6 +136,7 @@ final class Template {
             case "AWS::SQS::Queue" -> sqsEndpoint + "/" + Model.ACCOUNT + "/" + queueName(name);
             case "AWS::Events::EventBus" -> busName(name);
             case "AWS::DynamoDB::Table" -> tableName(name);
+            case "AWS::Serverless::LayerVersion", "AWS::Lambda::LayerVersion" -> layerArn(name);
             default -> name;
         };
     }
@@ -179,6 +181,26 @@ final class Template {
             }
         }
         throw new UserError("template.yaml: " + where + " points at " + arnOrUrl + ", which is not an AWS::SQS::Queue of the template");
+    }
+
+    private static String layerArn(String id) {
+        return "arn:aws:lambda:" + Model.REGION + ":" + Model.ACCOUNT + ":layer:" + id + ":1";
+    }
+
+    /** The content (ContentUri: a zip or a folder) of the template's layer version that {@code arn} names. */
+    Path layerContent(String arn, String where) {
+        for (Map.Entry<String, Map<String, Object>> entry : resources.entrySet()) {
+            String type = String.valueOf(entry.getValue().get("Type"));
+            if (type.endsWith("::LayerVersion") && arn.equals(layerArn(entry.getKey()))) {
+                Object content = CloudFormationYaml.properties(entry.getValue()).get(type.startsWith("AWS::Serverless") ? "ContentUri" : "Content");
+                if (!(content instanceof String uri)) {
+                    throw new UserError("template.yaml: layer " + entry.getKey() + " needs a local ContentUri (a zip or a folder) to run here");
+                }
+                return root.resolve(uri).normalize();
+            }
+        }
+        throw new UserError("template.yaml: " + where + " names " + arn + ", which is not a layer version of the template;"
+                + " layers from outside the template cannot be run here");
     }
 
     private String queueName(String id) {

@@ -41,7 +41,7 @@ class LocalFunctionTest {
     }
 
     private static LocalFunction function(String handler, int timeoutSeconds, int instances) {
-        FunctionSpec spec = new FunctionSpec("HelloFunction", jar, handler, Map.of("GREETING", "from the template"), 256,
+        FunctionSpec spec = new FunctionSpec("HelloFunction", jar, List.of(), handler, Map.of("GREETING", "from the template"), 256,
                 timeoutSeconds, new AsyncConfig(2, 3600, null));
         return new LocalFunction(spec, LambdaEnvironment.command(spec, dir), LambdaEnvironment.of(spec, Map.of(), dir), instances, TIMER,
                 LOGS::add);

@@ -31,6 +31,37 @@ class TemplateTest {
     }
 
     @Test
+    void every_function_runs_with_the_layer_the_template_gives_it_unpacked_as_lambda_does() throws Exception {
+        for (FunctionSpec function : SPEC.functions()) {
+            assertEquals(1, function.layers().size(), function.logicalId());
+            assertTrue(function.layers().get(0).endsWith("function-layer/target/function-layer.zip"), function.layers().toString());
+        }
+        java.nio.file.Path libraries = Layers.libraries(SPEC.function("InventoryFunction").layers().get(0));
+        assertTrue(libraries.endsWith("java/lib"), libraries.toString());
+        try (var jars = java.nio.file.Files.list(libraries)) {
+            assertTrue(jars.anyMatch(jar -> jar.getFileName().toString().endsWith(".jar")), "the layer's jars are unpacked");
+        }
+        assertEquals(libraries, Layers.libraries(SPEC.function("CrmFunction").layers().get(0)), "unpacked once, then reused");
+    }
+
+    @Test
+    void a_layer_from_outside_the_template_is_a_clear_error(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("template.yaml"), """
+                Resources:
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: fn.jar
+                      Handler: a.B::handleRequest
+                      Layers:
+                        - arn:aws:lambda:eu-west-1:123456789012:layer:elsewhere:3
+                """);
+        UserError error = org.junit.jupiter.api.Assertions.assertThrows(UserError.class,
+                () -> Template.load(file, Map.of(), "http://sqs.local"));
+        assertTrue(error.getMessage().contains("not a layer version of the template"), error.getMessage());
+    }
+
+    @Test
     void every_consumer_rule_has_retries_and_a_dead_letter_queue_that_is_also_its_on_failure_destination() {
         List<String> consumers = List.of("InventoryFunction", "PackageFunction", "NotificationFunction", "CrmFunction");
 

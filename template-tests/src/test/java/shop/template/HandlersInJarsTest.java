@@ -16,7 +16,9 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -25,8 +27,8 @@ import org.junit.jupiter.api.TestFactory;
 import shop.localparts.ProjectRoot;
 
 /**
- * What Lambda does on the first invoke, done at build time: open the CodeUri artifact, load the Handler's class
- * and find its method. A wrong package, a class left out of the shaded jar or a renamed method fails here.
+ * What Lambda does on the first invoke, done at build time: open the CodeUri artifact (with the FunctionLayer's jars
+ * behind it), load the Handler's class and find its method. A wrong package, a class left out of the shaded jar or a renamed method fails here.
  */
 class HandlersInJarsTest {
 
@@ -50,7 +52,9 @@ class HandlersInJarsTest {
             assertTrue(Files.isRegularFile(jar), id + ": " + jar + " is missing; build it with `mvn package` first");
             String[] handler = String.valueOf(properties.get("Handler")).split("::", 2);
             assertEquals(2, handler.length, id + ": Handler must read Class::method");
-            try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, lambdaRuntime())) {
+            List<URL> classpath = new ArrayList<>(List.of(jar.toUri().toURL()));
+            classpath.addAll(LayerJars.urls()); // after the function's own code, as in Lambda
+            try (URLClassLoader loader = new URLClassLoader(classpath.toArray(URL[]::new), lambdaRuntime())) {
                 Class<?> type = Class.forName(handler[0], false, loader);
                 assertEquals(loader, type.getClassLoader(), id + ": " + handler[0] + " is not inside " + jar.getFileName());
                 assertTrue(Modifier.isPublic(type.getModifiers()) && !Modifier.isAbstract(type.getModifiers()),

@@ -12,7 +12,7 @@ import java.util.TreeSet;
  * spells HttpApi's AccessLogSettings without the s). The names below are those of the AWS SAM Developer Guide,
  * "AWS SAM resources and properties": AWS::Serverless::Function (and its EventInvokeConfig, DeadLetterQueue),
  * the event sources EventBridgeRule, Schedule and HttpApi, AWS::Serverless::HttpApi (with HttpApiAuth,
- * OAuth2Authorizer) and the Globals section. Where SAM documents a property as "passed directly to" a
+ * OAuth2Authorizer), AWS::Serverless::LayerVersion and the Globals section. Where SAM documents a property as "passed directly to" a
  * CloudFormation property, the value is checked against the CloudFormation specification instead.
  */
 final class SamSpecification {
@@ -110,8 +110,18 @@ final class SamSpecification {
             "Domain", ANY, "FailOnWarnings", SCALAR, "Name", SCALAR, "PropagateTags", SCALAR, "RouteSettings", ANY,
             "StageName", SCALAR, "StageVariables", ANY, "Tags", new MapOf(SCALAR));
 
+    private static Shape layer(String property) {
+        return new Cfn("AWS::Lambda::LayerVersion", property);
+    }
+
+    static final Obj LAYER_VERSION = required(obj(
+            "CompatibleArchitectures", layer("CompatibleArchitectures"), "CompatibleRuntimes", layer("CompatibleRuntimes"),
+            "ContentUri", ANY, "Description", SCALAR, "LayerName", SCALAR, "LicenseInfo", SCALAR, "RetentionPolicy", SCALAR),
+            "ContentUri");
+
     private static final Map<String, Obj> RESOURCES = Map.of(
-            "AWS::Serverless::Function", FUNCTION, "AWS::Serverless::HttpApi", HTTP_API);
+            "AWS::Serverless::Function", FUNCTION, "AWS::Serverless::HttpApi", HTTP_API,
+            "AWS::Serverless::LayerVersion", LAYER_VERSION);
 
     private SamSpecification() {
     }
