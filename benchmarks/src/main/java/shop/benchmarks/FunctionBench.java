@@ -66,6 +66,9 @@ final class FunctionBench {
                 if (toolOptions.containsKey(id)) {
                     variables.put("JAVA_TOOL_OPTIONS", toolOptions.get(id));
                 }
+                if (id.endsWith("@appcds")) {
+                    variables.put("JAVA_TOOL_OPTIONS", AppCds.archive(cloud, root, id, dataDir, List.of(probe), variables, progress));
+                }
                 runners.put(id, new Runner(Workload.forFunction(id, root.resolve("events")), calls,
                         MeasuredFunction.of(cloud, id.contains("@") ? id.substring(0, id.indexOf('@')) : id, artifacts.get(id),
                                 selfContained.contains(id),

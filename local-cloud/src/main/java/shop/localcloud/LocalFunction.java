@@ -26,6 +26,10 @@ final class LocalFunction implements AutoCloseable {
     private final List<FunctionInstance> instances = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
+    List<String> command() {
+        return command;
+    }
+
     LocalFunction(FunctionSpec spec, List<String> command, Map<String, String> environment, int maxInstances,
                   ScheduledExecutorService timer, Consumer<String> logs) {
         if (!Files.isRegularFile(spec.artifact())) {

@@ -132,6 +132,17 @@ public final class MeasuredFunction implements AutoCloseable {
         }
     }
 
+    /** The classpath its JVMs start with (the artifact, its layers, the RIC, any extra entries). */
+    public String classpath() {
+        List<String> command = function.command();
+        return command.get(command.indexOf("-cp") + 1);
+    }
+
+    /** A variable of the environment its JVMs get (the template's, Globals merged, plus any overrides). */
+    public String environmentVariable(String name) {
+        return function.spec().environment().get(name);
+    }
+
     public int memoryMb() {
         return function.spec().memoryMb();
     }
