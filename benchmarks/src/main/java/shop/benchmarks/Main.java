@@ -98,6 +98,10 @@ public final class Main {
             }
             report.append(cost(measured, root)).append('\n');
         }
+        if (flags.containsKey("json-startup")) {
+            report.append(JsonStartup.run(root, data, starts, environment.getOrDefault("JAVA_TOOL_OPTIONS", templateToolOptions(root)),
+                    line -> out.println("  " + line))).append('\n');
+        }
         if (!flags.containsKey("skip-e2e")) {
             EndToEnd.Result e2e = new EndToEnd().run(root, data.resolve("e2e"), e2eRate, e2eSeconds, concurrency, line -> out.println("  " + line));
             report.append(endToEnd(e2e)).append('\n');
@@ -109,6 +113,17 @@ public final class Main {
         Files.writeString(file, report);
         out.println("written to " + root.relativize(file));
         System.exit(0);
+    }
+
+    /** Globals.Function's JAVA_TOOL_OPTIONS in template.yaml, the JIT flags every function starts with. */
+    @SuppressWarnings("unchecked")
+    static String templateToolOptions(Path root) {
+        Map<String, Object> template = shop.localparts.CloudFormationYaml.read(root.resolve("template.yaml"));
+        Object value = template;
+        for (String key : List.of("Globals", "Function", "Environment", "Variables", "JAVA_TOOL_OPTIONS")) {
+            value = value instanceof Map<?, ?> map ? ((Map<String, Object>) map).get(key) : null;
+        }
+        return value == null ? "" : value.toString();
     }
 
     static String footprint(Path root) throws IOException {

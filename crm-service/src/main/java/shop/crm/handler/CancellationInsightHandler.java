@@ -39,7 +39,7 @@ public final class CancellationInsightHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode request = read(input);
-        ObjectNode answer = Json.MAPPER.createObjectNode();
+        ObjectNode answer = Json.object();
         if (request.hasNonNull("customerId")) {
             CustomerId customer = new CustomerId(request.path("customerId").asText());
             answer.put("scope", "customer");
@@ -55,14 +55,14 @@ public final class CancellationInsightHandler implements RequestStreamHandler {
             answer.put("to", to.toString());
             answer.set("insight", InsightJson.insight(insight.overall(from, to)));
         }
-        Json.MAPPER.writeValue(output, answer);
+        Json.write(output, answer);
     }
 
     private static JsonNode read(InputStream input) throws IOException {
         try {
-            JsonNode request = Json.MAPPER.readTree(input);
+            JsonNode request = Json.read(input);
             if (request == null || request.isMissingNode() || request.isNull()) {
-                return Json.MAPPER.createObjectNode();
+                return Json.object();
             }
             if (!request.isObject()) {
                 throw new IllegalArgumentException("the request is a JSON object: {\"customerId\": ...} or {\"from\": \"yyyy-MM\", \"to\": \"yyyy-MM\"}");

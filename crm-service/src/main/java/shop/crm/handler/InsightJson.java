@@ -15,7 +15,7 @@ final class InsightJson {
     }
 
     static ObjectNode insight(CancellationInsight insight) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = Json.object();
         node.put("ordersPlaced", insight.ordersPlaced());
         node.put("ordersCancelled", insight.ordersCancelled());
         insight.cancellationRate().ifPresentOrElse(rate -> node.put("cancellationRate", rate), () -> node.putNull("cancellationRate"));
@@ -27,7 +27,7 @@ final class InsightJson {
     }
 
     static ArrayNode timeline(Timeline timeline) {
-        ArrayNode entries = Json.MAPPER.createArrayNode();
+        ArrayNode entries = Json.array();
         timeline.entries().forEach(entry -> {
             ObjectNode node = entries.addObject();
             node.put("at", entry.at().toString());

@@ -61,7 +61,7 @@ public final class OrderEventHandler implements RequestStreamHandler {
     }
 
     private static ObjectNode encode(StockOutcome outcome) {
-        ObjectNode result = Json.MAPPER.createObjectNode().put("outcome", outcome.kind().name());
+        ObjectNode result = Json.object().put("outcome", outcome.kind().name());
         if (!outcome.shortSkus().isEmpty()) {
             outcome.shortSkus().forEach(sku -> result.withArray("shortSkus").add(sku.value()));
         }

@@ -47,7 +47,7 @@ public final class SeedStockHandler implements RequestStreamHandler {
                 throw new IllegalStateException(SEED + " is not in the jar");
             }
             List<StockLevel> levels = new ArrayList<>();
-            for (JsonNode entry : Json.MAPPER.readTree(in).path("stock")) {
+            for (JsonNode entry : Json.read(in).path("stock")) {
                 levels.add(new StockLevel(new Sku(entry.path("sku").asText()), entry.path("available").asInt(-1)));
             }
             return levels;

@@ -234,7 +234,7 @@ class OrderEventHandlerTest {
         JsonNode event = SampleEvents.json("inventory-service/order-placed.json");
         ((com.fasterxml.jackson.databind.node.ObjectNode) event.at("/detail/metadata")).put("schemaVersion", "2.0");
 
-        assertThrows(MalformedEventException.class, () -> invoke(Json.MAPPER.writeValueAsBytes(event)));
+        assertThrows(MalformedEventException.class, () -> invoke(Json.bytes(event)));
         assertEquals(10, stock.available(SKU_1));
     }
 
@@ -253,7 +253,7 @@ class OrderEventHandlerTest {
     private JsonNode invoke(byte[] event) throws IOException {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(event), output, null);
-        return Json.MAPPER.readTree(output.toByteArray());
+        return Json.read(output.toByteArray());
     }
 
 }

@@ -79,6 +79,6 @@ class SeedStockHandlerTest {
     private JsonNode create() throws Exception {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(CREATE.getBytes(StandardCharsets.UTF_8)), output, null);
-        return Json.MAPPER.readTree(output.toByteArray());
+        return Json.read(output.toByteArray());
     }
 }

@@ -1,6 +1,5 @@
 package shop.order.handler;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,16 +23,12 @@ record ApiResponse(int statusCode, Map<String, String> headers, Object body) {
     }
 
     byte[] toBytes() {
-        ObjectNode response = Json.MAPPER.createObjectNode();
+        ObjectNode response = Json.object();
         response.put("statusCode", statusCode);
         ObjectNode headerNode = response.putObject("headers");
         headers.forEach(headerNode::put);
-        try {
-            response.put("body", Json.MAPPER.writeValueAsString(body));
-            response.put("isBase64Encoded", false);
-            return Json.MAPPER.writeValueAsBytes(response);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("response could not be written as JSON", e);
-        }
+        response.put("body", Json.string(body));
+        response.put("isBase64Encoded", false);
+        return Json.bytes(response);
     }
 }

@@ -43,7 +43,7 @@ final class BadRequest {
     }
 
     static ApiResponse response(int status, String title, String detail, String instance, List<FieldError> errors) {
-        ObjectNode problem = Json.MAPPER.createObjectNode();
+        ObjectNode problem = Json.object();
         problem.put("type", TYPE_BASE + slug(title));
         problem.put("title", title);
         problem.put("status", status);

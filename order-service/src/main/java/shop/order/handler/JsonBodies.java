@@ -1,7 +1,7 @@
 package shop.order.handler;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -27,8 +27,8 @@ final class JsonBodies {
         }
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(request.bodyText());
-        } catch (JacksonException e) {
+            root = Json.read(request.bodyText());
+        } catch (IOException e) { // a string has nothing to fail on but its JSON
             throw new BadRequest.Problem(400, "Malformed JSON", "the body is not valid JSON", null);
         }
         if (root == null || !root.isObject()) {

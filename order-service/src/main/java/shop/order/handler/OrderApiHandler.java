@@ -62,7 +62,7 @@ public final class OrderApiHandler implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         ApiRequest request;
         try {
-            request = ApiRequest.from(Json.MAPPER.readTree(input));
+            request = ApiRequest.from(Json.read(input));
         } catch (JacksonException e) {
             output.write(BadRequest.response(400, "Malformed request", "the event is not an HTTP API request", null, List.of()).toBytes());
             return;

@@ -40,7 +40,7 @@ public final class OutboxRelayHandler implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         input.readAllBytes(); // the schedule's event carries nothing the relay needs
         RelayOutbox.Report report = LambdaLogging.withCorrelationId(context, "relay-" + UUID.randomUUID(), relay::relay);
-        output.write(Json.MAPPER.writeValueAsBytes(report));
+        output.write(Json.bytes(report));
         if (report.eventsStillOwed() > 0) {
             // fail the run so the error shows in metrics and alarms; the events stay in the outbox for the next run
             throw new IllegalStateException(report.eventsStillOwed() + " event(s) could not be published; they stay in the outbox");

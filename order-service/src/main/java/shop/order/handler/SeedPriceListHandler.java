@@ -41,7 +41,7 @@ public final class SeedPriceListHandler implements RequestStreamHandler {
             if (file == null) {
                 throw new IOException("seed/price-list.json is missing from the jar");
             }
-            JsonNode prices = Json.MAPPER.readTree(file);
+            JsonNode prices = Json.read(file);
             for (JsonNode price : prices) {
                 priceList.put(new Sku(price.path("sku").asText()),
                         Money.of(price.path("price").asText(), price.path("currency").asText()), price.path("name").asText());

@@ -74,9 +74,9 @@ final class OrderServiceFixture implements AutoCloseable {
         adjust.accept(event);
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            api.handleRequest(new ByteArrayInputStream(Json.MAPPER.writeValueAsBytes(event)), out,
+            api.handleRequest(new ByteArrayInputStream(Json.bytes(event)), out,
                     new LambdaTestContext("order-api"));
-            return new Response(Json.MAPPER.readTree(out.toByteArray()));
+            return new Response(Json.read(out.toByteArray()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -99,7 +99,7 @@ final class OrderServiceFixture implements AutoCloseable {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             relay.handleRequest(new ByteArrayInputStream(SampleEvents.bytes("order-service/outbox-relay-schedule.json")), out,
                     new LambdaTestContext("order-api"));
-            return Json.MAPPER.readTree(out.toByteArray());
+            return Json.read(out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -129,7 +129,7 @@ final class OrderServiceFixture implements AutoCloseable {
 
         JsonNode body() {
             try {
-                return Json.MAPPER.readTree(raw.path("body").asText());
+                return Json.read(raw.path("body").asText());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -41,7 +41,7 @@ class StructuredLoggingTest {
         assertTrue(lines.size() >= 4, "place, cancel, refusal and relay each log: " + lines);
         boolean sawCorrelation = false;
         for (String line : lines) {
-            JsonNode json = Json.MAPPER.readTree(line);
+            JsonNode json = Json.read(line);
             assertTrue(json.path("message").isTextual(), line);
             assertTrue(json.path("level").isTextual(), line);
             sawCorrelation |= "corr-logging-test".equals(json.path("correlation_id").asText());

@@ -1,7 +1,5 @@
 package shop.packaging.handler;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import java.io.UncheckedIOException;
 import shop.packaging.application.ParcelOutcome;
 import shop.platform.json.Json;
 
@@ -12,10 +10,6 @@ final class Outcomes {
     }
 
     static byte[] json(ParcelOutcome outcome) {
-        try {
-            return Json.MAPPER.writeValueAsBytes(Json.MAPPER.createObjectNode().put("outcome", outcome.name()));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.bytes(Json.object().put("outcome", outcome.name()));
     }
 }

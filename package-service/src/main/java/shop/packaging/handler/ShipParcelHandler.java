@@ -50,7 +50,7 @@ public final class ShipParcelHandler implements RequestStreamHandler {
 
     private static OrderId orderId(byte[] request) {
         try {
-            JsonNode body = Json.MAPPER.readTree(request);
+            JsonNode body = Json.read(request);
             if (body == null || !body.isObject()) {
                 throw new MalformedEventException("request is not a JSON object");
             }

@@ -32,10 +32,10 @@ public final class CustomResource {
     }
 
     public static void handle(InputStream input, OutputStream output, Action action) throws IOException {
-        JsonNode event = Json.MAPPER.readTree(input);
+        JsonNode event = Json.read(input);
         String requestType = event.path("RequestType").asText();
         String physicalId = event.path("PhysicalResourceId").asText(event.path("LogicalResourceId").asText("seed"));
-        ObjectNode response = Json.MAPPER.createObjectNode();
+        ObjectNode response = Json.object();
         response.put("PhysicalResourceId", physicalId);
         response.put("StackId", event.path("StackId").asText());
         response.put("RequestId", event.path("RequestId").asText());
@@ -50,8 +50,8 @@ public final class CustomResource {
             response.put("Status", "FAILED");
             response.put("Reason", String.valueOf(e.getMessage()));
         }
-        send(event.path("ResponseURL").asText(), Json.MAPPER.writeValueAsBytes(response));
-        output.write(Json.MAPPER.writeValueAsBytes(response));
+        send(event.path("ResponseURL").asText(), Json.bytes(response));
+        output.write(Json.bytes(response));
     }
 
     private static void send(String responseUrl, byte[] body) throws IOException {

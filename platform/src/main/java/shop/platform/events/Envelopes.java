@@ -1,7 +1,5 @@
 package shop.platform.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import shop.platform.json.Json;
 
@@ -11,15 +9,11 @@ public final class Envelopes {
     private Envelopes() {
     }
 
+    /** {@code data}: a JSON node, a map or a record (see {@link Json#node}). */
     public static PendingEvent pending(String source, EventMetadata metadata, Object data) {
-        ObjectNode detail = Json.MAPPER.createObjectNode();
-        detail.set("metadata", Json.MAPPER.valueToTree(metadata));
-        detail.set("data", data instanceof JsonNode node ? node : Json.MAPPER.valueToTree(data));
-        try {
-            return new PendingEvent(metadata.eventId(), source, metadata.eventType(),
-                    Json.MAPPER.writeValueAsString(detail));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("event detail could not be written as JSON", e);
-        }
+        ObjectNode detail = Json.object();
+        detail.set("metadata", Json.node(metadata));
+        detail.set("data", Json.node(data));
+        return new PendingEvent(metadata.eventId(), source, metadata.eventType(), Json.string(detail));
     }
 }

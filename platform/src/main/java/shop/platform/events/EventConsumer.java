@@ -42,13 +42,13 @@ public final class EventConsumer {
             throw e;
         }
         JsonNode result = LambdaLogging.withCorrelationId(context, event.metadata().correlationId(), () -> run(event, step));
-        Json.MAPPER.writeValue(output, result);
+        Json.write(output, result);
     }
 
     private static JsonNode run(IncomingEvent event, Function<IncomingEvent, ?> step) {
         String eventId = event.metadata().eventId();
         try {
-            JsonNode answer = Json.MAPPER.valueToTree(step.apply(event));
+            JsonNode answer = Json.node(step.apply(event));
             JsonNode result = answer == null ? NullNode.instance : answer;
             LoggingEventBuilder line = LOG.atInfo()
                     .addKeyValue("event_id", eventId)
@@ -57,7 +57,8 @@ public final class EventConsumer {
             for (Map.Entry<String, JsonNode> field : result.properties()) {
                 line = line.addKeyValue(field.getKey(), field.getValue());
             }
-            line.log("handled {} {}: {}", event.detailType(), eventId, result.path("outcome").asText(result.toString()));
+            JsonNode outcome = result.path("outcome");
+            line.log("handled {} {}: {}", event.detailType(), eventId, outcome.isTextual() ? outcome.textValue() : Json.string(result));
             return result;
         } catch (MalformedEventException e) {
             LOG.atError().addKeyValue("reject_reason", e.getMessage()).addKeyValue("event_id", eventId)

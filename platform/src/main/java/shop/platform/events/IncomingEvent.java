@@ -18,7 +18,7 @@ public record IncomingEvent(String id, String source, String detailType, String 
     public static IncomingEvent read(InputStream input) {
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(input);
+            root = Json.read(input);
         } catch (JacksonException e) {
             throw new MalformedEventException("event is not valid JSON (" + e.getOriginalMessage() + ")");
         } catch (IOException e) {

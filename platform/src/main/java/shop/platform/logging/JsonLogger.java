@@ -1,6 +1,7 @@
 package shop.platform.logging;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -96,7 +97,7 @@ final class JsonLogger extends LegacyAbstractLogger implements LoggingEventAware
 
     private void write(Level level, String message, List<KeyValuePair> pairs, Throwable throwable) {
         StringWriter line = new StringWriter(256);
-        try (JsonGenerator json = Json.MAPPER.createGenerator(line)) {
+        try (JsonGenerator json = Json.generator(line)) {
             json.writeStartObject();
             json.writeStringField("timestamp", Instant.ofEpochMilli(System.currentTimeMillis()).toString());
             json.writeStringField("level", level.name());
@@ -129,17 +130,13 @@ final class JsonLogger extends LegacyAbstractLogger implements LoggingEventAware
     }
 
     private static void writeValue(JsonGenerator json, Object value) throws IOException {
-        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
-            json.writeObject(value);
-        } else if (value instanceof Enum<?> constant) {
-            json.writeString(constant.name());
-        } else {
-            try {
-                json.writeTree(Json.MAPPER.valueToTree(value));
-            } catch (IllegalArgumentException e) {
-                json.writeString(String.valueOf(value));
-            }
+        JsonNode node;
+        try {
+            node = Json.node(value);
+        } catch (IllegalArgumentException e) { // a log line never fails for the type of a value
+            node = Json.node(String.valueOf(value));
         }
+        Json.write(json, node);
     }
 
     private static String stackTrace(Throwable throwable) {

@@ -117,7 +117,7 @@ class JsonLoggerTest {
         }
         List<JsonNode> lines = new ArrayList<>();
         for (String line : captured.toString(StandardCharsets.UTF_8).lines().toList()) {
-            lines.add(Json.MAPPER.readTree(line));
+            lines.add(Json.read(line));
         }
         return lines;
     }

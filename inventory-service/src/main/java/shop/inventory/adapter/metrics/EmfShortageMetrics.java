@@ -36,7 +36,7 @@ public final class EmfShortageMetrics implements ShortageMetrics {
     @Override
     public void shortage(OrderId orderId, List<Sku> shortSkus) {
         try {
-            ObjectNode line = Json.MAPPER.createObjectNode();
+            ObjectNode line = Json.object();
             ObjectNode definition = line.putObject("_aws").put("Timestamp", clock.millis())
                     .putArray("CloudWatchMetrics").addObject().put("Namespace", namespace);
             definition.putArray("Dimensions").addArray().add("service");
@@ -44,7 +44,7 @@ public final class EmfShortageMetrics implements ShortageMetrics {
             line.put("service", service).put(METRIC, 1).put("orderId", orderId.value());
             shortSkus.forEach(sku -> line.withArray("shortSkus").add(sku.value()));
             PrintStream out = System.out;
-            out.print(Json.MAPPER.writeValueAsString(line) + "\n");
+            out.print(Json.string(line) + "\n");
         } catch (Exception e) {
             LOG.warn("could not write the {} metric for order {}", METRIC, orderId, e);
         }

@@ -34,7 +34,7 @@ class EmfShortageMetricsTest {
 
         List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
         assertEquals(1, lines.size(), "one line: " + lines);
-        JsonNode line = Json.MAPPER.readTree(lines.get(0));
+        JsonNode line = Json.read(lines.get(0));
         assertEquals(now.toEpochMilli(), line.at("/_aws/Timestamp").asLong());
         JsonNode definition = line.at("/_aws/CloudWatchMetrics/0");
         assertEquals("shop", definition.path("Namespace").asText());
