@@ -4,21 +4,23 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import shop.localparts.CapturingEventBridge;
-import shop.localparts.Dynalite;
+import shop.localparts.LocalDynamoDb;
 import shop.localparts.SesV2Local;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /** The adapter scenarios against the local parts this machine has: dynalite, the capturing EventBridge, aws-ses-v2-local. */
 class LocalPartsAdapterTest extends AdapterScenarios {
 
-    static Dynalite dynalite;
+    @RegisterExtension
+    static final LocalDynamoDb dynamoDb = new LocalDynamoDb();
+
     static CapturingEventBridge eventBridge;
     static SesV2Local ses;
 
     @BeforeAll
     static void start() {
-        dynalite = Dynalite.start();
         eventBridge = CapturingEventBridge.start();
         ses = SesV2Local.start();
     }
@@ -27,12 +29,11 @@ class LocalPartsAdapterTest extends AdapterScenarios {
     static void stop() {
         ses.close();
         eventBridge.close();
-        dynalite.close();
     }
 
     @Override
     String dynamoDbEndpoint() {
-        return dynalite.endpoint();
+        return dynamoDb.endpoint();
     }
 
     @Override

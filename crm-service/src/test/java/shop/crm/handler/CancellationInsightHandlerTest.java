@@ -15,44 +15,28 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import shop.crm.application.ReadCancellationInsight;
-import shop.localparts.Dynalite;
-import shop.localparts.TemplateTables;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import shop.localparts.LocalDynamoDb;
 
 /** Cancellation insight as an analyst reads it, by direct invocation, after the sample events went through. */
 class CancellationInsightHandlerTest {
 
     private static final String CUSTOMER = data("order-placed.json", "customerId");
 
-    private static Dynalite dynalite;
-    private static DynamoDbClient dynamo;
+    @RegisterExtension
+    static final LocalDynamoDb dynamoDb = new LocalDynamoDb();
 
     private OrderEventHandler events;
     private CancellationInsightHandler insight;
 
-    @BeforeAll
-    static void startDynalite() {
-        dynalite = Dynalite.start();
-        dynamo = TemplateTables.localClient(dynalite.endpoint());
-    }
-
-    @AfterAll
-    static void stopDynalite() {
-        dynamo.close();
-        dynalite.close();
-    }
-
     @BeforeEach
     void freshTable() {
-        String table = "crm-" + UUID.randomUUID();
-        TemplateTables.ofProject().create(dynamo, "CrmTable", table);
-        events = Wiring.handler(dynamo, table);
-        insight = new CancellationInsightHandler(new ReadCancellationInsight(Wiring.customerOrders(dynamo, table)),
+        String table = dynamoDb.freshTable("CrmTable");
+        events = Wiring.handler(dynamoDb.client(), table);
+        insight = new CancellationInsightHandler(new ReadCancellationInsight(Wiring.customerOrders(dynamoDb.client(), table)),
                 Clock.fixed(Instant.parse("2026-04-10T12:00:00Z"), ZoneOffset.UTC));
     }
 

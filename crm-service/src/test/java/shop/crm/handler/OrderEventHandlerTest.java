@@ -11,11 +11,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import shop.crm.application.ReadCancellationInsight;
 import shop.crm.domain.CancellationInsight;
 import shop.crm.domain.CancellationReason;
@@ -23,10 +21,8 @@ import shop.crm.domain.CustomerId;
 import shop.crm.domain.OrderId;
 import shop.crm.domain.Timeline;
 import shop.crm.domain.TimelineEntry;
-import shop.localparts.Dynalite;
-import shop.localparts.TemplateTables;
+import shop.localparts.LocalDynamoDb;
 import shop.platform.events.MalformedEventException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The CrmFunction with the sample events, against dynalite. */
 class OrderEventHandlerTest {
@@ -35,30 +31,17 @@ class OrderEventHandlerTest {
     private static final OrderId ORDER = new OrderId(data("order-placed.json", "orderId"));
     private static final OrderId LATE_ORDER = new OrderId(data("placed-after-cancel.json", "orderId"));
 
-    private static Dynalite dynalite;
-    private static DynamoDbClient dynamo;
+    @RegisterExtension
+    static final LocalDynamoDb dynamoDb = new LocalDynamoDb();
 
     private OrderEventHandler handler;
     private ReadCancellationInsight read;
 
-    @BeforeAll
-    static void startDynalite() {
-        dynalite = Dynalite.start();
-        dynamo = TemplateTables.localClient(dynalite.endpoint());
-    }
-
-    @AfterAll
-    static void stopDynalite() {
-        dynamo.close();
-        dynalite.close();
-    }
-
     @BeforeEach
     void freshTable() {
-        String table = "crm-" + UUID.randomUUID();
-        TemplateTables.ofProject().create(dynamo, "CrmTable", table);
-        handler = Wiring.handler(dynamo, table);
-        read = new ReadCancellationInsight(Wiring.customerOrders(dynamo, table));
+        String table = dynamoDb.freshTable("CrmTable");
+        handler = Wiring.handler(dynamoDb.client(), table);
+        read = new ReadCancellationInsight(Wiring.customerOrders(dynamoDb.client(), table));
     }
 
     @Test

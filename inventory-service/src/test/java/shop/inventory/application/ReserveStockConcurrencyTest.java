@@ -8,10 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import shop.inventory.adapter.dynamodb.DynamoDbReservations;
 import shop.inventory.adapter.dynamodb.DynamoDbStock;
 import shop.inventory.application.StockOutcome.Kind;
@@ -21,9 +20,7 @@ import shop.inventory.domain.Sku;
 import shop.inventory.domain.StockLevel;
 import shop.inventory.domain.StockLine;
 import shop.localparts.Concurrently;
-import shop.localparts.Dynalite;
-import shop.localparts.TemplateTables;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import shop.localparts.LocalDynamoDb;
 
 /** Deliveries that run at the same time, and deliveries that died half-way, against a real local DynamoDB. */
 class ReserveStockConcurrencyTest {
@@ -31,32 +28,19 @@ class ReserveStockConcurrencyTest {
     private static final Sku SKU_1 = new Sku("SKU-1");
     private static final Sku SKU_5 = new Sku("SKU-5");
 
-    private static Dynalite dynalite;
-    private static DynamoDbClient dynamo;
+    @RegisterExtension
+    static final LocalDynamoDb dynamoDb = new LocalDynamoDb();
 
     private DynamoDbStock stock;
     private DynamoDbReservations reservations;
     private ReserveStock reserveStock;
     private ReleaseStock releaseStock;
 
-    @BeforeAll
-    static void startDynalite() {
-        dynalite = Dynalite.start();
-        dynamo = TemplateTables.localClient(dynalite.endpoint());
-    }
-
-    @AfterAll
-    static void stopDynalite() {
-        dynamo.close();
-        dynalite.close();
-    }
-
     @BeforeEach
     void freshTable() {
-        String table = "inventory-" + UUID.randomUUID();
-        TemplateTables.ofProject().create(dynamo, "InventoryTable", table);
-        stock = new DynamoDbStock(dynamo, table);
-        reservations = new DynamoDbReservations(dynamo, table, Clock.systemUTC());
+        String table = dynamoDb.freshTable("InventoryTable");
+        stock = new DynamoDbStock(dynamoDb.client(), table);
+        reservations = new DynamoDbReservations(dynamoDb.client(), table, Clock.systemUTC());
         reserveStock = new ReserveStock(stock, reservations, (orderId, skus) -> { });
         releaseStock = new ReleaseStock(stock, reservations);
     }

@@ -13,10 +13,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import shop.inventory.adapter.dynamodb.DynamoDbReservations;
 import shop.inventory.adapter.dynamodb.DynamoDbStock;
 import shop.inventory.application.ReleaseStock;
@@ -26,12 +25,10 @@ import shop.inventory.domain.OrderId;
 import shop.inventory.domain.ReservationStatus;
 import shop.inventory.domain.Sku;
 import shop.inventory.domain.StockLevel;
-import shop.localparts.Dynalite;
+import shop.localparts.LocalDynamoDb;
 import shop.localparts.SampleEvents;
-import shop.localparts.TemplateTables;
 import shop.platform.events.MalformedEventException;
 import shop.platform.json.Json;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 class OrderEventHandlerTest {
 
@@ -44,32 +41,19 @@ class OrderEventHandlerTest {
     private static final Sku SKU_2 = new Sku("SKU-2");
     private static final Sku SKU_5 = new Sku("SKU-5");
 
-    private static Dynalite dynalite;
-    private static DynamoDbClient dynamo;
+    @RegisterExtension
+    static final LocalDynamoDb dynamoDb = new LocalDynamoDb();
 
     private DynamoDbStock stock;
     private DynamoDbReservations reservations;
     private final List<List<Sku>> shortages = new ArrayList<>();
     private OrderEventHandler handler;
 
-    @BeforeAll
-    static void startDynalite() {
-        dynalite = Dynalite.start();
-        dynamo = TemplateTables.localClient(dynalite.endpoint());
-    }
-
-    @AfterAll
-    static void stopDynalite() {
-        dynamo.close();
-        dynalite.close();
-    }
-
     @BeforeEach
     void freshTable() {
-        String table = "inventory-" + UUID.randomUUID();
-        TemplateTables.ofProject().create(dynamo, "InventoryTable", table);
-        stock = new DynamoDbStock(dynamo, table);
-        reservations = new DynamoDbReservations(dynamo, table, Clock.systemUTC());
+        String table = dynamoDb.freshTable("InventoryTable");
+        stock = new DynamoDbStock(dynamoDb.client(), table);
+        reservations = new DynamoDbReservations(dynamoDb.client(), table, Clock.systemUTC());
         ShortageMetrics metrics = (orderId, skus) -> shortages.add(skus);
         handler = new OrderEventHandler(new ReserveStock(stock, reservations, metrics), new ReleaseStock(stock, reservations));
         stockOf(SKU_1, 10);
@@ -178,11 +162,10 @@ class OrderEventHandlerTest {
 
     @Test
     void a_sku_the_inventory_does_not_stock_is_short() throws IOException {
-        String table = "inventory-" + UUID.randomUUID(); // no SKU-5 at all in this one
-        TemplateTables.ofProject().create(dynamo, "InventoryTable", table);
-        DynamoDbStock emptyStock = new DynamoDbStock(dynamo, table);
+        String table = dynamoDb.freshTable("InventoryTable"); // no SKU-5 at all in this one
+        DynamoDbStock emptyStock = new DynamoDbStock(dynamoDb.client(), table);
         emptyStock.seed(new StockLevel(SKU_1, 10));
-        DynamoDbReservations orders = new DynamoDbReservations(dynamo, table, Clock.systemUTC());
+        DynamoDbReservations orders = new DynamoDbReservations(dynamoDb.client(), table, Clock.systemUTC());
         handler = new OrderEventHandler(new ReserveStock(emptyStock, orders, (o, s) -> shortages.add(s)),
                 new ReleaseStock(emptyStock, orders));
 

@@ -7,18 +7,15 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import shop.inventory.adapter.dynamodb.DynamoDbStock;
 import shop.inventory.application.SeedStock;
 import shop.inventory.domain.OrderId;
 import shop.inventory.domain.Sku;
-import shop.localparts.Dynalite;
-import shop.localparts.TemplateTables;
+import shop.localparts.LocalDynamoDb;
 import shop.platform.json.Json;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 class SeedStockHandlerTest {
 
@@ -26,28 +23,16 @@ class SeedStockHandlerTest {
             {"RequestType": "Create", "LogicalResourceId": "StockSeed", "RequestId": "r-1", "StackId": "local",
              "ResourceProperties": {}}""";
 
-    private static Dynalite dynalite;
-    private static DynamoDbClient dynamo;
+    @RegisterExtension
+    static final LocalDynamoDb dynamoDb = new LocalDynamoDb();
+
     private DynamoDbStock stock;
     private SeedStockHandler handler;
 
-    @BeforeAll
-    static void startDynalite() {
-        dynalite = Dynalite.start();
-        dynamo = TemplateTables.localClient(dynalite.endpoint());
-    }
-
-    @AfterAll
-    static void stopDynalite() {
-        dynamo.close();
-        dynalite.close();
-    }
-
     @BeforeEach
     void freshTable() {
-        String table = "inventory-" + UUID.randomUUID();
-        TemplateTables.ofProject().create(dynamo, "InventoryTable", table);
-        stock = new DynamoDbStock(dynamo, table);
+        String table = dynamoDb.freshTable("InventoryTable");
+        stock = new DynamoDbStock(dynamoDb.client(), table);
         handler = new SeedStockHandler(new SeedStock(stock));
     }
 

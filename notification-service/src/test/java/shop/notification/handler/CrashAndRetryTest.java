@@ -9,15 +9,14 @@ import static shop.notification.handler.OrderEventHandlerTest.orderId;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import shop.localparts.Dynalite;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import shop.localparts.FreePort;
+import shop.localparts.LocalDynamoDb;
 import shop.localparts.SesV2Local;
-import shop.localparts.TemplateTables;
 import shop.notification.adapter.dynamodb.DynamoDbCancellations;
 import shop.notification.adapter.dynamodb.DynamoDbDeliveries;
 import shop.notification.adapter.ses.SesEmails;
@@ -31,7 +30,6 @@ import shop.notification.domain.DeliveryStatus;
 import shop.notification.domain.MessageKind;
 import shop.notification.domain.OrderId;
 import shop.notification.testing.MutableClock;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
@@ -40,9 +38,10 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  */
 class CrashAndRetryTest {
 
-    private static Dynalite dynalite;
+    @RegisterExtension
+    static final LocalDynamoDb dynamoDb = new LocalDynamoDb();
+
     private static SesV2Local ses;
-    private static DynamoDbClient dynamo;
     private static SesV2Client sesClient;
 
     private String table;
@@ -50,24 +49,19 @@ class CrashAndRetryTest {
 
     @BeforeAll
     static void startLocalParts() {
-        dynalite = Dynalite.start();
         ses = SesV2Local.start();
-        dynamo = TemplateTables.localClient(dynalite.endpoint());
         sesClient = NotificationHarness.sesClient(ses.endpoint());
     }
 
     @AfterAll
     static void stopLocalParts() {
         sesClient.close();
-        dynamo.close();
         ses.close();
-        dynalite.close();
     }
 
     @BeforeEach
     void freshTableAndInbox() {
-        table = "notification-" + UUID.randomUUID();
-        TemplateTables.ofProject().create(dynamo, "NotificationTable", table);
+        table = dynamoDb.freshTable("NotificationTable");
         ses.clear();
         clock = new MutableClock(Instant.parse("2026-03-02T09:15:02Z"));
     }
@@ -79,7 +73,7 @@ class CrashAndRetryTest {
             realSes.send(email);
             throw new IllegalStateException("function died before recording the send");
         });
-        OrderEventHandler handler = Wiring.handler(dynamo, sesClient, table, SENDER, clock);
+        OrderEventHandler handler = Wiring.handler(dynamoDb.client(), sesClient, table, SENDER, clock);
 
         assertThrows(IllegalStateException.class, () -> invoke(crashingAfterSend, "order-placed.json"));
         assertEquals(1, ses.emails().size());
@@ -106,24 +100,24 @@ class CrashAndRetryTest {
     @Test
     void ses_unreachable_fails_the_event_and_the_retry_after_the_lease_sends_exactly_one_email() {
         try (SesV2Client nowhere = NotificationHarness.sesClient("http://127.0.0.1:" + FreePort.find())) {
-            OrderEventHandler sesDown = Wiring.handler(dynamo, nowhere, table, SENDER, clock);
+            OrderEventHandler sesDown = Wiring.handler(dynamoDb.client(), nowhere, table, SENDER, clock);
             assertThrows(RuntimeException.class, () -> invoke(sesDown, "order-placed.json"));
         }
         assertTrue(ses.emails().isEmpty());
 
         clock.advance(Wiring.SEND_LEASE.plusSeconds(1));
-        assertEquals("SENT", invoke(Wiring.handler(dynamo, sesClient, table, SENDER, clock), "order-placed.json"));
+        assertEquals("SENT", invoke(Wiring.handler(dynamoDb.client(), sesClient, table, SENDER, clock), "order-placed.json"));
         assertEquals(1, ses.emails().size());
     }
 
     private OrderEventHandler handlerSendingThrough(Emails emails) {
-        DynamoDbCancellations cancellations = new DynamoDbCancellations(dynamo, table);
-        SendOnce sendOnce = new SendOnce(new DynamoDbDeliveries(dynamo, table), emails, clock, Wiring.SEND_LEASE);
+        DynamoDbCancellations cancellations = new DynamoDbCancellations(dynamoDb.client(), table);
+        SendOnce sendOnce = new SendOnce(new DynamoDbDeliveries(dynamoDb.client(), table), emails, clock, Wiring.SEND_LEASE);
         return new OrderEventHandler(new ConfirmOrder(sendOnce, cancellations), new NotifyCancellation(sendOnce, cancellations));
     }
 
     private Delivery record() {
-        return new DynamoDbDeliveries(dynamo, table)
+        return new DynamoDbDeliveries(dynamoDb.client(), table)
                 .find(new OrderId(orderId("order-placed.json")), MessageKind.ORDER_CONFIRMATION).orElseThrow();
     }
 }

@@ -12,15 +12,14 @@ import static shop.notification.handler.NotificationHarness.sample;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import shop.localparts.Dynalite;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import shop.localparts.LocalDynamoDb;
 import shop.localparts.SesV2Local;
 import shop.localparts.SesV2Local.ReceivedEmail;
-import shop.localparts.TemplateTables;
 import shop.notification.adapter.dynamodb.DynamoDbDeliveries;
 import shop.notification.domain.Delivery;
 import shop.notification.domain.DeliveryStatus;
@@ -28,15 +27,15 @@ import shop.notification.domain.MessageKind;
 import shop.notification.domain.OrderId;
 import shop.notification.testing.MutableClock;
 import shop.platform.events.MalformedEventException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /** The NotificationFunction with the sample events, against dynalite and a local SES v2 server. */
 class OrderEventHandlerTest {
 
-    private static Dynalite dynalite;
+    @RegisterExtension
+    static final LocalDynamoDb dynamoDb = new LocalDynamoDb();
+
     private static SesV2Local ses;
-    private static DynamoDbClient dynamo;
     private static SesV2Client sesClient;
 
     private String table;
@@ -44,26 +43,21 @@ class OrderEventHandlerTest {
 
     @BeforeAll
     static void startLocalParts() {
-        dynalite = Dynalite.start();
         ses = SesV2Local.start();
-        dynamo = TemplateTables.localClient(dynalite.endpoint());
         sesClient = NotificationHarness.sesClient(ses.endpoint());
     }
 
     @AfterAll
     static void stopLocalParts() {
         sesClient.close();
-        dynamo.close();
         ses.close();
-        dynalite.close();
     }
 
     @BeforeEach
     void freshTableAndInbox() {
-        table = "notification-" + UUID.randomUUID();
-        TemplateTables.ofProject().create(dynamo, "NotificationTable", table);
+        table = dynamoDb.freshTable("NotificationTable");
         ses.clear();
-        handler = Wiring.handler(dynamo, sesClient, table, SENDER, new MutableClock(Instant.parse("2026-03-02T09:15:02Z")));
+        handler = Wiring.handler(dynamoDb.client(), sesClient, table, SENDER, new MutableClock(Instant.parse("2026-03-02T09:15:02Z")));
     }
 
     @Test
@@ -201,7 +195,7 @@ class OrderEventHandlerTest {
     }
 
     private Delivery record(String orderId, MessageKind kind) {
-        return new DynamoDbDeliveries(dynamo, table).find(new OrderId(orderId), kind).orElseThrow();
+        return new DynamoDbDeliveries(dynamoDb.client(), table).find(new OrderId(orderId), kind).orElseThrow();
     }
 
     static String orderId(String sample) {

@@ -8,19 +8,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import shop.localparts.Concurrently;
-import shop.localparts.Dynalite;
-import shop.localparts.TemplateTables;
+import shop.localparts.LocalDynamoDb;
 import shop.packaging.adapter.dynamodb.DynamoDbParcels;
 import shop.packaging.domain.OrderId;
 import shop.packaging.domain.ParcelLine;
 import shop.packaging.domain.ParcelStatus;
 import shop.packaging.domain.ShippingAddress;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Events and shipments for the same order at the same time, against a real local DynamoDB. */
 class ParcelConcurrencyTest {
@@ -28,31 +25,18 @@ class ParcelConcurrencyTest {
     private static final ShippingAddress ADDRESS = new ShippingAddress("Alex Example", "1 Example Street",
             Optional.empty(), "Exampleton", "EX1 2MP", "GB");
 
-    private static Dynalite dynalite;
-    private static DynamoDbClient dynamo;
+    @RegisterExtension
+    static final LocalDynamoDb dynamoDb = new LocalDynamoDb();
 
     private DynamoDbParcels parcels;
     private CreateParcel createParcel;
     private CancelParcel cancelParcel;
     private ShipParcel shipParcel;
 
-    @BeforeAll
-    static void startDynalite() {
-        dynalite = Dynalite.start();
-        dynamo = TemplateTables.localClient(dynalite.endpoint());
-    }
-
-    @AfterAll
-    static void stopDynalite() {
-        dynamo.close();
-        dynalite.close();
-    }
-
     @BeforeEach
     void freshTable() {
-        String table = "package-" + UUID.randomUUID();
-        TemplateTables.ofProject().create(dynamo, "PackageTable", table);
-        parcels = new DynamoDbParcels(dynamo, table, Clock.systemUTC());
+        String table = dynamoDb.freshTable("PackageTable");
+        parcels = new DynamoDbParcels(dynamoDb.client(), table, Clock.systemUTC());
         createParcel = new CreateParcel(parcels);
         cancelParcel = new CancelParcel(parcels);
         shipParcel = new ShipParcel(parcels);

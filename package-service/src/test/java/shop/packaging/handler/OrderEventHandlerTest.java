@@ -15,13 +15,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import shop.localparts.Dynalite;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import shop.localparts.LocalDynamoDb;
 import shop.localparts.SampleEvents;
-import shop.localparts.TemplateTables;
 import shop.packaging.adapter.dynamodb.DynamoDbParcels;
 import shop.packaging.application.CancelParcel;
 import shop.packaging.application.CreateParcel;
@@ -32,7 +30,6 @@ import shop.packaging.domain.ParcelLine;
 import shop.packaging.domain.ParcelStatus;
 import shop.platform.events.MalformedEventException;
 import shop.platform.json.Json;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 class OrderEventHandlerTest {
 
@@ -40,30 +37,17 @@ class OrderEventHandlerTest {
     private static final OrderId ORDER = orderIdOf("order-placed.json");
     private static final OrderId LATE_ORDER = orderIdOf("placed-after-cancel.json");
 
-    private static Dynalite dynalite;
-    private static DynamoDbClient dynamo;
+    @RegisterExtension
+    static final LocalDynamoDb dynamoDb = new LocalDynamoDb();
 
     private DynamoDbParcels parcels;
     private OrderEventHandler handler;
     private ShipParcelHandler ship;
 
-    @BeforeAll
-    static void startDynalite() {
-        dynalite = Dynalite.start();
-        dynamo = TemplateTables.localClient(dynalite.endpoint());
-    }
-
-    @AfterAll
-    static void stopDynalite() {
-        dynamo.close();
-        dynalite.close();
-    }
-
     @BeforeEach
     void freshTable() {
-        String table = "package-" + UUID.randomUUID();
-        TemplateTables.ofProject().create(dynamo, "PackageTable", table);
-        parcels = new DynamoDbParcels(dynamo, table, Clock.systemUTC());
+        String table = dynamoDb.freshTable("PackageTable");
+        parcels = new DynamoDbParcels(dynamoDb.client(), table, Clock.systemUTC());
         handler = new OrderEventHandler(new CreateParcel(parcels), new CancelParcel(parcels));
         ship = new ShipParcelHandler(new ShipParcel(parcels));
     }
