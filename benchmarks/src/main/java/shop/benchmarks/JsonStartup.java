@@ -1,10 +1,7 @@
 package shop.benchmarks;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,9 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import shop.benchmarks.startup.JsonStartupProbe;
+import shop.localparts.LambdaLayer;
 
 /**
  * {@code --json-startup}: what JSON costs a cold start. Fresh JVMs (the template's JIT flags, the layer's Jackson
@@ -29,9 +25,9 @@ final class JsonStartup {
     private JsonStartup() {
     }
 
-    static String run(Path root, Path dataDir, int rounds, String javaToolOptions, Consumer<String> progress)
+    static String run(Path root, int rounds, String javaToolOptions, Consumer<String> progress)
             throws IOException, InterruptedException {
-        Path layerJars = unpackLayer(root.resolve("function-layer/target/function-layer.zip"), dataDir.resolve("json-startup-layer"));
+        Path layerJars = LambdaLayer.libraries(root.resolve("function-layer/target/function-layer.zip"));
         String classpath = root.resolve("benchmarks/target/classes") + java.io.File.pathSeparator + layerJars + "/*";
         Path event = root.resolve("events/inventory-service/order-placed.json");
         Map<String, List<Double>> elapsed = new LinkedHashMap<>();
@@ -78,18 +74,5 @@ final class JsonStartup {
             case "platform" -> "platform's Json: streaming parser into tree nodes, no ObjectMapper (the functions now)";
             default -> "a Jackson ObjectMapper: readTree, writeValueAsString (the functions before)";
         };
-    }
-
-    private static Path unpackLayer(Path zip, Path into) throws IOException {
-        Path lib = into.resolve("java/lib");
-        Files.createDirectories(lib);
-        try (InputStream file = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(file)) {
-            for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
-                if (entry.getName().startsWith("java/lib/") && entry.getName().endsWith(".jar")) {
-                    Files.copy(entries, lib.resolve(Path.of(entry.getName()).getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-        return lib;
     }
 }

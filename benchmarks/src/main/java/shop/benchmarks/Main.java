@@ -99,7 +99,7 @@ public final class Main {
             report.append(cost(measured, root)).append('\n');
         }
         if (flags.containsKey("json-startup")) {
-            report.append(JsonStartup.run(root, data, starts, environment.getOrDefault("JAVA_TOOL_OPTIONS", templateToolOptions(root)),
+            report.append(JsonStartup.run(root, starts, environment.getOrDefault("JAVA_TOOL_OPTIONS", templateToolOptions(root)),
                     line -> out.println("  " + line))).append('\n');
         }
         if (!flags.containsKey("skip-e2e")) {

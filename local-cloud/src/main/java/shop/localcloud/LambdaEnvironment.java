@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import shop.localcloud.Model.FunctionSpec;
+import shop.localparts.LambdaLayer;
 
 /**
  * What a function's JVM gets, as in Lambda: the template's environment, the reserved Lambda variables, fake
@@ -48,7 +49,7 @@ final class LambdaEnvironment {
 
     static List<String> command(FunctionSpec spec, Path logs) {
         StringBuilder classpath = new StringBuilder(spec.artifact().toString());
-        spec.layers().forEach(layer -> classpath.append(File.pathSeparator).append(Layers.libraries(layer)).append(File.separator).append('*'));
+        spec.layers().forEach(layer -> classpath.append(File.pathSeparator).append(layerLibraries(layer)).append(File.separator).append('*'));
         classpath.append(File.pathSeparator).append(ricClasspath());
         List<String> command = new java.util.ArrayList<>(FunctionInstance.command(javaBinary(), classpath.toString(), spec.memoryMb(), spec.handler()));
         // The RIC unpacks its native client to one fixed file, /tmp/.libaws-lambda-jni.so: JVMs starting together
@@ -56,6 +57,15 @@ final class LambdaEnvironment {
         command.add(1, "-D" + JNI_PROPERTY + "=" + nativeClient());
         command.add(1, "-XX:ErrorFile=" + logs.resolve(spec.logicalId() + "-hs_err_pid%p.log"));
         return command;
+    }
+
+    /** The layer's java/lib folder, as /opt/java/lib in Lambda (see {@link LambdaLayer}); a missing or broken zip is a one-line error. */
+    private static Path layerLibraries(Path layer) {
+        try {
+            return LambdaLayer.libraries(layer);
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            throw new UserError(e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
+        }
     }
 
     private static final String JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";

@@ -10,6 +10,7 @@ import shop.localcloud.Model.FunctionSpec;
 import shop.localcloud.Model.HttpRoute;
 import shop.localcloud.Model.RuleSpec;
 import shop.localcloud.Model.SystemSpec;
+import shop.localparts.LambdaLayer;
 import shop.localparts.ProjectRoot;
 
 /** The project's own template.yaml, read the way local-cloud runs it. */
@@ -36,12 +37,12 @@ class TemplateTest {
             assertEquals(1, function.layers().size(), function.logicalId());
             assertTrue(function.layers().get(0).endsWith("function-layer/target/function-layer.zip"), function.layers().toString());
         }
-        java.nio.file.Path libraries = Layers.libraries(SPEC.function("InventoryFunction").layers().get(0));
+        java.nio.file.Path libraries = LambdaLayer.libraries(SPEC.function("InventoryFunction").layers().get(0));
         assertTrue(libraries.endsWith("java/lib"), libraries.toString());
         try (var jars = java.nio.file.Files.list(libraries)) {
             assertTrue(jars.anyMatch(jar -> jar.getFileName().toString().endsWith(".jar")), "the layer's jars are unpacked");
         }
-        assertEquals(libraries, Layers.libraries(SPEC.function("CrmFunction").layers().get(0)), "unpacked once, then reused");
+        assertEquals(libraries, LambdaLayer.libraries(SPEC.function("CrmFunction").layers().get(0)), "unpacked once, then reused");
     }
 
     @Test

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.jar.JarInputStream;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -55,16 +54,14 @@ class FunctionLayerTest {
         }
         assertTrue(entries.stream().allMatch(name -> name.matches("java/lib/[^/]+\\.jar")), "only java/lib/*.jar: " + entries);
         assertTrue(!entries.isEmpty(), "the layer has no jar");
-        Set<String> classes = new HashSet<>();
-        forEachLayerClass((name, bytes) -> classes.add(name));
+        Set<String> classes = layerClasses();
         assertTrue(classes.contains("shop/platform/events/EventConsumer"), "platform is in the layer");
         assertTrue(classes.contains("software/amazon/awssdk/core/SdkClient"), "the SDK core is in the layer");
     }
 
     @TestFactory
     Stream<DynamicTest> every_class_a_function_refers_to_is_in_its_jar_the_layer_or_the_jdk() throws IOException {
-        Set<String> layerClasses = new HashSet<>();
-        forEachLayerClass((name, bytes) -> layerClasses.add(name));
+        Set<String> layerClasses = layerClasses();
         return functionJars().entrySet().stream().map(function -> DynamicTest.dynamicTest(function.getKey(), () -> {
             Map<String, byte[]> own = classesOf(function.getValue());
             Set<String> missing = new TreeSet<>();
@@ -107,8 +104,8 @@ class FunctionLayerTest {
         sizes.forEach((id, size) -> assertTrue(size < BUDGET_BYTES, id + " is " + size + " bytes: " + sizes));
     }
 
-    private Path layerZip() {
-        Path zip = root.resolve(String.valueOf(template.properties("FunctionLayer").get("ContentUri")));
+    private static Path layerZip() {
+        Path zip = LayerJars.zip();
         assertTrue(Files.isRegularFile(zip), zip + " is missing; build it with `mvn package` first");
         return zip;
     }
@@ -120,37 +117,31 @@ class FunctionLayerTest {
         return jars;
     }
 
-    private interface ClassVisitor {
-        void visit(String name, byte[] bytes) throws IOException;
-    }
-
-    private void forEachLayerClass(ClassVisitor visitor) throws IOException {
-        try (ZipInputStream layer = new ZipInputStream(Files.newInputStream(layerZip()))) {
-            for (ZipEntry jar = layer.getNextEntry(); jar != null; jar = layer.getNextEntry()) {
-                if (jar.getName().endsWith(".jar")) {
-                    JarInputStream classes = new JarInputStream(new ByteArrayInputStream(layer.readAllBytes()));
-                    visitClasses(classes, visitor);
-                }
-            }
-        }
-    }
-
-    private static Map<String, byte[]> classesOf(Path jar) throws IOException {
-        Map<String, byte[]> classes = new java.util.HashMap<>();
-        try (InputStream in = Files.newInputStream(jar); ZipInputStream zip = new ZipInputStream(in)) {
-            visitClasses(zip, classes::put);
+    /** Every class of the layer's jars, unpacked as Lambda would (the zip is checked to exist first). */
+    private static Set<String> layerClasses() throws IOException {
+        layerZip();
+        Set<String> classes = new HashSet<>();
+        for (Path jar : LayerJars.paths()) {
+            classes.addAll(classesOf(jar).keySet());
         }
         return classes;
     }
 
-    /** Classes at the top of the jar; the versioned copies of a multi-release jar repeat names already there. */
-    private static void visitClasses(ZipInputStream zip, ClassVisitor visitor) throws IOException {
-        for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-            String name = entry.getName();
-            if (name.endsWith(".class") && !name.startsWith("META-INF/") && !name.endsWith("module-info.class")) {
-                visitor.visit(name.substring(0, name.length() - ".class".length()), zip.readAllBytes());
+    /**
+     * The classes at the top of a jar, by internal name, with their class files; the versioned copies of a
+     * multi-release jar repeat names already there.
+     */
+    private static Map<String, byte[]> classesOf(Path jar) throws IOException {
+        Map<String, byte[]> classes = new java.util.HashMap<>();
+        try (InputStream in = Files.newInputStream(jar); ZipInputStream zip = new ZipInputStream(in)) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                String name = entry.getName();
+                if (name.endsWith(".class") && !name.startsWith("META-INF/") && !name.endsWith("module-info.class")) {
+                    classes.put(name.substring(0, name.length() - ".class".length()), zip.readAllBytes());
+                }
             }
         }
+        return classes;
     }
 
     private static boolean inJdk(String internalName) {

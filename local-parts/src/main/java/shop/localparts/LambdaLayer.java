@@ -1,7 +1,8 @@
-package shop.localcloud;
+package shop.localparts;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,21 +15,22 @@ import java.util.zip.ZipInputStream;
  * A Lambda layer as the Java runtime sees it: Lambda unpacks the layer's zip to /opt, and the jars in
  * {@code /opt/java/lib} follow the function's own code on the classpath. Here each layer zip is unpacked once per
  * version of the file (size and time in the folder name) to a folder under the temporary directory, and reused.
+ * Used by local-cloud to run template layers, and by the tests and benchmarks that need the layer's jars.
  */
-final class Layers {
+public final class LambdaLayer {
 
     private static final Path CACHE = Path.of(System.getProperty("java.io.tmpdir"), "shop-local-cloud-layers");
 
-    private Layers() {
+    private LambdaLayer() {
     }
 
     /** The folder that holds the layer's {@code java/lib} jars, for a layer given as a zip or as a folder. */
-    static synchronized Path libraries(Path content) {
+    public static synchronized Path libraries(Path content) {
         if (Files.isDirectory(content)) {
             return content.resolve("java").resolve("lib");
         }
         if (!Files.isRegularFile(content)) {
-            throw new UserError("the layer " + content + " is missing; build it with: mvn -B -DskipTests install");
+            throw new IllegalStateException("the layer " + content + " is missing; build it with: mvn -B -DskipTests install");
         }
         try {
             String version = content.getFileName() + "-" + Files.size(content) + "-" + Files.getLastModifiedTime(content).toMillis();
@@ -48,7 +50,7 @@ final class Layers {
             }
             return target.resolve("java").resolve("lib");
         } catch (IOException e) {
-            throw new UserError("cannot unpack the layer " + content + ": " + e.getMessage());
+            throw new UncheckedIOException("cannot unpack the layer " + content, e);
         }
     }
 
