@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import shop.localparts.CapturedStdout;
 import shop.platform.json.Json;
 
 class StructuredLoggingTest {
@@ -28,7 +29,7 @@ class StructuredLoggingTest {
     @Test
     void log_lines_are_json_with_the_correlation_id_and_never_an_email_or_address() throws IOException {
         List<String> lines;
-        try (CapturedLogs logs = CapturedLogs.attach()) {
+        try (CapturedStdout logs = CapturedStdout.attach()) {
             fixture.bus.failNextCalls(3); // warnings from the publisher too
             String orderId = fixture.call("place-order.json", event -> ((com.fasterxml.jackson.databind.node.ObjectNode)
                     event.path("headers")).put("x-correlation-id", "corr-logging-test")).body().path("orderId").asText();

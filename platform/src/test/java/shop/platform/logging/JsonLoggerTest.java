@@ -5,14 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.slf4j.event.Level;
+import shop.localparts.CapturedStdout;
+import shop.localparts.LambdaTestContext;
 import shop.platform.json.Json;
 
 class JsonLoggerTest {
@@ -34,7 +29,8 @@ class JsonLoggerTest {
 
     @Test
     void a_line_is_one_json_object_with_the_message_the_invocation_fields_and_the_key_values() throws Exception {
-        List<JsonNode> lines = capture(() -> LambdaLogging.withCorrelationId(new FakeContext(), "corr-1", () -> {
+        LambdaTestContext context = new LambdaTestContext("ExampleFunction");
+        List<JsonNode> lines = capture(() -> LambdaLogging.withCorrelationId(context, "corr-1", () -> {
             log.atInfo().addKeyValue("outcome", Level.WARN).addKeyValue("skus", List.of("A", "B")).addKeyValue("count", 3)
                     .log("handled {} of {}", "one", "two");
             return null;
@@ -47,7 +43,7 @@ class JsonLoggerTest {
         assertEquals("handled one of two", line.path("message").asText());
         assertTrue(line.path("timestamp").asText().endsWith("Z"), line.toString());
         assertEquals("corr-1", line.path("correlation_id").asText());
-        assertEquals("request-1", line.path("function_request_id").asText());
+        assertEquals(context.getAwsRequestId(), line.path("function_request_id").asText());
         assertEquals("ExampleFunction", line.path("function_name").asText());
         assertEquals("WARN", line.path("outcome").asText());
         assertEquals("B", line.path("skus").path(1).asText());
@@ -59,7 +55,7 @@ class JsonLoggerTest {
     void only_the_first_invocation_of_a_jvm_is_a_cold_start() throws Exception {
         List<JsonNode> lines = capture(() -> {
             for (int i = 0; i < 2; i++) {
-                LambdaLogging.withCorrelationId(new FakeContext(), "c", () -> {
+                LambdaLogging.withCorrelationId(new LambdaTestContext("ExampleFunction"), "c", () -> {
                     log.info("call");
                     return null;
                 });
@@ -107,32 +103,15 @@ class JsonLoggerTest {
     }
 
     private static List<JsonNode> capture(Runnable logging) throws Exception {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream stdout = System.out;
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
+        List<String> written;
+        try (CapturedStdout stdout = CapturedStdout.attach()) {
             logging.run();
-        } finally {
-            System.setOut(stdout);
+            written = stdout.lines();
         }
         List<JsonNode> lines = new ArrayList<>();
-        for (String line : captured.toString(StandardCharsets.UTF_8).lines().toList()) {
+        for (String line : written) {
             lines.add(Json.read(line));
         }
         return lines;
-    }
-
-    private static final class FakeContext implements Context {
-        @Override public String getAwsRequestId() { return "request-1"; }
-        @Override public String getLogGroupName() { return "/aws/lambda/ExampleFunction"; }
-        @Override public String getLogStreamName() { return "stream"; }
-        @Override public String getFunctionName() { return "ExampleFunction"; }
-        @Override public String getFunctionVersion() { return "$LATEST"; }
-        @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:eu-west-1:123456789012:function:ExampleFunction"; }
-        @Override public CognitoIdentity getIdentity() { return null; }
-        @Override public ClientContext getClientContext() { return null; }
-        @Override public int getRemainingTimeInMillis() { return 10_000; }
-        @Override public int getMemoryLimitInMB() { return 512; }
-        @Override public LambdaLogger getLogger() { return null; }
     }
 }

@@ -3,9 +3,6 @@ package shop.inventory.adapter.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import shop.inventory.domain.OrderId;
 import shop.inventory.domain.Sku;
+import shop.localparts.CapturedStdout;
 import shop.platform.json.Json;
 
 class EmfShortageMetricsTest {
@@ -23,16 +21,12 @@ class EmfShortageMetricsTest {
         OrderId orderId = new OrderId(UUID.randomUUID().toString());
         Instant now = Instant.parse("2026-11-27T08:00:00Z");
         EmfShortageMetrics metrics = new EmfShortageMetrics("shop", "inventory-service", Clock.fixed(now, ZoneOffset.UTC));
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream stdout = System.out;
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
+        List<String> lines;
+        try (CapturedStdout stdout = CapturedStdout.attach()) {
             metrics.shortage(orderId, List.of(new Sku("SKU-5"), new Sku("SKU-7")));
-        } finally {
-            System.setOut(stdout);
+            lines = stdout.lines();
         }
 
-        List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
         assertEquals(1, lines.size(), "one line: " + lines);
         JsonNode line = Json.read(lines.get(0));
         assertEquals(now.toEpochMilli(), line.at("/_aws/Timestamp").asLong());

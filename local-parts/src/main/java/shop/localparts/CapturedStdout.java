@@ -1,25 +1,28 @@
-package shop.order.handler;
+package shop.localparts;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Every line the functions write to stdout (where Lambda takes their logs from) while attached, for tests to read. */
-final class CapturedLogs implements AutoCloseable {
+/**
+ * Every line written to stdout while attached: where Lambda takes a function's logs (and EMF metrics) from, so
+ * tests read them here. Closing puts the original stdout back and passes the captured lines on to it.
+ */
+public final class CapturedStdout implements AutoCloseable {
 
     private final PrintStream original = System.out;
     private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
 
-    private CapturedLogs() {
+    private CapturedStdout() {
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
     }
 
-    static CapturedLogs attach() {
-        return new CapturedLogs();
+    public static CapturedStdout attach() {
+        return new CapturedStdout();
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         synchronized (System.out) {
             return captured.toString(StandardCharsets.UTF_8).lines().toList();
         }
