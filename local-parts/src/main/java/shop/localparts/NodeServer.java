@@ -25,8 +25,7 @@ public class NodeServer implements AutoCloseable {
         command.addAll(args);
         try {
             this.log = Files.createTempFile("shop-" + name + "-", ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+            ProcessBuilder builder = ChildProcessLog.redirect(new ProcessBuilder(command), log);
             builder.environment().putAll(env);
             this.process = builder.start();
         } catch (IOException e) {
@@ -58,12 +57,7 @@ public class NodeServer implements AutoCloseable {
     }
 
     private String tail() {
-        try {
-            String text = Files.readString(log);
-            return text.length() > 2000 ? text.substring(text.length() - 2000) : text;
-        } catch (IOException e) {
-            return "(unreadable: " + e.getMessage() + ")";
-        }
+        return ChildProcessLog.tail(log);
     }
 
     public int port() {
