@@ -8,20 +8,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import shop.inventory.adapter.eventbridge.InventoryMessages;
 import shop.inventory.application.Reservations;
+import shop.inventory.application.StockDecision;
 import shop.inventory.domain.OrderId;
 import shop.inventory.domain.Reservation;
 import shop.inventory.domain.ReservationStatus;
 import shop.inventory.domain.Sku;
 import shop.inventory.domain.StockLine;
+import shop.platform.outbox.OutboxItems;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * One item per order ({@code ORDER#<id>}/RESERVATION): status, lines, short skus and the ids of the events that
- * changed it. Every status change is conditional on the status it leaves, which is what makes duplicates,
- * disorder and concurrent deliveries safe.
+ * One item per order ({@code ORDER#<id>}/RESERVATION): status, lines, short skus, the ids of the events that
+ * changed it, and its outbox (platform's {@link OutboxItems}): the decision it owes the bus. Every status change
+ * is conditional on the status it leaves, which is what makes duplicates, disorder and concurrent deliveries safe;
+ * the change that decides also stores the decision, in the same write.
  */
 public final class DynamoDbReservations implements Reservations {
 
@@ -35,12 +39,18 @@ public final class DynamoDbReservations implements Reservations {
         this.clock = clock;
     }
 
+    /** The key of an order's reservation item, which is also where its outbox is. */
+    public static Map<String, AttributeValue> key(OrderId orderId) {
+        return InventoryKeys.reservation(orderId);
+    }
+
     @Override
     public Reservation begin(OrderId orderId, List<StockLine> lines, String eventId) {
         Map<String, AttributeValue> item = newItem(orderId, ReservationStatus.RESERVING);
         item.put("lines", AttributeValue.fromL(lines.stream().map(line -> AttributeValue.fromM(
                 Map.of("sku", s(line.sku().value()), "quantity", n(line.quantity())))).toList()));
         item.put("placedEventId", s(eventId));
+        OutboxItems.addTo(item, List.of(), clock.instant()); // an empty outbox: the decision's write adds to it
         if (putIfAbsent(item)) {
             return new Reservation(orderId, ReservationStatus.RESERVING, lines, List.of());
         }
@@ -71,31 +81,47 @@ public final class DynamoDbReservations implements Reservations {
 
     @Override
     public boolean move(OrderId orderId, ReservationStatus from, ReservationStatus to) {
-        return update(orderId, from, to, "", Map.of());
+        return update(orderId, from, to, "", Map.of(), Map.of());
     }
 
     @Override
-    public boolean reject(OrderId orderId, List<Sku> shortSkus) {
-        return update(orderId, ReservationStatus.RESERVING, ReservationStatus.REJECTING, ", shortSkus = :short",
-                Map.of(":short", AttributeValue.fromL(shortSkus.stream().map(sku -> s(sku.value())).toList())));
+    public boolean reserve(StockDecision reserved) {
+        return decide(reserved, ReservationStatus.RESERVED, "", Map.of());
+    }
+
+    @Override
+    public boolean reject(StockDecision shortage) {
+        return decide(shortage, ReservationStatus.REJECTING, ", shortSkus = :short", Map.of(":short",
+                AttributeValue.fromL(shortage.reservation().shortSkus().stream().map(sku -> s(sku.value())).toList())));
     }
 
     @Override
     public boolean cancel(OrderId orderId, ReservationStatus from, String eventId) {
-        return update(orderId, from, ReservationStatus.RELEASING, ", cancelledEventId = :event", Map.of(":event", s(eventId)));
+        return update(orderId, from, ReservationStatus.RELEASING, ", cancelledEventId = :event", Map.of(), Map.of(":event", s(eventId)));
+    }
+
+    /** RESERVING to {@code to}, with the decision added to the item's outbox in the same conditional write. */
+    private boolean decide(StockDecision decision, ReservationStatus to, String moreSets, Map<String, AttributeValue> moreValues) {
+        OutboxItems.Update outbox = OutboxItems.owe(List.of(InventoryMessages.of(decision)), decision.decidedAt());
+        Map<String, AttributeValue> values = new HashMap<>(moreValues);
+        values.putAll(outbox.values());
+        return update(decision.reservation().orderId(), ReservationStatus.RESERVING, to,
+                moreSets + ", " + outbox.setClauses(), outbox.names(), values);
     }
 
     private boolean update(OrderId orderId, ReservationStatus from, ReservationStatus to, String moreSets,
-                           Map<String, AttributeValue> moreValues) {
+                           Map<String, String> moreNames, Map<String, AttributeValue> moreValues) {
         Map<String, AttributeValue> values = new HashMap<>(moreValues);
         values.put(":from", s(from.name()));
         values.put(":to", s(to.name()));
         values.put(":now", s(clock.instant().toString()));
+        Map<String, String> names = new HashMap<>(moreNames);
+        names.put("#status", "status");
         try {
             dynamo.updateItem(b -> b.tableName(table).key(InventoryKeys.reservation(orderId))
                     .updateExpression("SET #status = :to, updatedAt = :now" + moreSets)
                     .conditionExpression("#status = :from")
-                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeNames(names)
                     .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException elsewhere) {
