@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import shop.localparts.EventSchemas;
 import shop.localparts.SampleEvents;
+import shop.platform.events.IncomingEvent;
+import shop.platform.json.Json;
 
 /**
  * The order consumer's side of the contract: the inventory events it is tested with are events inventory may
@@ -57,6 +60,17 @@ class SampleEventContractTest {
         JsonNode event = sample("stock-reserved-v2.json");
         assertEquals("StockReserved", event.path("detail-type").asText());
         assertEquals("2.0", event.at("/detail/metadata/schemaVersion").asText());
+    }
+
+    @Test
+    void the_priming_event_is_a_valid_stock_reserved_the_translator_reads() {
+        IncomingEvent event = InventoryEventTranslator.SUBSCRIPTION.check(OrderPriming.stockReserved());
+        ObjectNode detail = Json.object();
+        detail.set("metadata", Json.node(event.metadata()));
+        detail.set("data", event.data());
+
+        assertEquals("00000000-0000-0000-0000-000000000000", InventoryEventTranslator.stockReserved(event).orderId().value());
+        assertEquals(List.of(), EventSchemas.violations("StockReserved", detail));
     }
 
     private static JsonNode sample(String name) {
