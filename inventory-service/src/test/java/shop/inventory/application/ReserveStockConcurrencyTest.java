@@ -37,6 +37,7 @@ class ReserveStockConcurrencyTest {
     @RegisterExtension
     static final LocalDynamoDb dynamoDb = new LocalDynamoDb();
 
+    private String table;
     private DynamoDbStock stock;
     private DynamoDbReservations reservations;
     private ReserveStock reserveStock;
@@ -46,7 +47,7 @@ class ReserveStockConcurrencyTest {
 
     @BeforeEach
     void freshTable() {
-        String table = dynamoDb.freshTable("InventoryTable");
+        table = dynamoDb.freshTable("InventoryTable");
         stock = new DynamoDbStock(dynamoDb.client(), table);
         reservations = new DynamoDbReservations(dynamoDb.client(), table, Clock.systemUTC());
         reserveStock = new ReserveStock(stock, reservations, decisions::add, (orderId, skus) -> { }, Clock.systemUTC());
@@ -169,6 +170,20 @@ class ReserveStockConcurrencyTest {
 
         assertEquals(10, stock.available(SKU_1));
         assertEquals(10, stock.available(SKU_5));
+    }
+
+    @Test
+    void a_reservation_begun_before_outboxes_existed_is_decided_and_owes_its_decision() {
+        stock.seed(new StockLevel(SKU_1, 10));
+        OrderPlaced order = placed(newOrderId(), new StockLine(SKU_1, 2));
+        reservations.begin(order.orderId(), order.lines(), order.eventId());
+        dynamoDb.client().updateItem(b -> b.tableName(table).key(DynamoDbReservations.key(order.orderId()))
+                .updateExpression("REMOVE outbox")); // as the previous version wrote it, in flight at deploy
+
+        assertEquals(Kind.RESERVED, reserveStock.handle(order).kind());
+
+        assertEquals(8, stock.available(SKU_1));
+        assertEquals(List.of(StockDecision.Kind.RESERVED), decisions.stream().map(StockDecision::kind).toList());
     }
 
     private static OrderId newOrderId() {

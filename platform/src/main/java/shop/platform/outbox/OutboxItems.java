@@ -18,7 +18,8 @@ public final class OutboxItems {
 
     /** The name of the sparse global secondary index (hash outboxPending, range outboxSince) each producer's table has. */
     public static final String INDEX = "outbox";
-    static final String MAP = "outbox";
+    /** The item attribute that holds the owed events (a map of eventId to entry). */
+    public static final String MAP = "outbox";
     static final String PENDING = "outboxPending";
     static final String SINCE = "outboxSince";
     static final AttributeValue PENDING_VALUE = AttributeValue.fromS("PENDING");

@@ -54,7 +54,18 @@ public final class DynamoDbReservations implements Reservations {
         if (putIfAbsent(item)) {
             return new Reservation(orderId, ReservationStatus.RESERVING, lines, List.of());
         }
-        return find(orderId).orElseThrow(() -> new IllegalStateException("reservation of order " + orderId + " vanished"));
+        Map<String, AttributeValue> existing = read(orderId);
+        if (existing.isEmpty()) {
+            throw new IllegalStateException("reservation of order " + orderId + " vanished");
+        }
+        if (!existing.containsKey(OutboxItems.MAP)) {
+            // begun by a version without outboxes (in flight at deploy): give it the map its decision's write adds to
+            dynamo.updateItem(b -> b.tableName(table).key(InventoryKeys.reservation(orderId))
+                    .updateExpression("SET #outbox = if_not_exists(#outbox, :empty)")
+                    .expressionAttributeNames(Map.of("#outbox", OutboxItems.MAP))
+                    .expressionAttributeValues(Map.of(":empty", AttributeValue.fromM(Map.of()))));
+        }
+        return reservation(orderId, existing);
     }
 
     @Override
@@ -66,17 +77,23 @@ public final class DynamoDbReservations implements Reservations {
 
     @Override
     public Optional<Reservation> find(OrderId orderId) {
+        Map<String, AttributeValue> item = read(orderId);
+        return item.isEmpty() ? Optional.empty() : Optional.of(reservation(orderId, item));
+    }
+
+    private Map<String, AttributeValue> read(OrderId orderId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(InventoryKeys.reservation(orderId))
                 .consistentRead(true)).item();
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
-        }
+        return item == null ? Map.of() : item;
+    }
+
+    private static Reservation reservation(OrderId orderId, Map<String, AttributeValue> item) {
         List<StockLine> lines = item.getOrDefault("lines", AttributeValue.fromL(List.of())).l().stream()
                 .map(line -> new StockLine(new Sku(line.m().get("sku").s()), Integer.parseInt(line.m().get("quantity").n())))
                 .toList();
         List<Sku> shortSkus = item.getOrDefault("shortSkus", AttributeValue.fromL(List.of())).l().stream()
                 .map(sku -> new Sku(sku.s())).toList();
-        return Optional.of(new Reservation(orderId, ReservationStatus.valueOf(item.get("status").s()), lines, shortSkus));
+        return new Reservation(orderId, ReservationStatus.valueOf(item.get("status").s()), lines, shortSkus);
     }
 
     @Override
