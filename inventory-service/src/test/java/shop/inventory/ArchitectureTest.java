@@ -21,6 +21,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..",
                     "com.fasterxml..", "..inventory.adapter..", "..inventory.handler..");
 
+    /** The outbox and the bus are platform mechanisms behind the application's own ports (Reservations, InventoryEvents). */
+    @ArchTest
+    static final ArchRule use_cases_see_no_platform_wire_types = noClasses().that().resideInAPackage("..inventory.application..")
+            .should().dependOnClassesThat().resideInAnyPackage("shop.platform.events..", "shop.platform.outbox..");
+
     @ArchTest
     static final ArchRule adapters_do_not_reach_the_handlers = noClasses().that().resideInAPackage("..inventory.adapter..")
             .should().dependOnClassesThat().resideInAPackage("..inventory.handler..");

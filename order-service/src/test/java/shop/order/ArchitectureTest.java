@@ -21,6 +21,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk..", "com.amazonaws..",
                     "com.fasterxml..", "shop.order.adapter..", "shop.order.handler..");
 
+    /** The outbox and the bus are platform mechanisms behind the application's own ports (Orders, OrderEvents). */
+    @ArchTest
+    static final ArchRule use_cases_see_no_platform_wire_types = noClasses().that().resideInAPackage("shop.order.application..")
+            .should().dependOnClassesThat().resideInAnyPackage("shop.platform.events..", "shop.platform.outbox..");
+
     @ArchTest
     static final ArchRule adapters_do_not_reach_into_handlers = noClasses().that().resideInAPackage("shop.order.adapter..")
             .should().dependOnClassesThat().resideInAPackage("shop.order.handler..");

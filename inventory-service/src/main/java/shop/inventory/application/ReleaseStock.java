@@ -1,9 +1,9 @@
 package shop.inventory.application;
 
-import static shop.inventory.application.StockOutcome.Kind.CANCELLED_BEFORE_PLACED;
-import static shop.inventory.application.StockOutcome.Kind.DUPLICATE;
-import static shop.inventory.application.StockOutcome.Kind.NOTHING_HELD;
-import static shop.inventory.application.StockOutcome.Kind.RELEASED;
+import static shop.inventory.application.InventoryOutcome.Kind.CANCELLED_BEFORE_PLACED;
+import static shop.inventory.application.InventoryOutcome.Kind.DUPLICATE;
+import static shop.inventory.application.InventoryOutcome.Kind.NOTHING_HELD;
+import static shop.inventory.application.InventoryOutcome.Kind.RELEASED;
 
 import java.util.Optional;
 import shop.inventory.domain.Reservation;
@@ -27,12 +27,12 @@ public final class ReleaseStock {
         this.giveBack = new GiveBack(stock, reservations);
     }
 
-    public StockOutcome handle(CancelledOrder cancellation) {
+    public InventoryOutcome handle(OrderCancelled cancellation) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<Reservation> found = reservations.find(cancellation.orderId());
             if (found.isEmpty()) {
                 if (reservations.tombstone(cancellation.orderId(), cancellation.eventId())) {
-                    return StockOutcome.of(CANCELLED_BEFORE_PLACED);
+                    return InventoryOutcome.of(CANCELLED_BEFORE_PLACED);
                 }
                 continue; // OrderPlaced arrived in between
             }
@@ -42,22 +42,22 @@ public final class ReleaseStock {
                     if (reservations.cancel(reservation.orderId(), reservation.status(), cancellation.eventId())) {
                         giveBack.finish(new Reservation(reservation.orderId(), ReservationStatus.RELEASING,
                                 reservation.lines(), reservation.shortSkus()));
-                        return StockOutcome.of(RELEASED);
+                        return InventoryOutcome.of(RELEASED);
                     }
                 }
                 case RELEASING -> {
                     giveBack.finish(reservation);
-                    return StockOutcome.of(RELEASED);
+                    return InventoryOutcome.of(RELEASED);
                 }
                 case REJECTING -> {
                     giveBack.finish(reservation);
-                    return StockOutcome.of(NOTHING_HELD);
+                    return InventoryOutcome.of(NOTHING_HELD);
                 }
                 case REJECTED -> {
-                    return StockOutcome.of(NOTHING_HELD);
+                    return InventoryOutcome.of(NOTHING_HELD);
                 }
                 case RELEASED, CANCELLED_BEFORE_PLACED -> {
-                    return StockOutcome.of(DUPLICATE);
+                    return InventoryOutcome.of(DUPLICATE);
                 }
             }
         }

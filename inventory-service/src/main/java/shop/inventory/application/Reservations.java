@@ -5,10 +5,12 @@ import java.util.Optional;
 import shop.inventory.domain.OrderId;
 import shop.inventory.domain.Reservation;
 import shop.inventory.domain.ReservationStatus;
-import shop.inventory.domain.Sku;
 import shop.inventory.domain.StockLine;
 
-/** One record per order of how its reservation stands. Each method is one conditional write to that order's item. */
+/**
+ * One record per order of how its reservation stands, with the decision it still owes the bus. Each method is one
+ * conditional write to that order's item, so a decision and the status it records are never out of step.
+ */
 public interface Reservations {
 
     /** Starts reserving (status RESERVING) unless the order is known; returns the order's record as it now stands. */
@@ -19,8 +21,14 @@ public interface Reservations {
     /** Moves the order from one status to another; false if it was not in {@code from}. */
     boolean move(OrderId orderId, ReservationStatus from, ReservationStatus to);
 
-    /** RESERVING to REJECTING, recording the short skus; false if the order was not RESERVING. */
-    boolean reject(OrderId orderId, List<Sku> shortSkus);
+    /** RESERVING to RESERVED, owing the decision (StockReserved) in the same write; false if the order was not RESERVING. */
+    boolean reserve(StockDecision reserved);
+
+    /**
+     * RESERVING to REJECTING, recording the short skus and owing the decision (StockShortage) in the same write; false
+     * if the order was not RESERVING.
+     */
+    boolean reject(StockDecision shortage);
 
     /** From {@code from} to RELEASING for a cancellation, recording its event; false if the order was not in {@code from}. */
     boolean cancel(OrderId orderId, ReservationStatus from, String eventId);

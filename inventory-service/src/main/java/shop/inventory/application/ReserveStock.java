@@ -1,10 +1,11 @@
 package shop.inventory.application;
 
-import static shop.inventory.application.StockOutcome.Kind.DUPLICATE;
-import static shop.inventory.application.StockOutcome.Kind.IGNORED_CANCELLED_ORDER;
-import static shop.inventory.application.StockOutcome.Kind.REJECTED_SHORT;
-import static shop.inventory.application.StockOutcome.Kind.RESERVED;
+import static shop.inventory.application.InventoryOutcome.Kind.DUPLICATE;
+import static shop.inventory.application.InventoryOutcome.Kind.IGNORED_CANCELLED_ORDER;
+import static shop.inventory.application.InventoryOutcome.Kind.REJECTED_SHORT;
+import static shop.inventory.application.InventoryOutcome.Kind.RESERVED;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import shop.inventory.domain.OrderId;
@@ -14,57 +15,69 @@ import shop.inventory.domain.Sku;
 import shop.inventory.domain.StockLine;
 
 /**
- * On OrderPlaced: hold every line of the order, or none. Lines are taken one sku at a time (one conditional
- * write each); when one is short the order is marked REJECTING first and only then are the lines taken given
- * back. After taking its lines a delivery re-checks the order's status, so a cancellation or a concurrent
- * duplicate that got there first is never undone.
+ * On OrderPlaced: hold every line of the order, or none, and answer once. Lines are taken one sku at a time (one
+ * conditional write each); when one is short the order is marked REJECTING first and only then are the lines taken
+ * given back. The write that decides (RESERVING to RESERVED, or to REJECTING) also stores the decision the order
+ * context is owed, so only the delivery that wins it publishes StockReserved or StockShortage, and a crash after it
+ * leaves the decision to the outbox relay. After taking its lines a delivery re-checks the order's status, so a
+ * cancellation or a concurrent duplicate that got there first is never undone.
  */
 public final class ReserveStock {
 
     private final Stock stock;
     private final Reservations reservations;
+    private final InventoryEvents events;
     private final ShortageMetrics metrics;
+    private final Clock clock;
     private final GiveBack giveBack;
 
-    public ReserveStock(Stock stock, Reservations reservations, ShortageMetrics metrics) {
+    public ReserveStock(Stock stock, Reservations reservations, InventoryEvents events, ShortageMetrics metrics, Clock clock) {
         this.stock = stock;
         this.reservations = reservations;
+        this.events = events;
         this.metrics = metrics;
+        this.clock = clock;
         this.giveBack = new GiveBack(stock, reservations);
     }
 
-    public StockOutcome handle(PlacedOrder order) {
+    public InventoryOutcome handle(OrderPlaced order) {
         Reservation reservation = reservations.begin(order.orderId(), order.lines(), order.eventId());
         return switch (reservation.status()) {
-            case RESERVING -> take(reservation);
+            case RESERVING -> take(reservation, order.correlationId());
             case REJECTING, RELEASING -> settle(reservation);
-            case CANCELLED_BEFORE_PLACED, RELEASED -> StockOutcome.of(IGNORED_CANCELLED_ORDER);
-            case RESERVED, REJECTED -> StockOutcome.of(DUPLICATE);
+            case CANCELLED_BEFORE_PLACED, RELEASED -> InventoryOutcome.of(IGNORED_CANCELLED_ORDER);
+            case RESERVED, REJECTED -> InventoryOutcome.of(DUPLICATE);
         };
     }
 
-    private StockOutcome take(Reservation reservation) {
+    private InventoryOutcome take(Reservation reservation, String correlationId) {
         OrderId orderId = reservation.orderId();
         List<StockLine> lines = reservation.lines();
         for (int i = 0; i < lines.size(); i++) {
             StockLine line = lines.get(i);
             if (stock.take(line.sku(), orderId, line.quantity()) == Stock.Take.SHORT) {
-                return reject(reservation, shortSkus(line, lines.subList(i + 1, lines.size())));
+                return reject(reservation, shortSkus(line, lines.subList(i + 1, lines.size())), correlationId);
             }
         }
-        if (reservations.move(orderId, ReservationStatus.RESERVING, ReservationStatus.RESERVED)) {
-            return StockOutcome.of(RESERVED);
+        StockDecision reserved = StockDecision.of(StockDecision.Kind.RESERVED,
+                new Reservation(orderId, ReservationStatus.RESERVED, lines, List.of()), clock.instant(), correlationId);
+        if (reservations.reserve(reserved)) {
+            events.publish(reserved);
+            return InventoryOutcome.of(RESERVED);
         }
         return afterLosingTheRace(orderId);
     }
 
-    private StockOutcome reject(Reservation reservation, List<Sku> shortSkus) {
-        if (!reservations.reject(reservation.orderId(), shortSkus)) {
+    private InventoryOutcome reject(Reservation reservation, List<Sku> shortSkus, String correlationId) {
+        Reservation rejecting = new Reservation(reservation.orderId(), ReservationStatus.REJECTING, reservation.lines(), shortSkus);
+        StockDecision shortage = StockDecision.of(StockDecision.Kind.SHORTAGE, rejecting, clock.instant(), correlationId);
+        if (!reservations.reject(shortage)) {
             return afterLosingTheRace(reservation.orderId());
         }
-        giveBack.finish(new Reservation(reservation.orderId(), ReservationStatus.REJECTING, reservation.lines(), shortSkus));
+        giveBack.finish(rejecting);
         metrics.shortage(reservation.orderId(), shortSkus); // once per order: only the delivery that marked it REJECTING
-        return new StockOutcome(REJECTED_SHORT, shortSkus);
+        events.publish(shortage); // after giving back: the units are free again by the time the customer hears
+        return new InventoryOutcome(REJECTED_SHORT, shortSkus);
     }
 
     /** The short sku, and any later line that is short too (read only: nothing more is taken once one is short). */
@@ -75,11 +88,11 @@ public final class ReserveStock {
     }
 
     /** Another delivery moved the order while this one was taking lines: RESERVED stands, anything else gives back. */
-    private StockOutcome afterLosingTheRace(OrderId orderId) {
+    private InventoryOutcome afterLosingTheRace(OrderId orderId) {
         Reservation now = reservations.find(orderId)
                 .orElseThrow(() -> new IllegalStateException("reservation of order " + orderId + " vanished"));
         if (now.status() == ReservationStatus.RESERVED) {
-            return StockOutcome.of(DUPLICATE);
+            return InventoryOutcome.of(DUPLICATE);
         }
         if (now.status().isReleasing()) {
             return settle(now);
@@ -88,14 +101,14 @@ public final class ReserveStock {
         for (StockLine line : now.lines()) {
             stock.giveBack(line.sku(), orderId, line.quantity());
         }
-        return now.status() == ReservationStatus.REJECTED ? new StockOutcome(REJECTED_SHORT, now.shortSkus())
-                : StockOutcome.of(IGNORED_CANCELLED_ORDER);
+        return now.status() == ReservationStatus.REJECTED ? new InventoryOutcome(REJECTED_SHORT, now.shortSkus())
+                : InventoryOutcome.of(IGNORED_CANCELLED_ORDER);
     }
 
-    private StockOutcome settle(Reservation reservation) {
+    private InventoryOutcome settle(Reservation reservation) {
         giveBack.finish(reservation);
         return reservation.status() == ReservationStatus.REJECTING
-                ? new StockOutcome(REJECTED_SHORT, reservation.shortSkus())
-                : StockOutcome.of(IGNORED_CANCELLED_ORDER);
+                ? new InventoryOutcome(REJECTED_SHORT, reservation.shortSkus())
+                : InventoryOutcome.of(IGNORED_CANCELLED_ORDER);
     }
 }

@@ -10,15 +10,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import shop.inventory.application.ReleaseStock;
 import shop.inventory.application.ReserveStock;
-import shop.inventory.application.StockOutcome;
+import shop.inventory.application.InventoryOutcome;
 import shop.inventory.domain.Sku;
 import shop.platform.events.EventConsumer;
 import shop.platform.events.IncomingEvent;
+import shop.platform.events.Subscription;
 import shop.platform.json.Json;
 import shop.platform.priming.Priming;
 
 /**
- * The inventory's EventBridge target: OrderPlaced reserves stock, OrderCancelled releases it. Writes
+ * The inventory's EventBridge target: OrderPlaced reserves stock (and publishes the decision, StockReserved or
+ * StockShortage, once per order), OrderCancelled releases it. Writes
  * {@code {"outcome": ...}}; an event it cannot read fails the invocation (retries, then the DLQ) after one log line.
  */
 public final class OrderEventHandler implements RequestStreamHandler {
@@ -33,7 +35,7 @@ public final class OrderEventHandler implements RequestStreamHandler {
         this(Wiring.reserveStock(), Wiring.releaseStock());
         Priming.register("inventory consumer", () -> {
             Wiring.primeClients();
-            OrderEvents.placed(Priming.orderPlaced());
+            OrderEventTranslator.placed(OrderEventTranslator.SUBSCRIPTION.check(Priming.orderPlaced()));
         });
     }
 
@@ -48,11 +50,11 @@ public final class OrderEventHandler implements RequestStreamHandler {
     }
 
     private ObjectNode handle(IncomingEvent event) {
-        OrderEvents.checkSubscribed(event);
-        StockOutcome outcome = OrderEvents.ORDER_PLACED.equals(event.detailType())
-                ? reserveStock.handle(OrderEvents.placed(event))
-                : releaseStock.handle(OrderEvents.cancelled(event));
-        if (outcome.kind() == StockOutcome.Kind.REJECTED_SHORT) {
+        OrderEventTranslator.SUBSCRIPTION.check(event);
+        InventoryOutcome outcome = Subscription.is(event, OrderEventTranslator.SOURCE, OrderEventTranslator.ORDER_PLACED)
+                ? reserveStock.handle(OrderEventTranslator.placed(event))
+                : releaseStock.handle(OrderEventTranslator.cancelled(event));
+        if (outcome.kind() == InventoryOutcome.Kind.REJECTED_SHORT) {
             LOG.atWarn().addKeyValue("order_id", event.data().path("orderId").asText())
                     .addKeyValue("short_skus", outcome.shortSkus().stream().map(Sku::value).toList())
                     .log("{} {}: order rejected, stock short", event.detailType(), event.metadata().eventId());
@@ -60,7 +62,7 @@ public final class OrderEventHandler implements RequestStreamHandler {
         return encode(outcome);
     }
 
-    private static ObjectNode encode(StockOutcome outcome) {
+    private static ObjectNode encode(InventoryOutcome outcome) {
         ObjectNode result = Json.object().put("outcome", outcome.kind().name());
         if (!outcome.shortSkus().isEmpty()) {
             outcome.shortSkus().forEach(sku -> result.withArray("shortSkus").add(sku.value()));

@@ -1,16 +1,24 @@
 package shop.inventory.handler;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import shop.inventory.adapter.dynamodb.DynamoDbReservations;
 import shop.inventory.adapter.dynamodb.DynamoDbStock;
+import shop.inventory.adapter.eventbridge.EventBridgeInventoryEvents;
 import shop.inventory.adapter.metrics.EmfShortageMetrics;
 import shop.inventory.application.ReleaseStock;
 import shop.inventory.application.ReserveStock;
 import shop.inventory.application.SeedStock;
 import shop.platform.aws.AwsClients;
 import shop.platform.aws.Environment;
+import shop.platform.events.EventBridgePublisher;
+import shop.platform.outbox.DynamoDbOutbox;
+import shop.platform.outbox.Outbox;
+import shop.platform.outbox.OutboxRelay;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /** Builds the inventory's objects from the function's environment, once per JVM (Lambda's init phase). */
 final class Wiring {
@@ -20,20 +28,17 @@ final class Wiring {
     private Wiring() {
     }
 
+    /** The SDK clients and the table of this function instance, built once, on first use. */
     private static final class Clients {
         static final DynamoDbClient DYNAMO = AwsClients.build(DynamoDbClient.builder());
+        static final EventBridgeClient EVENTS = AwsClients.build(EventBridgeClient.builder());
         static final String TABLE = Environment.required("TABLE_NAME");
     }
 
     static ReserveStock reserveStock() {
-        return new ReserveStock(stock(), reservations(), new EmfShortageMetrics(
-                Environment.optional("METRICS_NAMESPACE", "shop"), Environment.optional("SERVICE_NAME", SERVICE), Clock.systemUTC()));
-    }
-
-    /** SnapStart priming: a read of a key no item has, so the client's whole path runs and nothing changes. */
-    static void primeClients() {
-        Clients.DYNAMO.getItem(r -> r.tableName(Clients.TABLE).key(java.util.Map.of(
-                "pk", AttributeValue.fromS("#priming"), "sk", AttributeValue.fromS("#priming"))));
+        return new ReserveStock(stock(), reservations(), new EventBridgeInventoryEvents(outbox()), new EmfShortageMetrics(
+                Environment.optional("METRICS_NAMESPACE", "shop"), Environment.optional("SERVICE_NAME", SERVICE), Clock.systemUTC()),
+                Clock.systemUTC());
     }
 
     static ReleaseStock releaseStock() {
@@ -44,11 +49,34 @@ final class Wiring {
         return new SeedStock(stock());
     }
 
+    static OutboxRelay outboxRelay() {
+        return new OutboxRelay(outbox(), Clock.systemUTC(),
+                Duration.ofSeconds(Long.parseLong(Environment.optional("OUTBOX_RELAY_GRACE_SECONDS", "60"))));
+    }
+
+    /** SnapStart priming: a read of a key no item has, and a PutEvents the service refuses; nothing changes. */
+    static void primeClients() {
+        AwsClients.primeTable(Clients.DYNAMO, Clients.TABLE, "pk", "sk");
+        try {
+            Clients.EVENTS.putEvents(r -> r.entries(List.of()));
+        } catch (SdkServiceException refused) {
+            // expected: at least one entry is required
+        }
+    }
+
     private static DynamoDbStock stock() {
         return new DynamoDbStock(Clients.DYNAMO, Clients.TABLE);
     }
 
     private static DynamoDbReservations reservations() {
         return new DynamoDbReservations(Clients.DYNAMO, Clients.TABLE, Clock.systemUTC());
+    }
+
+    /** The bus is read here, not in Clients: the seed function shares this class and publishes nothing. */
+    private static Outbox outbox() {
+        return new Outbox(new DynamoDbOutbox(Clients.DYNAMO, Clients.TABLE, "pk", "sk"),
+                new EventBridgePublisher(Clients.EVENTS, Environment.required("EVENT_BUS_NAME"),
+                        Integer.parseInt(Environment.optional("PUBLISH_ATTEMPTS", "3")),
+                        Duration.ofMillis(Long.parseLong(Environment.optional("PUBLISH_FIRST_BACKOFF_MS", "50")))));
     }
 }

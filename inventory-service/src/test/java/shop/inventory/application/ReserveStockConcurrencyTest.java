@@ -4,17 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import shop.inventory.adapter.dynamodb.DynamoDbReservations;
 import shop.inventory.adapter.dynamodb.DynamoDbStock;
-import shop.inventory.application.StockOutcome.Kind;
+import shop.inventory.application.InventoryOutcome.Kind;
 import shop.inventory.domain.OrderId;
+import shop.inventory.domain.Reservation;
 import shop.inventory.domain.ReservationStatus;
 import shop.inventory.domain.Sku;
 import shop.inventory.domain.StockLevel;
@@ -22,7 +25,10 @@ import shop.inventory.domain.StockLine;
 import shop.localparts.Concurrently;
 import shop.localparts.LocalDynamoDb;
 
-/** Deliveries that run at the same time, and deliveries that died half-way, against a real local DynamoDB. */
+/**
+ * Deliveries that run at the same time, and deliveries that died half-way, against a real local DynamoDB: stock is
+ * never oversold, and each order gets at most one decision.
+ */
 class ReserveStockConcurrencyTest {
 
     private static final Sku SKU_1 = new Sku("SKU-1");
@@ -31,34 +37,40 @@ class ReserveStockConcurrencyTest {
     @RegisterExtension
     static final LocalDynamoDb dynamoDb = new LocalDynamoDb();
 
+    private String table;
     private DynamoDbStock stock;
     private DynamoDbReservations reservations;
     private ReserveStock reserveStock;
     private ReleaseStock releaseStock;
+    /** Every decision published, from any thread: inventory answers each order at most once. */
+    private final List<StockDecision> decisions = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void freshTable() {
-        String table = dynamoDb.freshTable("InventoryTable");
+        table = dynamoDb.freshTable("InventoryTable");
         stock = new DynamoDbStock(dynamoDb.client(), table);
         reservations = new DynamoDbReservations(dynamoDb.client(), table, Clock.systemUTC());
-        reserveStock = new ReserveStock(stock, reservations, (orderId, skus) -> { });
+        reserveStock = new ReserveStock(stock, reservations, decisions::add, (orderId, skus) -> { }, Clock.systemUTC());
         releaseStock = new ReleaseStock(stock, reservations);
     }
 
     @Test
     void twenty_orders_racing_for_five_units_reserve_exactly_five() throws Exception {
         stock.seed(new StockLevel(SKU_5, 5));
-        List<Callable<StockOutcome>> orders = new ArrayList<>();
+        List<Callable<InventoryOutcome>> orders = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            PlacedOrder order = placed(newOrderId(), new StockLine(SKU_5, 1));
+            OrderPlaced order = placed(newOrderId(), new StockLine(SKU_5, 1));
             orders.add(() -> reserveStock.handle(order));
         }
 
-        List<StockOutcome> outcomes = Concurrently.call(orders);
+        List<InventoryOutcome> outcomes = Concurrently.call(orders);
 
         assertEquals(5, outcomes.stream().filter(o -> o.kind() == Kind.RESERVED).count());
         assertEquals(15, outcomes.stream().filter(o -> o.kind() == Kind.REJECTED_SHORT).count());
         assertEquals(0, stock.available(SKU_5));
+        assertEquals(5, decisions.stream().filter(d -> d.kind() == StockDecision.Kind.RESERVED).count());
+        assertEquals(15, decisions.stream().filter(d -> d.kind() == StockDecision.Kind.SHORTAGE).count());
+        assertEquals(20, decisions.stream().map(d -> d.reservation().orderId()).distinct().count(), "one decision per order");
     }
 
     @Test
@@ -66,11 +78,11 @@ class ReserveStockConcurrencyTest {
         for (int round = 0; round < 10; round++) {
             Sku sku = new Sku("LAST-" + round);
             stock.seed(new StockLevel(sku, 1));
-            PlacedOrder first = placed(newOrderId(), new StockLine(SKU_1, 1), new StockLine(sku, 1));
-            PlacedOrder second = placed(newOrderId(), new StockLine(sku, 1));
+            OrderPlaced first = placed(newOrderId(), new StockLine(SKU_1, 1), new StockLine(sku, 1));
+            OrderPlaced second = placed(newOrderId(), new StockLine(sku, 1));
             stock.seed(new StockLevel(SKU_1, 1_000));
 
-            List<StockOutcome> outcomes = Concurrently.call(
+            List<InventoryOutcome> outcomes = Concurrently.call(
                     List.of(() -> reserveStock.handle(first), () -> reserveStock.handle(second)));
 
             assertEquals(1, outcomes.stream().filter(o -> o.kind() == Kind.RESERVED).count(), "round " + round);
@@ -82,13 +94,14 @@ class ReserveStockConcurrencyTest {
     void the_same_order_placed_delivered_ten_times_at_once_reserves_once() throws Exception {
         stock.seed(new StockLevel(SKU_1, 100));
         stock.seed(new StockLevel(SKU_5, 100));
-        PlacedOrder order = placed(newOrderId(), new StockLine(SKU_1, 2), new StockLine(SKU_5, 3));
+        OrderPlaced order = placed(newOrderId(), new StockLine(SKU_1, 2), new StockLine(SKU_5, 3));
 
         Concurrently.call(10, () -> reserveStock.handle(order));
 
         assertEquals(98, stock.available(SKU_1));
         assertEquals(97, stock.available(SKU_5));
         assertEquals(ReservationStatus.RESERVED, reservations.find(order.orderId()).orElseThrow().status());
+        assertEquals(1, decisions.size(), "ten deliveries, one StockReserved");
     }
 
     @Test
@@ -97,8 +110,8 @@ class ReserveStockConcurrencyTest {
         stock.seed(new StockLevel(SKU_5, 1_000));
         for (int round = 0; round < 15; round++) {
             OrderId orderId = newOrderId();
-            PlacedOrder placed = placed(orderId, new StockLine(SKU_1, 2), new StockLine(SKU_5, 3));
-            CancelledOrder cancelled = new CancelledOrder(UUID.randomUUID().toString(), orderId);
+            OrderPlaced placed = placed(orderId, new StockLine(SKU_1, 2), new StockLine(SKU_5, 3));
+            OrderCancelled cancelled = new OrderCancelled(UUID.randomUUID().toString(), orderId);
 
             Concurrently.call(List.of(() -> reserveStock.handle(placed), () -> releaseStock.handle(cancelled)));
 
@@ -106,6 +119,8 @@ class ReserveStockConcurrencyTest {
             assertEquals(1_000, stock.available(SKU_5), "round " + round);
             ReservationStatus status = reservations.find(orderId).orElseThrow().status();
             assertTrue(status == ReservationStatus.RELEASED || status == ReservationStatus.CANCELLED_BEFORE_PLACED, status.name());
+            assertTrue(decisions.stream().filter(d -> d.reservation().orderId().equals(orderId)).count() <= 1,
+                    "round " + round + ": at most one decision (none when the cancel got there first)");
         }
     }
 
@@ -113,7 +128,7 @@ class ReserveStockConcurrencyTest {
     void a_delivery_that_died_half_way_is_finished_by_the_redelivery() {
         stock.seed(new StockLevel(SKU_1, 10));
         stock.seed(new StockLevel(SKU_5, 10));
-        PlacedOrder order = placed(newOrderId(), new StockLine(SKU_1, 2), new StockLine(SKU_5, 3));
+        OrderPlaced order = placed(newOrderId(), new StockLine(SKU_1, 2), new StockLine(SKU_5, 3));
         reservations.begin(order.orderId(), order.lines(), order.eventId()); // the first delivery took SKU-1 and died
         stock.take(SKU_1, order.orderId(), 2);
 
@@ -127,15 +142,17 @@ class ReserveStockConcurrencyTest {
     void a_rejection_that_died_before_giving_back_is_finished_by_the_redelivery() {
         stock.seed(new StockLevel(SKU_1, 10));
         stock.seed(new StockLevel(SKU_5, 1));
-        PlacedOrder order = placed(newOrderId(), new StockLine(SKU_1, 2), new StockLine(SKU_5, 3));
+        OrderPlaced order = placed(newOrderId(), new StockLine(SKU_1, 2), new StockLine(SKU_5, 3));
         reservations.begin(order.orderId(), order.lines(), order.eventId()); // took SKU-1, found SKU-5 short, died
         stock.take(SKU_1, order.orderId(), 2);
-        reservations.reject(order.orderId(), List.of(SKU_5));
+        reservations.reject(StockDecision.of(StockDecision.Kind.SHORTAGE,
+                new Reservation(order.orderId(), ReservationStatus.REJECTING, order.lines(), List.of(SKU_5)), Instant.now(), "corr"));
 
-        StockOutcome outcome = reserveStock.handle(order);
+        InventoryOutcome outcome = reserveStock.handle(order);
 
         assertEquals(Kind.REJECTED_SHORT, outcome.kind());
         assertEquals(List.of(SKU_5), outcome.shortSkus());
+        assertEquals(List.of(), decisions, "the delivery that marked it REJECTING stored the decision; the relay sends it");
         assertEquals(10, stock.available(SKU_1));
         assertEquals(ReservationStatus.REJECTED, reservations.find(order.orderId()).orElseThrow().status());
     }
@@ -144,22 +161,36 @@ class ReserveStockConcurrencyTest {
     void a_cancellation_of_an_order_whose_delivery_died_half_way_gives_back_what_was_taken() {
         stock.seed(new StockLevel(SKU_1, 10));
         stock.seed(new StockLevel(SKU_5, 10));
-        PlacedOrder order = placed(newOrderId(), new StockLine(SKU_1, 2), new StockLine(SKU_5, 3));
+        OrderPlaced order = placed(newOrderId(), new StockLine(SKU_1, 2), new StockLine(SKU_5, 3));
         reservations.begin(order.orderId(), order.lines(), order.eventId());
         stock.take(SKU_1, order.orderId(), 2);
 
-        assertEquals(Kind.RELEASED, releaseStock.handle(new CancelledOrder(UUID.randomUUID().toString(), order.orderId())).kind());
+        assertEquals(Kind.RELEASED, releaseStock.handle(new OrderCancelled(UUID.randomUUID().toString(), order.orderId())).kind());
         assertEquals(Kind.IGNORED_CANCELLED_ORDER, reserveStock.handle(order).kind());
 
         assertEquals(10, stock.available(SKU_1));
         assertEquals(10, stock.available(SKU_5));
     }
 
+    @Test
+    void a_reservation_begun_before_outboxes_existed_is_decided_and_owes_its_decision() {
+        stock.seed(new StockLevel(SKU_1, 10));
+        OrderPlaced order = placed(newOrderId(), new StockLine(SKU_1, 2));
+        reservations.begin(order.orderId(), order.lines(), order.eventId());
+        dynamoDb.client().updateItem(b -> b.tableName(table).key(DynamoDbReservations.key(order.orderId()))
+                .updateExpression("REMOVE outbox")); // as the previous version wrote it, in flight at deploy
+
+        assertEquals(Kind.RESERVED, reserveStock.handle(order).kind());
+
+        assertEquals(8, stock.available(SKU_1));
+        assertEquals(List.of(StockDecision.Kind.RESERVED), decisions.stream().map(StockDecision::kind).toList());
+    }
+
     private static OrderId newOrderId() {
         return new OrderId(UUID.randomUUID().toString());
     }
 
-    private static PlacedOrder placed(OrderId orderId, StockLine... lines) {
-        return new PlacedOrder(UUID.randomUUID().toString(), orderId, List.of(lines));
+    private static OrderPlaced placed(OrderId orderId, StockLine... lines) {
+        return new OrderPlaced(UUID.randomUUID().toString(), "corr-" + orderId, orderId, List.of(lines));
     }
 }

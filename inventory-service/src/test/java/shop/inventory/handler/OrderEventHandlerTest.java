@@ -9,15 +9,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import shop.inventory.adapter.dynamodb.DynamoDbReservations;
 import shop.inventory.adapter.dynamodb.DynamoDbStock;
+import shop.inventory.adapter.eventbridge.EventBridgeInventoryEvents;
+import shop.inventory.application.InventoryEvents;
 import shop.inventory.application.ReleaseStock;
 import shop.inventory.application.ReserveStock;
 import shop.inventory.application.ShortageMetrics;
@@ -25,10 +31,22 @@ import shop.inventory.domain.OrderId;
 import shop.inventory.domain.ReservationStatus;
 import shop.inventory.domain.Sku;
 import shop.inventory.domain.StockLevel;
+import shop.localparts.CapturingEventBridge;
+import shop.localparts.CapturingEventBridge.CapturedEvent;
+import shop.localparts.EventSchemas;
 import shop.localparts.LocalDynamoDb;
 import shop.localparts.SampleEvents;
 import shop.platform.events.MalformedEventException;
+import shop.platform.events.EventBridgePublisher;
 import shop.platform.json.Json;
+import shop.platform.outbox.DynamoDbOutbox;
+import shop.platform.outbox.Outbox;
+import shop.platform.outbox.OutboxRelay;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 class OrderEventHandlerTest {
 
@@ -43,22 +61,46 @@ class OrderEventHandlerTest {
 
     @RegisterExtension
     static final LocalDynamoDb dynamoDb = new LocalDynamoDb();
+    private static CapturingEventBridge bus;
+    private static EventBridgeClient events;
 
+    private String table;
     private DynamoDbStock stock;
     private DynamoDbReservations reservations;
     private final List<List<Sku>> shortages = new ArrayList<>();
     private OrderEventHandler handler;
 
+    @BeforeAll
+    static void startBus() {
+        bus = CapturingEventBridge.start();
+        events = EventBridgeClient.builder()
+                .endpointOverride(URI.create(bus.endpoint()))
+                .region(Region.EU_WEST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                // the SDK's own retries would hide the failures the tests inject; the publisher retries itself
+                .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))
+                .build();
+    }
+
+    @AfterAll
+    static void stopBus() {
+        events.close();
+        bus.close();
+    }
+
     @BeforeEach
     void freshTable() {
-        String table = dynamoDb.freshTable("InventoryTable");
+        table = dynamoDb.freshTable("InventoryTable");
         stock = new DynamoDbStock(dynamoDb.client(), table);
         reservations = new DynamoDbReservations(dynamoDb.client(), table, Clock.systemUTC());
-        ShortageMetrics metrics = (orderId, skus) -> shortages.add(skus);
-        handler = new OrderEventHandler(new ReserveStock(stock, reservations, metrics), new ReleaseStock(stock, reservations));
+        handler = handler(stock, reservations);
         stockOf(SKU_1, 10);
         stockOf(SKU_2, 10);
         stockOf(SKU_5, 10);
+        bus.clear();
+        bus.failNextCalls(0);
+        bus.rejectNextEntries(0);
     }
 
     @Test
@@ -68,6 +110,65 @@ class OrderEventHandlerTest {
         assertEquals(8, stock.available(SKU_1));
         assertEquals(7, stock.available(SKU_5));
         assertEquals(ReservationStatus.RESERVED, status(ORDER));
+    }
+
+    @Test
+    void a_reservation_publishes_one_StockReserved_on_its_own_source_that_matches_its_schema() throws IOException {
+        invoke("order-placed.json");
+
+        CapturedEvent reserved = onlyDecision();
+        assertEquals("shop.inventory", reserved.source());
+        assertEquals("StockReserved", reserved.detailType());
+        assertEquals(ORDER.value(), reserved.detail().at("/data/orderId").asText());
+        assertEquals(2, reserved.detail().at("/data/lines").size());
+        assertEquals(SampleEvents.json("inventory-service/order-placed.json").at("/detail/metadata/correlationId"),
+                reserved.detail().at("/metadata/correlationId"), "the correlation id follows the order");
+        assertEquals(List.of(), EventSchemas.violations("StockReserved", reserved.detail()));
+        assertEquals(0, relay().path("itemsVisited").asInt(), "nothing left owed");
+    }
+
+    @Test
+    void a_shortage_publishes_one_StockShortage_naming_the_short_skus_that_matches_its_schema() throws IOException {
+        stock.take(SKU_5, new OrderId(UUID.randomUUID().toString()), 8);
+
+        invoke("order-placed.json");
+
+        CapturedEvent shortage = onlyDecision();
+        assertEquals("StockShortage", shortage.detailType());
+        assertEquals("SKU-5", shortage.detail().at("/data/shortSkus/0").asText());
+        assertEquals(1, shortage.detail().at("/data/shortSkus").size());
+        assertEquals(List.of(), EventSchemas.violations("StockShortage", shortage.detail()));
+    }
+
+    @Test
+    void duplicates_and_replays_of_order_placed_publish_no_second_decision() throws IOException {
+        invoke("order-placed.json");
+        invoke("order-placed-duplicate.json");
+        invoke("order-placed-replayed.json");
+
+        assertEquals("StockReserved", onlyDecision().detailType());
+    }
+
+    @Test
+    void a_decision_whose_publish_failed_or_whose_function_died_is_sent_by_the_relay_once() throws IOException {
+        bus.failNextCalls(3); // every attempt of the delivery: as if the function died after its write
+
+        assertEquals("RESERVED", invoke("order-placed.json").path("outcome").asText());
+        assertEquals(List.of(), bus.events());
+        invoke("order-placed-duplicate.json"); // a redelivery re-publishes nothing new: the relay owns what is owed
+        assertEquals(List.of(), bus.events());
+
+        assertEquals(1, relay().path("eventsPublished").asInt());
+        assertEquals("StockReserved", onlyDecision().detailType());
+        assertEquals(0, relay().path("itemsVisited").asInt());
+    }
+
+    @Test
+    void an_order_cancelled_before_it_was_placed_gets_no_decision() throws IOException {
+        invoke("cancelled-before-placed.json");
+        invoke("placed-after-cancel.json");
+
+        assertEquals(List.of(), bus.events());
     }
 
     @Test
@@ -166,8 +267,8 @@ class OrderEventHandlerTest {
         DynamoDbStock emptyStock = new DynamoDbStock(dynamoDb.client(), table);
         emptyStock.seed(new StockLevel(SKU_1, 10));
         DynamoDbReservations orders = new DynamoDbReservations(dynamoDb.client(), table, Clock.systemUTC());
-        handler = new OrderEventHandler(new ReserveStock(emptyStock, orders, (o, s) -> shortages.add(s)),
-                new ReleaseStock(emptyStock, orders));
+        this.table = table;
+        handler = handler(emptyStock, orders);
 
         JsonNode result = invoke("order-placed.json");
 
@@ -219,6 +320,32 @@ class OrderEventHandlerTest {
 
         assertThrows(MalformedEventException.class, () -> invoke(Json.bytes(event)));
         assertEquals(10, stock.available(SKU_1));
+    }
+
+    private OrderEventHandler handler(DynamoDbStock stock, DynamoDbReservations reservations) {
+        ShortageMetrics metrics = (orderId, skus) -> shortages.add(skus);
+        InventoryEvents decisions = new EventBridgeInventoryEvents(outbox());
+        return new OrderEventHandler(new ReserveStock(stock, reservations, decisions, metrics, Clock.systemUTC()),
+                new ReleaseStock(stock, reservations));
+    }
+
+    private Outbox outbox() {
+        return new Outbox(new DynamoDbOutbox(dynamoDb.client(), table, "pk", "sk"),
+                new EventBridgePublisher(events, "shop-test-bus", 3, Duration.ofMillis(1)));
+    }
+
+    private JsonNode relay() throws IOException {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        new OutboxRelayHandler(new OutboxRelay(outbox(), Clock.systemUTC(), Duration.ZERO))
+                .handleRequest(new ByteArrayInputStream("{}".getBytes()), output, null);
+        return Json.read(output.toByteArray());
+    }
+
+    /** The one decision on the bus: inventory answers each order once. */
+    private static CapturedEvent onlyDecision() {
+        List<CapturedEvent> decisions = bus.events().stream().filter(e -> e.source().equals("shop.inventory")).toList();
+        assertEquals(1, decisions.size(), "decisions: " + decisions);
+        return decisions.get(0);
     }
 
     private void stockOf(Sku sku, int available) {

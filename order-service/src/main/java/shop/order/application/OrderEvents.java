@@ -1,17 +1,11 @@
 package shop.order.application;
 
-import java.util.List;
-import shop.order.domain.Order;
-import shop.platform.events.PendingEvent;
-import shop.platform.events.PublishResult;
-
-/** The order context's published language on the bus: turns orders into events and puts them there. */
+/**
+ * The bus, as the order context's use cases see it: publishes an event that is already stored with the order that
+ * owes it. What the bus does not take stays owed, and the outbox relay sends it later; nothing is thrown at the
+ * caller, whose change stands.
+ */
 public interface OrderEvents {
 
-    PendingEvent placed(Order order, String correlationId);
-
-    PendingEvent cancelled(Order cancelled, String correlationId);
-
-    /** Puts events on the bus; what the bus did not accept is reported, never thrown away. */
-    PublishResult publish(List<PendingEvent> events);
+    void publish(OwedEvent owed);
 }

@@ -1,6 +1,8 @@
 package shop.order.application;
 
 import java.util.List;
+import shop.order.domain.OrderId;
+import shop.order.domain.OrderStatus;
 
 /** The ways a well-formed request can still be refused; the API turns each into a problem response. */
 public final class OrderProblems {
@@ -33,6 +35,37 @@ public final class OrderProblems {
     public static final class OrderNotFound extends RuntimeException {
         public OrderNotFound(String orderId) {
             super("no order " + orderId);
+        }
+    }
+
+    /** The order's status does not allow a cancel (REJECTED; a second cancel answers with the cancelled order instead). */
+    public static final class OrderNotCancellable extends RuntimeException {
+        private final OrderStatus status;
+
+        public OrderNotCancellable(OrderStatus status) {
+            super("the order is " + status + " and can no longer be cancelled");
+            this.status = status;
+        }
+
+        public OrderStatus status() {
+            return status;
+        }
+    }
+
+    /**
+     * Inventory decided on an order this context has not stored (impossible in order, but delivery has none): never
+     * dropped, the event fails, is retried, and then waits in the dead-letter queue with this reason.
+     */
+    public static final class DecisionForUnknownOrder extends RuntimeException {
+        public DecisionForUnknownOrder(String detailType, OrderId orderId) {
+            super(detailType + " for order " + orderId + ", which the orders table does not have");
+        }
+    }
+
+    /** Inventory's decision contradicts the one the order already stands by (inventory decides once per order). */
+    public static final class ContradictoryDecision extends RuntimeException {
+        public ContradictoryDecision(String detailType, OrderId orderId, OrderStatus status) {
+            super(detailType + " for order " + orderId + ", which is already " + status);
         }
     }
 }

@@ -16,7 +16,6 @@ import shop.order.domain.Order;
 import shop.order.domain.OrderId;
 import shop.order.domain.OrderLine;
 import shop.order.domain.Sku;
-import shop.platform.events.PendingEvent;
 
 /**
  * Places an order: prices it from the price list, stores it with its OrderPlaced event in one write, then
@@ -34,7 +33,6 @@ public final class PlaceOrder {
     private final PriceList priceList;
     private final IdempotencyKeys idempotencyKeys;
     private final OrderEvents events;
-    private final PublishOwedEvents publisher;
     private final Clock clock;
 
     public PlaceOrder(Orders orders, PriceList priceList, IdempotencyKeys idempotencyKeys, OrderEvents events, Clock clock) {
@@ -42,7 +40,6 @@ public final class PlaceOrder {
         this.priceList = priceList;
         this.idempotencyKeys = idempotencyKeys;
         this.events = events;
-        this.publisher = new PublishOwedEvents(orders, events);
         this.clock = clock;
     }
 
@@ -65,12 +62,12 @@ public final class PlaceOrder {
             }
         }
         Order order = Order.place(id, command.customer(), price(command.lines()), command.address(), command.email(), now);
-        PendingEvent placed = events.placed(order, command.correlationId());
-        if (!orders.add(order, List.of(placed))) {
+        OwedEvent placed = OwedEvent.of(OwedEvent.Fact.PLACED, order, command.correlationId());
+        if (!orders.add(order, placed)) {
             return new Placed(orders.find(id).orElseThrow(), false);
         }
         LOG.info("order {} placed with {} line(s)", order.id(), order.lines().size());
-        publisher.publish(order.id(), List.of(placed));
+        events.publish(placed);
         return new Placed(order, true);
     }
 

@@ -1,7 +1,17 @@
 package shop.order.domain;
 
-/** An order is placed, and may then be cancelled; nothing else changes its status in this context. */
+/**
+ * Where an order stands: placed, then confirmed or rejected on inventory's answer; a placed or confirmed order can
+ * be cancelled by its customer. REJECTED and CANCELLED are final.
+ */
 public enum OrderStatus {
     PLACED,
-    CANCELLED
+    CONFIRMED,
+    REJECTED,
+    CANCELLED;
+
+    /** A customer may cancel until the order is rejected or already cancelled (shipping is part 2). */
+    public boolean isCancellable() {
+        return this == PLACED || this == CONFIRMED;
+    }
 }

@@ -1,11 +1,13 @@
 package shop.order.domain;
 
-import java.util.regex.Pattern;
+import java.util.Locale;
+import java.util.Set;
 
 /** Where the parcel goes. Personal data: stored and published, never logged. */
 public record ShippingAddress(String name, String line1, String line2, String city, String postalCode, String country) {
 
-    private static final Pattern COUNTRY = Pattern.compile("^[A-Z]{2}$");
+    /** The alpha-2 codes ISO 3166-1 assigns, as the JDK knows them: a parcel can go only to a country that exists. */
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     public ShippingAddress {
         require(name, "name", 100);
@@ -15,9 +17,15 @@ public record ShippingAddress(String name, String line1, String line2, String ci
         }
         require(city, "city", 60);
         require(postalCode, "postalCode", 16);
-        if (country == null || !COUNTRY.matcher(country).matches()) {
-            throw new IllegalArgumentException("country must be an ISO 3166-1 alpha-2 code");
+        requireCountry(country);
+    }
+
+    /** The country rule, for decoders that name the field at fault: refuses any code ISO 3166-1 does not assign. */
+    public static String requireCountry(String country) {
+        if (country == null || !COUNTRIES.contains(country)) {
+            throw new IllegalArgumentException("must be an ISO 3166-1 alpha-2 code such as DE");
         }
+        return country;
     }
 
     private static void require(String value, String field, int max) {

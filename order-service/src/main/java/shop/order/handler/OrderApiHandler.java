@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import shop.order.application.CancelOrder;
 import shop.order.application.GetOrder;
 import shop.order.application.OrderProblems.IdempotencyKeyReused;
+import shop.order.application.OrderProblems.OrderNotCancellable;
 import shop.order.application.OrderProblems.OrderNotFound;
 import shop.order.application.OrderProblems.UnknownSkus;
 import shop.order.application.PlaceOrder;
@@ -42,17 +43,14 @@ public final class OrderApiHandler implements RequestStreamHandler {
     private final CancelOrder cancelOrder;
 
     public OrderApiHandler() {
-        this(Wiring.Config.fromEnvironment(), Wiring.dynamo(), Wiring.eventBridge(), Clock.systemUTC());
+        this(Wiring.Clients.CONFIG, Wiring.Clients.DYNAMO, Wiring.Clients.EVENTS, Clock.systemUTC());
         Priming.register("order API", () -> {
+            Wiring.primeClients();
             OrderPriming.getMissingOrder(this);
-            OrderPriming.publishNothing(primingEvents);
         });
     }
 
-    private final EventBridgeClient primingEvents;
-
     public OrderApiHandler(Wiring.Config config, DynamoDbClient dynamo, EventBridgeClient events, Clock clock) {
-        this.primingEvents = events;
         this.placeOrder = Wiring.placeOrder(config, dynamo, events, clock);
         this.getOrder = Wiring.getOrder(config, dynamo);
         this.cancelOrder = Wiring.cancelOrder(config, dynamo, events, clock);
@@ -80,6 +78,9 @@ public final class OrderApiHandler implements RequestStreamHandler {
             return problem.toResponse(instance);
         } catch (OrderNotFound e) {
             return BadRequest.response(404, "Order not found", "there is no such order for this customer", instance, List.of());
+        } catch (OrderNotCancellable e) {
+            return BadRequest.response(409, "Order not cancellable", e.getMessage(), instance,
+                    List.of(new BadRequest.FieldError("status", "is " + e.status().name())));
         } catch (IdempotencyKeyReused e) {
             return BadRequest.response(422, "Idempotency key reused", e.getMessage(), instance,
                     List.of(new BadRequest.FieldError("header:Idempotency-Key", "was used for a different request in the last 24 hours")));

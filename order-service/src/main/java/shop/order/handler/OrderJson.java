@@ -5,8 +5,9 @@ import java.util.Map;
 import shop.order.domain.Money;
 import shop.order.domain.Order;
 import shop.order.domain.ShippingAddress;
+import shop.order.domain.Sku;
 
-/** The order as the API shows it to its customer. */
+/** The order as the API shows it to its customer: its status, and when rejected, why (reason and short skus). */
 final class OrderJson {
 
     private OrderJson() {
@@ -35,6 +36,14 @@ final class OrderJson {
         addressJson.put("country", address.country());
         json.put("shippingAddress", addressJson);
         json.put("contactEmail", order.contactEmail().value());
+        order.confirmedAt().ifPresent(at -> json.put("confirmedAt", at.toString()));
+        order.rejection().ifPresent(rejection -> {
+            Map<String, Object> why = new LinkedHashMap<>();
+            why.put("reason", rejection.reason().name());
+            why.put("shortSkus", rejection.shortSkus().stream().map(Sku::value).toList());
+            why.put("rejectedAt", rejection.rejectedAt().toString());
+            json.put("rejection", why);
+        });
         order.cancellation().ifPresent(cancellation -> {
             json.put("cancelledAt", cancellation.cancelledAt().toString());
             json.put("cancellationReason", cancellation.reason().name());

@@ -19,7 +19,6 @@ import shop.order.domain.Sku;
 final class PlaceOrderRequests {
 
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[A-Za-z0-9_-]{8,64}$");
-    private static final Pattern COUNTRY = Pattern.compile("^[A-Z]{2}$");
 
     private PlaceOrderRequests() {
     }
@@ -97,9 +96,13 @@ final class PlaceOrderRequests {
         String city = check.text(node, prefix, "city", 60, true);
         String postalCode = check.text(node, prefix, "postalCode", 16, true);
         String country = check.text(node, prefix, "country", 2, true);
-        if (country != null && !COUNTRY.matcher(country).matches()) {
-            check.fail(prefix + "country", "must be an ISO 3166-1 alpha-2 code such as DE");
-            country = null;
+        if (country != null) {
+            try {
+                ShippingAddress.requireCountry(country);
+            } catch (IllegalArgumentException e) {
+                check.fail(prefix + "country", e.getMessage());
+                country = null;
+            }
         }
         if (name == null || line1 == null || city == null || postalCode == null || country == null) {
             return null;

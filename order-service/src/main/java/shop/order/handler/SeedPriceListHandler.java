@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import shop.order.adapter.dynamodb.DynamoDbPriceList;
 import shop.order.domain.Money;
 import shop.order.domain.Sku;
+import shop.platform.aws.AwsClients;
 import shop.platform.aws.Environment;
 import shop.platform.cfn.CustomResource;
 import shop.platform.json.Json;
@@ -23,7 +24,7 @@ public final class SeedPriceListHandler implements RequestStreamHandler {
     private final DynamoDbPriceList priceList;
 
     public SeedPriceListHandler() {
-        this(Wiring.dynamo(), Environment.required("PRICE_LIST_TABLE"));
+        this(AwsClients.build(DynamoDbClient.builder()), Environment.required("PRICE_LIST_TABLE"));
     }
 
     public SeedPriceListHandler(DynamoDbClient dynamo, String table) {

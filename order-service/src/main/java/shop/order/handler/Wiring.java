@@ -7,16 +7,23 @@ import shop.order.adapter.dynamodb.DynamoDbOrders;
 import shop.order.adapter.dynamodb.DynamoDbPriceList;
 import shop.order.adapter.eventbridge.EventBridgeOrderEvents;
 import shop.order.application.CancelOrder;
+import shop.order.application.ConfirmOrder;
 import shop.order.application.GetOrder;
 import shop.order.application.PlaceOrder;
-import shop.order.application.RelayOutbox;
+import shop.order.application.RejectOrder;
 import shop.platform.aws.AwsClients;
 import shop.platform.aws.Environment;
 import shop.platform.events.EventBridgePublisher;
+import shop.platform.outbox.DynamoDbOutbox;
+import shop.platform.outbox.Outbox;
+import shop.platform.outbox.OutboxRelay;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
-/** Builds the order context's objects with plain constructors, once per function instance, at init. */
+/**
+ * Builds the order context's objects with plain constructors, once per function instance, at init: the no-arg
+ * factories use the {@link Clients} built from the environment, the others take what a test hands them.
+ */
 public final class Wiring {
 
     /** What the functions read from their environment (template.yaml sets every variable). */
@@ -24,7 +31,7 @@ public final class Wiring {
                          Duration firstBackoff, Duration relayGrace) {
 
         public static Config fromEnvironment() {
-            return new Config(Environment.required("ORDERS_TABLE"), Environment.required("PRICE_LIST_TABLE"),
+            return new Config(Environment.required("ORDERS_TABLE"), Environment.optional("PRICE_LIST_TABLE", ""),
                     Environment.required("EVENT_BUS_NAME"),
                     Integer.parseInt(Environment.optional("PUBLISH_ATTEMPTS", "3")),
                     Duration.ofMillis(Long.parseLong(Environment.optional("PUBLISH_FIRST_BACKOFF_MS", "50"))),
@@ -32,20 +39,28 @@ public final class Wiring {
         }
     }
 
+    /** The SDK clients and configuration of this function instance, built once, on first use (Lambda's init phase). */
+    static final class Clients {
+        static final Config CONFIG = Config.fromEnvironment();
+        static final DynamoDbClient DYNAMO = AwsClients.build(DynamoDbClient.builder());
+        static final EventBridgeClient EVENTS = AwsClients.build(EventBridgeClient.builder());
+
+        private Clients() {
+        }
+    }
+
     private Wiring() {
     }
 
-    static DynamoDbClient dynamo() {
-        return AwsClients.build(DynamoDbClient.builder());
-    }
-
-    static EventBridgeClient eventBridge() {
-        return AwsClients.build(EventBridgeClient.builder());
+    /** SnapStart priming of the clients: a read of an order key no item has, and a PutEvents the service refuses. */
+    static void primeClients() {
+        AwsClients.primeTable(Clients.DYNAMO, Clients.CONFIG.ordersTable(), "pk");
+        OrderPriming.publishNothing(Clients.EVENTS);
     }
 
     static PlaceOrder placeOrder(Config config, DynamoDbClient dynamo, EventBridgeClient events, Clock clock) {
         return new PlaceOrder(orders(config, dynamo), new DynamoDbPriceList(dynamo, config.priceListTable()),
-                new DynamoDbIdempotencyKeys(dynamo, config.ordersTable()), orderEvents(config, events), clock);
+                new DynamoDbIdempotencyKeys(dynamo, config.ordersTable()), orderEvents(config, dynamo, events), clock);
     }
 
     static GetOrder getOrder(Config config, DynamoDbClient dynamo) {
@@ -53,19 +68,39 @@ public final class Wiring {
     }
 
     static CancelOrder cancelOrder(Config config, DynamoDbClient dynamo, EventBridgeClient events, Clock clock) {
-        return new CancelOrder(orders(config, dynamo), orderEvents(config, events), clock);
+        return new CancelOrder(orders(config, dynamo), orderEvents(config, dynamo, events), clock);
     }
 
-    static RelayOutbox relayOutbox(Config config, DynamoDbClient dynamo, EventBridgeClient events, Clock clock) {
-        return new RelayOutbox(orders(config, dynamo), orderEvents(config, events), clock, config.relayGrace());
+    static ConfirmOrder confirmOrder() {
+        return confirmOrder(Clients.CONFIG, Clients.DYNAMO, Clients.EVENTS, Clock.systemUTC());
+    }
+
+    static ConfirmOrder confirmOrder(Config config, DynamoDbClient dynamo, EventBridgeClient events, Clock clock) {
+        return new ConfirmOrder(orders(config, dynamo), orderEvents(config, dynamo, events), clock);
+    }
+
+    static RejectOrder rejectOrder() {
+        return rejectOrder(Clients.CONFIG, Clients.DYNAMO, Clients.EVENTS, Clock.systemUTC());
+    }
+
+    static RejectOrder rejectOrder(Config config, DynamoDbClient dynamo, EventBridgeClient events, Clock clock) {
+        return new RejectOrder(orders(config, dynamo), orderEvents(config, dynamo, events), clock);
+    }
+
+    static OutboxRelay outboxRelay(Config config, DynamoDbClient dynamo, EventBridgeClient events, Clock clock) {
+        return new OutboxRelay(outbox(config, dynamo, events), clock, config.relayGrace());
     }
 
     private static DynamoDbOrders orders(Config config, DynamoDbClient dynamo) {
         return new DynamoDbOrders(dynamo, config.ordersTable());
     }
 
-    private static EventBridgeOrderEvents orderEvents(Config config, EventBridgeClient events) {
-        return new EventBridgeOrderEvents(new EventBridgePublisher(events, config.busName(), config.publishAttempts(),
-                config.firstBackoff()));
+    private static EventBridgeOrderEvents orderEvents(Config config, DynamoDbClient dynamo, EventBridgeClient events) {
+        return new EventBridgeOrderEvents(outbox(config, dynamo, events));
+    }
+
+    private static Outbox outbox(Config config, DynamoDbClient dynamo, EventBridgeClient events) {
+        return new Outbox(new DynamoDbOutbox(dynamo, config.ordersTable(), "pk"),
+                new EventBridgePublisher(events, config.busName(), config.publishAttempts(), config.firstBackoff()));
     }
 }

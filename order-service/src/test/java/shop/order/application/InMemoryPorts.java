@@ -8,14 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import shop.order.domain.CustomerId;
 import shop.order.domain.Money;
 import shop.order.domain.Order;
 import shop.order.domain.OrderId;
+import shop.order.domain.OrderStatus;
 import shop.order.domain.Sku;
-import shop.platform.events.PendingEvent;
-import shop.platform.events.PublishResult;
 
 /** In-memory fakes of the order context's ports, for pure use-case tests. */
 final class InMemoryPorts {
@@ -23,18 +21,17 @@ final class InMemoryPorts {
     private InMemoryPorts() {
     }
 
+    /** Orders with their owed events; an owed event is forgotten once {@link Events} published it. */
     static final class Orders implements shop.order.application.Orders {
         final Map<OrderId, Order> orders = new HashMap<>();
-        final Map<OrderId, Map<String, PendingEvent>> outbox = new HashMap<>();
+        final Map<OrderId, Map<String, OwedEvent>> outbox = new HashMap<>();
 
         @Override
-        public boolean add(Order order, List<PendingEvent> owed) {
+        public boolean add(Order order, OwedEvent owed) {
             if (orders.putIfAbsent(order.id(), order) != null) {
                 return false;
             }
-            Map<String, PendingEvent> entries = new LinkedHashMap<>();
-            owed.forEach(e -> entries.put(e.eventId(), e));
-            outbox.put(order.id(), entries);
+            outbox.computeIfAbsent(order.id(), id -> new LinkedHashMap<>()).put(owed.eventId(), owed);
             return true;
         }
 
@@ -44,28 +41,17 @@ final class InMemoryPorts {
         }
 
         @Override
-        public boolean cancel(Order cancelled, PendingEvent owed) {
-            if (orders.get(cancelled.id()).status() != shop.order.domain.OrderStatus.PLACED) {
+        public boolean change(OrderStatus from, Order changed, OwedEvent owed) {
+            if (orders.get(changed.id()).status() != from) {
                 return false;
             }
-            orders.put(cancelled.id(), cancelled);
-            outbox.get(cancelled.id()).put(owed.eventId(), owed);
+            orders.put(changed.id(), changed);
+            outbox.computeIfAbsent(changed.id(), id -> new LinkedHashMap<>()).put(owed.eventId(), owed);
             return true;
         }
 
-        @Override
-        public void published(OrderId id, List<String> eventIds) {
-            eventIds.forEach(outbox.get(id)::remove);
-        }
-
-        @Override
-        public List<PendingEvent> owedEvents(OrderId id) {
+        List<OwedEvent> owed(OrderId id) {
             return List.copyOf(outbox.getOrDefault(id, Map.of()).values());
-        }
-
-        @Override
-        public List<OrderId> owingEvents(Instant owingSince, int limit) {
-            return outbox.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).limit(limit).toList();
         }
     }
 
@@ -87,27 +73,23 @@ final class InMemoryPorts {
         }
     }
 
+    /** The bus: records what was published and forgets it from the order's outbox, unless it is down. */
     static final class Events implements OrderEvents {
-        final List<PendingEvent> published = new ArrayList<>();
+        final List<OwedEvent> published = new ArrayList<>();
+        final Orders orders;
         boolean busDown;
 
-        @Override
-        public PendingEvent placed(Order order, String correlationId) {
-            return new PendingEvent(UUID.randomUUID().toString(), "shop.orders", "OrderPlaced", "{\"orderId\":\"" + order.id() + "\"}");
+        Events(Orders orders) {
+            this.orders = orders;
         }
 
         @Override
-        public PendingEvent cancelled(Order cancelled, String correlationId) {
-            return new PendingEvent(UUID.randomUUID().toString(), "shop.orders", "OrderCancelled", "{\"orderId\":\"" + cancelled.id() + "\"}");
-        }
-
-        @Override
-        public PublishResult publish(List<PendingEvent> events) {
+        public void publish(OwedEvent owed) {
             if (busDown) {
-                return new PublishResult(List.of(), events);
+                return;
             }
-            published.addAll(events);
-            return new PublishResult(events.stream().map(PendingEvent::eventId).toList(), List.of());
+            published.add(owed);
+            orders.outbox.get(owed.order().id()).remove(owed.eventId());
         }
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +21,7 @@ class PlaceOrderTest {
 
     private final InMemoryPorts.Orders orders = new InMemoryPorts.Orders();
     private final InMemoryPorts.Keys keys = new InMemoryPorts.Keys();
-    private final InMemoryPorts.Events events = new InMemoryPorts.Events();
+    private final InMemoryPorts.Events events = new InMemoryPorts.Events(orders);
     private final PlaceOrder placeOrder = new PlaceOrder(orders, new InMemoryPorts.Prices(), keys, events, Clock.systemUTC());
 
     @Test
@@ -52,16 +51,16 @@ class PlaceOrderTest {
     }
 
     @Test
-    void when_the_bus_is_down_the_order_is_placed_and_its_event_stays_owed_until_the_relay_runs() {
+    void when_the_bus_is_down_the_order_is_placed_and_its_OrderPlaced_stays_owed() {
         events.busDown = true;
 
         PlaceOrder.Placed placed = placeOrder.place(command(Optional.empty()));
 
-        assertEquals(1, orders.owedEvents(placed.order().id()).size());
-        events.busDown = false;
-        RelayOutbox.Report report = new RelayOutbox(orders, events, Clock.systemUTC(), Duration.ZERO).relay();
-        assertEquals(1, report.eventsPublished());
-        assertTrue(orders.owedEvents(placed.order().id()).isEmpty());
+        assertTrue(placed.created());
+        List<OwedEvent> owed = orders.owed(placed.order().id());
+        assertEquals(1, owed.size());
+        assertEquals(OwedEvent.Fact.PLACED, owed.get(0).fact());
+        assertTrue(events.published.isEmpty());
     }
 
     @Test

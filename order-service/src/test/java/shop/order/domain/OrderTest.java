@@ -34,6 +34,36 @@ class OrderTest {
     }
 
     @Test
+    void a_placed_order_is_confirmed_or_rejected_once_and_only_a_confirmed_one_can_still_be_cancelled() {
+        Order placed = order(new OrderLine(new Sku("SKU-1"), 1, Money.of("1.00", "EUR")));
+
+        Order confirmed = placed.confirm(Instant.parse("2026-11-27T10:00:00Z"));
+        Order rejected = placed.reject(List.of(new Sku("SKU-1")), Instant.parse("2026-11-27T10:00:00Z"));
+
+        assertEquals(OrderStatus.CONFIRMED, confirmed.status());
+        assertEquals(OrderStatus.REJECTED, rejected.status());
+        assertEquals(RejectionReason.OUT_OF_STOCK, rejected.rejection().orElseThrow().reason());
+        assertEquals(List.of(new Sku("SKU-1")), rejected.rejection().orElseThrow().shortSkus());
+        assertThrows(IllegalStateException.class, () -> confirmed.reject(List.of(new Sku("SKU-1")), Instant.now()));
+        assertThrows(IllegalStateException.class, () -> rejected.confirm(Instant.now()));
+        assertTrue(confirmed.status().isCancellable());
+        assertFalse(rejected.status().isCancellable());
+        assertThrows(IllegalStateException.class, () -> rejected.cancel(CancellationReason.OTHER, Instant.now()));
+        Order cancelledAfterConfirming = confirmed.cancel(CancellationReason.OTHER, Instant.now());
+        assertEquals(confirmed.confirmedAt(), cancelledAfterConfirming.confirmedAt(), "it stays known that it was confirmed");
+        assertThrows(IllegalArgumentException.class, () -> placed.reject(List.of(), Instant.now()), "a shortage names its skus");
+    }
+
+    @Test
+    void a_country_must_be_one_ISO_3166_1_assigns() {
+        assertEquals("DE", new ShippingAddress("A", "B", null, "C", "1", "DE").country());
+        assertEquals("GB", new ShippingAddress("A", "B", null, "C", "1", "GB").country());
+        for (String unassigned : new String[] {"XX", "QQ", "ZZ", "UK", "de", "D"}) {
+            assertThrows(IllegalArgumentException.class, () -> new ShippingAddress("A", "B", null, "C", "1", unassigned), unassigned);
+        }
+    }
+
+    @Test
     void an_order_belongs_to_the_customer_who_placed_it() {
         Order order = order(new OrderLine(new Sku("SKU-1"), 1, Money.of("1.00", "EUR")));
 

@@ -78,7 +78,7 @@ class OrderApiHandlerTest {
 
         JsonNode report = fixture.runRelay();
 
-        assertEquals(0, report.path("ordersVisited").asInt(), "nothing left for the relay");
+        assertEquals(0, report.path("itemsVisited").asInt(), "nothing left for the relay");
         assertEquals(1, fixture.bus.events().size());
     }
 
@@ -183,6 +183,17 @@ class OrderApiHandlerTest {
         assertEquals(fields, named);
         assertEquals(0, fixture.storedItems(), "a refused request stores nothing");
         assertEquals(0, fixture.bus.events().size(), "a refused request publishes nothing");
+    }
+
+    @Test
+    void a_country_ISO_3166_1_does_not_assign_is_a_400_naming_the_field_and_stores_nothing() {
+        OrderServiceFixture.Response response = fixture.call("place-order.json",
+                event -> event.put("body", event.path("body").asText().replaceAll("\"country\": *\"[A-Z]{2}\"", "\"country\": \"XX\"")));
+
+        assertEquals(400, response.status());
+        assertEquals("shippingAddress.country", response.body().at("/errors/0/field").asText());
+        assertTrue(response.body().at("/errors/0/reason").asText().contains("ISO 3166-1"));
+        assertEquals(0, fixture.storedItems());
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import shop.localparts.CapturingEventBridge;
@@ -16,6 +18,16 @@ import shop.localparts.Dynalite;
 import shop.localparts.LambdaTestContext;
 import shop.localparts.SampleEvents;
 import shop.localparts.TemplateTables;
+import shop.order.adapter.dynamodb.DynamoDbOrders;
+import shop.order.application.OwedEvent;
+import shop.order.domain.CustomerId;
+import shop.order.domain.EmailAddress;
+import shop.order.domain.Money;
+import shop.order.domain.Order;
+import shop.order.domain.OrderId;
+import shop.order.domain.OrderLine;
+import shop.order.domain.ShippingAddress;
+import shop.order.domain.Sku;
 import shop.platform.json.Json;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -44,6 +56,7 @@ final class OrderServiceFixture implements AutoCloseable {
     Wiring.Config config;
     OrderApiHandler api;
     OutboxRelayHandler relay;
+    InventoryEventHandler consumer;
 
     OrderServiceFixture() {
         reset(Duration.ZERO);
@@ -63,6 +76,8 @@ final class OrderServiceFixture implements AutoCloseable {
         }
         api = new OrderApiHandler(config, dynamo, events, Clock.systemUTC());
         relay = new OutboxRelayHandler(config, dynamo, events, Clock.systemUTC());
+        consumer = new InventoryEventHandler(Wiring.confirmOrder(config, dynamo, events, Clock.systemUTC()),
+                Wiring.rejectOrder(config, dynamo, events, Clock.systemUTC()));
         bus.clear();
         bus.failNextCalls(0);
         bus.rejectNextEntries(0);
@@ -92,6 +107,35 @@ final class OrderServiceFixture implements AutoCloseable {
             ((ObjectNode) event.path("pathParameters")).put("orderId", orderId);
             event.put("rawPath", event.path("rawPath").asText().replaceAll("[0-9a-f-]{36}", orderId));
         });
+    }
+
+    /** Delivers a sample event from events/order-service/ to the order consumer, as the rule would; returns its output. */
+    JsonNode deliver(String sample) {
+        return deliver(SampleEvents.bytes("order-service/" + sample));
+    }
+
+    JsonNode deliver(byte[] event) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            consumer.handleRequest(new ByteArrayInputStream(event), out, new LambdaTestContext("order-consumer"));
+            return Json.read(out.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Stores a placed order under a sample's order id (a placed order gets a fresh id from the API, a sample event
+     * carries a fixed one), publishes its OrderPlaced, then empties the bus, as if the customer had just placed it.
+     */
+    void placed(String orderId) {
+        Order order = Order.place(new OrderId(orderId), new CustomerId("customer-alice"),
+                List.of(new OrderLine(new Sku("SKU-1"), 2, Money.of("12.50", "EUR")), new OrderLine(new Sku("SKU-5"), 3, Money.of("0.75", "EUR"))),
+                new ShippingAddress("Alice Example", "1 Example Street", null, "Berlin", "10115", "DE"),
+                new EmailAddress("alice@example.com"), Instant.now());
+        new DynamoDbOrders(dynamo, config.ordersTable()).add(order, OwedEvent.of(OwedEvent.Fact.PLACED, order, "corr-test"));
+        runRelay();
+        bus.clear();
     }
 
     JsonNode runRelay() {

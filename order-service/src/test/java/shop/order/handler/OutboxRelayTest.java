@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import shop.localparts.CapturingEventBridge.CapturedEvent;
 import shop.order.adapter.dynamodb.DynamoDbOrders;
-import shop.order.adapter.eventbridge.EventBridgeOrderEvents;
+import shop.order.application.OwedEvent;
 import shop.order.domain.CustomerId;
 import shop.order.domain.EmailAddress;
 import shop.order.domain.Money;
@@ -24,8 +24,6 @@ import shop.order.domain.OrderId;
 import shop.order.domain.OrderLine;
 import shop.order.domain.ShippingAddress;
 import shop.order.domain.Sku;
-import shop.platform.events.EventBridgePublisher;
-import shop.platform.events.PendingEvent;
 
 /** A 2xx answer means the event reaches the bus, whatever PutEvents or the function does after the write. */
 class OutboxRelayTest {
@@ -57,7 +55,7 @@ class OutboxRelayTest {
         assertEquals(0, fixture.bus.events().size());
         assertEquals(1, fixture.runRelay().path("eventsPublished").asInt());
         assertEquals(List.of(placed.body().path("orderId").asText()), orderIdsOn("OrderPlaced"));
-        assertEquals(0, fixture.runRelay().path("ordersVisited").asInt(), "the outbox is empty afterwards");
+        assertEquals(0, fixture.runRelay().path("itemsVisited").asInt(), "the outbox is empty afterwards");
     }
 
     @Test
@@ -78,14 +76,12 @@ class OutboxRelayTest {
     void an_order_stored_by_a_function_that_died_before_publishing_is_published_by_the_relay() {
         // given: what a function leaves behind when it dies right after the write: the order and its owed event
         DynamoDbOrders orders = new DynamoDbOrders(fixture.dynamo, fixture.config.ordersTable());
-        EventBridgeOrderEvents events = new EventBridgeOrderEvents(
-                new EventBridgePublisher(fixture.events, fixture.config.busName(), 1, Duration.ZERO));
         Order order = Order.place(OrderId.generate(), new CustomerId("customer-alice"),
                 List.of(new OrderLine(new Sku("SKU-2"), 1, Money.of("4.99", "EUR"))),
                 new ShippingAddress("Alice Example", "1 Example Street", null, "Berlin", "10115", "DE"),
                 new EmailAddress("alice@example.com"), Instant.now());
-        PendingEvent owed = events.placed(order, "corr-1");
-        orders.add(order, List.of(owed));
+        OwedEvent owed = OwedEvent.of(OwedEvent.Fact.PLACED, order, "corr-1");
+        orders.add(order, owed);
 
         // when
         fixture.runRelay();
@@ -103,7 +99,7 @@ class OutboxRelayTest {
         fixture.bus.failNextCalls(3);
         fixture.call("place-order.json");
 
-        assertEquals(0, fixture.runRelay().path("ordersVisited").asInt());
+        assertEquals(0, fixture.runRelay().path("itemsVisited").asInt());
 
         OutboxRelayHandler later = new OutboxRelayHandler(fixture.config, fixture.dynamo, fixture.events,
                 Clock.offset(Clock.systemUTC(), Duration.ofMinutes(2)));

@@ -1,30 +1,25 @@
 package shop.order.adapter.dynamodb;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import shop.order.adapter.eventbridge.OrderMessages;
 import shop.order.application.Orders;
+import shop.order.application.OwedEvent;
 import shop.order.domain.Order;
 import shop.order.domain.OrderId;
-import shop.platform.events.PendingEvent;
+import shop.order.domain.OrderStatus;
+import shop.platform.outbox.OutboxItems;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
- * Orders in DynamoDB, each item carrying its outbox: a map of the events it still owes the bus. The sparse
- * attribute {@code outboxPending} is present exactly while that map is not empty, so the {@code outbox} index
- * lists only the orders the relay has to look at.
+ * Orders in DynamoDB, each item carrying its outbox (platform's {@link OutboxItems}): every change is one
+ * conditional write that stores the order's new state and the event it owes, so neither exists without the other.
  */
 public final class DynamoDbOrders implements Orders {
-
-    static final String OUTBOX_INDEX = "outbox";
-    private static final AttributeValue PENDING = OrderItems.s("PENDING");
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -34,16 +29,15 @@ public final class DynamoDbOrders implements Orders {
         this.table = table;
     }
 
+    /** The key of an order's item, which is also where its outbox is. */
+    public static Map<String, AttributeValue> key(OrderId id) {
+        return OrderItems.key(id);
+    }
+
     @Override
-    public boolean add(Order order, List<PendingEvent> owed) {
+    public boolean add(Order order, OwedEvent owed) {
         Map<String, AttributeValue> item = OrderItems.toItem(order);
-        Map<String, AttributeValue> outbox = new HashMap<>();
-        owed.forEach(event -> outbox.put(event.eventId(), entry(event, order.placedAt())));
-        item.put("outbox", AttributeValue.fromM(outbox));
-        if (!owed.isEmpty()) {
-            item.put("outboxPending", PENDING);
-            item.put("outboxSince", OrderItems.s(order.placedAt().toString()));
-        }
+        OutboxItems.addTo(item, List.of(OrderMessages.of(owed)), order.placedAt());
         try {
             dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
             return true;
@@ -59,88 +53,31 @@ public final class DynamoDbOrders implements Orders {
     }
 
     @Override
-    public boolean cancel(Order cancelled, PendingEvent owed) {
-        Order.Cancellation cancellation = cancelled.cancellation().orElseThrow();
-        String since = cancellation.cancelledAt().toString();
+    public boolean change(OrderStatus from, Order changed, OwedEvent owed) {
+        OutboxItems.Update outbox = OutboxItems.owe(List.of(OrderMessages.of(owed)), OrderItems.changedAt(changed));
+        Map<String, String> names = new HashMap<>(outbox.names());
+        Map<String, AttributeValue> values = new HashMap<>(outbox.values());
+        StringBuilder set = new StringBuilder("SET #status = :to, ");
+        int i = 0;
+        for (Map.Entry<String, AttributeValue> field : OrderItems.fieldsSetBy(changed).entrySet()) {
+            names.put("#f" + i, field.getKey());
+            values.put(":f" + i, field.getValue());
+            set.append("#f").append(i).append(" = :f").append(i).append(", ");
+            i++;
+        }
+        set.append(outbox.setClauses());
+        names.put("#status", "status");
+        values.put(":from", OrderItems.s(from.name()));
+        values.put(":to", OrderItems.s(changed.status().name()));
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(OrderItems.key(cancelled.id()))
-                    .conditionExpression("#status = :placed AND customerId = :customer")
-                    .updateExpression("SET #status = :cancelled, cancelledAt = :at, cancellationReason = :reason, "
-                            + "outbox.#event = :entry, outboxPending = :pending, outboxSince = if_not_exists(outboxSince, :at)")
-                    .expressionAttributeNames(Map.of("#status", "status", "#event", owed.eventId()))
-                    .expressionAttributeValues(Map.of(
-                            ":placed", OrderItems.s("PLACED"),
-                            ":cancelled", OrderItems.s("CANCELLED"),
-                            ":customer", OrderItems.s(cancelled.customerId().value()),
-                            ":at", OrderItems.s(since),
-                            ":reason", OrderItems.s(cancellation.reason().name()),
-                            ":entry", entry(owed, cancellation.cancelledAt()),
-                            ":pending", PENDING)));
+            dynamo.updateItem(b -> b.tableName(table).key(OrderItems.key(changed.id()))
+                    .conditionExpression("#status = :from")
+                    .updateExpression(set.toString())
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
             return true;
-        } catch (ConditionalCheckFailedException notPlacedAnyMore) {
+        } catch (ConditionalCheckFailedException notFromAnyMore) {
             return false;
         }
-    }
-
-    @Override
-    public void published(OrderId id, List<String> eventIds) {
-        Map<String, AttributeValue> remaining;
-        if (eventIds.isEmpty()) {
-            remaining = Map.of();
-        } else {
-            Map<String, String> names = new HashMap<>();
-            List<String> paths = new ArrayList<>();
-            for (int i = 0; i < eventIds.size(); i++) {
-                names.put("#e" + i, eventIds.get(i));
-                paths.add("outbox.#e" + i);
-            }
-            remaining = dynamo.updateItem(b -> b.tableName(table).key(OrderItems.key(id))
-                    .conditionExpression("attribute_exists(pk)")
-                    .updateExpression("REMOVE " + String.join(", ", paths))
-                    .expressionAttributeNames(names)
-                    .returnValues(ReturnValue.ALL_NEW)).attributes().get("outbox").m();
-        }
-        if (remaining.isEmpty()) {
-            try {
-                // only if nothing was added meanwhile (a cancel racing the publish keeps the order listed)
-                dynamo.updateItem(b -> b.tableName(table).key(OrderItems.key(id))
-                        .conditionExpression("attribute_exists(pk) AND size(outbox) = :zero")
-                        .updateExpression("REMOVE outboxPending, outboxSince")
-                        .expressionAttributeValues(Map.of(":zero", AttributeValue.fromN("0"))));
-            } catch (ConditionalCheckFailedException somethingOwedAgain) {
-                // the newer event keeps outboxPending set; the relay or its own request publishes it
-            }
-        }
-    }
-
-    @Override
-    public List<PendingEvent> owedEvents(OrderId id) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(OrderItems.key(id))
-                .consistentRead(true).projectionExpression("outbox")).item();
-        if (item == null || !item.containsKey("outbox")) {
-            return List.of();
-        }
-        return item.get("outbox").m().entrySet().stream()
-                .sorted(Comparator.comparing(e -> e.getValue().m().get("at").s()))
-                .map(e -> {
-                    Map<String, AttributeValue> entry = e.getValue().m();
-                    return new PendingEvent(e.getKey(), entry.get("source").s(), entry.get("detailType").s(), entry.get("detail").s());
-                }).toList();
-    }
-
-    @Override
-    public List<OrderId> owingEvents(Instant owingSince, int limit) {
-        return dynamo.query(b -> b.tableName(table).indexName(OUTBOX_INDEX).limit(limit)
-                        .keyConditionExpression("outboxPending = :pending AND outboxSince <= :since")
-                        .expressionAttributeValues(Map.of(":pending", PENDING, ":since", OrderItems.s(owingSince.toString()))))
-                .items().stream().map(item -> new OrderId(item.get(OrderItems.PK).s().substring("ORDER#".length()))).toList();
-    }
-
-    private static AttributeValue entry(PendingEvent event, Instant at) {
-        return AttributeValue.fromM(Map.of(
-                "source", OrderItems.s(event.source()),
-                "detailType", OrderItems.s(event.detailType()),
-                "detail", OrderItems.s(event.detail()),
-                "at", OrderItems.s(at.toString())));
     }
 }

@@ -14,6 +14,7 @@ import shop.order.domain.Order;
 import shop.order.domain.OrderId;
 import shop.order.domain.OrderLine;
 import shop.order.domain.OrderStatus;
+import shop.order.domain.RejectionReason;
 import shop.order.domain.ShippingAddress;
 import shop.order.domain.Sku;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -49,11 +50,32 @@ final class OrderItems {
         }
         item.put("shippingAddress", AttributeValue.fromM(addressItem));
         item.put("contactEmail", s(order.contactEmail().value()));
-        order.cancellation().ifPresent(cancellation -> {
-            item.put("cancelledAt", s(cancellation.cancelledAt().toString()));
-            item.put("cancellationReason", s(cancellation.reason().name()));
-        });
+        item.putAll(fieldsSetBy(order));
         return item;
+    }
+
+    /** The attributes besides status that an order's last change set: its confirmation, rejection or cancellation. */
+    static Map<String, AttributeValue> fieldsSetBy(Order order) {
+        Map<String, AttributeValue> fields = new HashMap<>();
+        order.confirmedAt().ifPresent(at -> fields.put("confirmedAt", s(at.toString())));
+        order.rejection().ifPresent(rejection -> {
+            fields.put("rejectedAt", s(rejection.rejectedAt().toString()));
+            fields.put("rejectionReason", s(rejection.reason().name()));
+            fields.put("shortSkus", AttributeValue.fromL(rejection.shortSkus().stream().map(sku -> s(sku.value())).toList()));
+        });
+        order.cancellation().ifPresent(cancellation -> {
+            fields.put("cancelledAt", s(cancellation.cancelledAt().toString()));
+            fields.put("cancellationReason", s(cancellation.reason().name()));
+        });
+        return fields;
+    }
+
+    /** When the order's last change happened: the time its owed event carries. */
+    static Instant changedAt(Order order) {
+        return order.cancellation().map(Order.Cancellation::cancelledAt)
+                .or(() -> order.rejection().map(Order.Rejection::rejectedAt))
+                .or(order::confirmedAt)
+                .orElse(order.placedAt());
     }
 
     static Order fromItem(Map<String, AttributeValue> item) {
@@ -66,12 +88,18 @@ final class OrderItems {
                 ? Optional.of(new Order.Cancellation(CancellationReason.valueOf(item.get("cancellationReason").s()),
                 Instant.parse(item.get("cancelledAt").s())))
                 : Optional.empty();
+        Optional<Instant> confirmedAt = Optional.ofNullable(item.get("confirmedAt")).map(at -> Instant.parse(at.s()));
+        Optional<Order.Rejection> rejection = item.containsKey("rejectedAt")
+                ? Optional.of(new Order.Rejection(RejectionReason.valueOf(item.get("rejectionReason").s()),
+                item.get("shortSkus").l().stream().map(sku -> new Sku(sku.s())).toList(), Instant.parse(item.get("rejectedAt").s())))
+                : Optional.empty();
         return new Order(new OrderId(item.get("orderId").s()), new CustomerId(item.get("customerId").s()),
                 OrderStatus.valueOf(item.get("status").s()), lines,
                 new ShippingAddress(address.get("name").s(), address.get("line1").s(),
                         address.containsKey("line2") ? address.get("line2").s() : null, address.get("city").s(),
                         address.get("postalCode").s(), address.get("country").s()),
-                new EmailAddress(item.get("contactEmail").s()), Instant.parse(item.get("placedAt").s()), cancellation);
+                new EmailAddress(item.get("contactEmail").s()), Instant.parse(item.get("placedAt").s()),
+                confirmedAt, rejection, cancellation);
     }
 
     static AttributeValue s(String value) {

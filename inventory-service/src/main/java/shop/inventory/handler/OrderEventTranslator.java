@@ -3,43 +3,31 @@ package shop.inventory.handler;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import shop.inventory.application.CancelledOrder;
-import shop.inventory.application.PlacedOrder;
+import shop.inventory.application.OrderCancelled;
+import shop.inventory.application.OrderPlaced;
 import shop.inventory.domain.OrderId;
 import shop.inventory.domain.Sku;
 import shop.inventory.domain.StockLine;
 import shop.platform.events.IncomingEvent;
 import shop.platform.events.MalformedEventException;
+import shop.platform.events.Subscription;
 
 /**
  * The edge where order events become the inventory's own commands (tolerant reader): only orderId and each
  * line's sku and quantity are read; prices, address and email are never touched. A reason for rejecting an
  * event names the field, never its value.
  */
-final class OrderEvents {
+final class OrderEventTranslator {
 
     static final String SOURCE = "shop.orders";
     static final String ORDER_PLACED = "OrderPlaced";
     static final String ORDER_CANCELLED = "OrderCancelled";
-    private static final int SCHEMA_MAJOR = 1;
+    static final Subscription SUBSCRIPTION = Subscription.to(SOURCE, 1, ORDER_PLACED, ORDER_CANCELLED);
 
-    private OrderEvents() {
+    private OrderEventTranslator() {
     }
 
-    /** Rejects what this consumer was not written for: another source, another detail-type, another major version. */
-    static void checkSubscribed(IncomingEvent event) {
-        if (!SOURCE.equals(event.source())) {
-            throw new MalformedEventException("source " + event.source() + " is not " + SOURCE);
-        }
-        if (!ORDER_PLACED.equals(event.detailType()) && !ORDER_CANCELLED.equals(event.detailType())) {
-            throw new MalformedEventException("detail-type " + event.detailType() + " is not one inventory subscribes to");
-        }
-        if (event.schemaMajorVersion() != SCHEMA_MAJOR) {
-            throw new MalformedEventException("schemaVersion " + event.metadata().schemaVersion() + " is not 1.x");
-        }
-    }
-
-    static PlacedOrder placed(IncomingEvent event) {
+    static OrderPlaced placed(IncomingEvent event) {
         JsonNode data = event.data();
         JsonNode lines = data.path("lines");
         if (!lines.isArray() || lines.isEmpty()) {
@@ -56,11 +44,11 @@ final class OrderEvents {
             Sku sku = valid(where + ".sku", () -> new Sku(text(line, "sku", where)));
             stockLines.add(valid(where + ".quantity", () -> new StockLine(sku, quantity.intValue())));
         }
-        return new PlacedOrder(event.metadata().eventId(), orderId(data), stockLines);
+        return new OrderPlaced(event.metadata().eventId(), event.metadata().correlationId(), orderId(data), stockLines);
     }
 
-    static CancelledOrder cancelled(IncomingEvent event) {
-        return new CancelledOrder(event.metadata().eventId(), orderId(event.data()));
+    static OrderCancelled cancelled(IncomingEvent event) {
+        return new OrderCancelled(event.metadata().eventId(), orderId(event.data()));
     }
 
     private static OrderId orderId(JsonNode data) {

@@ -1,0 +1,180 @@
+package shop.order.handler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import shop.localparts.CapturingEventBridge.CapturedEvent;
+import shop.localparts.EventSchemas;
+import shop.localparts.SampleEvents;
+import shop.order.application.OrderProblems.DecisionForUnknownOrder;
+import shop.platform.events.MalformedEventException;
+
+/** The order context's consumer of inventory's decisions, with the samples of events/order-service/, on dynalite. */
+class InventoryEventHandlerTest {
+
+    private static final String RESERVED_ORDER = orderIdOf("stock-reserved.json");
+    private static final String SHORT_ORDER = orderIdOf("stock-shortage.json");
+
+    private static OrderServiceFixture fixture;
+
+    @BeforeAll
+    static void start() {
+        fixture = new OrderServiceFixture();
+    }
+
+    @AfterAll
+    static void stop() {
+        fixture.close();
+    }
+
+    @BeforeEach
+    void freshTables() {
+        fixture.reset(Duration.ZERO);
+    }
+
+    @Test
+    void stock_reserved_confirms_the_order_and_publishes_one_OrderConfirmed_that_matches_its_schema() {
+        fixture.placed(RESERVED_ORDER);
+
+        JsonNode result = fixture.deliver("stock-reserved.json");
+
+        assertEquals("CONFIRMED", result.path("outcome").asText());
+        JsonNode order = fixture.call("get-order.json", RESERVED_ORDER).body();
+        assertEquals("CONFIRMED", order.path("status").asText());
+        assertTrue(order.path("confirmedAt").isTextual());
+        CapturedEvent confirmed = only("OrderConfirmed");
+        assertEquals("shop.orders", confirmed.source());
+        assertEquals(RESERVED_ORDER, confirmed.detail().at("/data/orderId").asText());
+        assertEquals(SampleEvents.json("order-service/stock-reserved.json").at("/detail/metadata/correlationId"),
+                confirmed.detail().at("/metadata/correlationId"), "the correlation id follows the order across contexts");
+        assertEquals(List.of(), EventSchemas.violations("OrderConfirmed", confirmed.detail()));
+        assertEquals(0, fixture.runRelay().path("itemsVisited").asInt(), "nothing left owed");
+    }
+
+    @Test
+    void stock_shortage_rejects_the_order_shows_why_and_publishes_one_OrderRejected() {
+        fixture.placed(SHORT_ORDER);
+
+        assertEquals("REJECTED", fixture.deliver("stock-shortage.json").path("outcome").asText());
+
+        JsonNode order = fixture.call("get-order.json", SHORT_ORDER).body();
+        assertEquals("REJECTED", order.path("status").asText());
+        assertEquals("OUT_OF_STOCK", order.at("/rejection/reason").asText());
+        assertEquals("SKU-5", order.at("/rejection/shortSkus/0").asText());
+        CapturedEvent rejected = only("OrderRejected");
+        assertEquals("OUT_OF_STOCK", rejected.detail().at("/data/reason").asText());
+        assertEquals("SKU-5", rejected.detail().at("/data/shortSkus/0").asText());
+        assertEquals(List.of(), EventSchemas.violations("OrderRejected", rejected.detail()));
+    }
+
+    @Test
+    void cancelling_a_rejected_order_is_a_409_problem_naming_its_status() {
+        fixture.placed(SHORT_ORDER);
+        fixture.deliver("stock-shortage.json");
+
+        OrderServiceFixture.Response refused = fixture.call("cancel-order.json", SHORT_ORDER);
+
+        assertEquals(409, refused.status());
+        assertEquals("application/problem+json", refused.header("Content-Type"));
+        assertTrue(refused.body().path("detail").asText().contains("REJECTED"), refused.body().toString());
+        assertEquals("status", refused.body().at("/errors/0/field").asText());
+        assertEquals("REJECTED", fixture.call("get-order.json", SHORT_ORDER).body().path("status").asText());
+        assertEquals(0, fixture.bus.events().stream().filter(e -> e.detailType().equals("OrderCancelled")).count());
+    }
+
+    @Test
+    void a_confirmed_order_can_still_be_cancelled() {
+        fixture.placed(RESERVED_ORDER);
+        fixture.deliver("stock-reserved.json");
+
+        OrderServiceFixture.Response cancelled = fixture.call("cancel-order.json", RESERVED_ORDER);
+
+        assertEquals(200, cancelled.status());
+        assertEquals("CANCELLED", cancelled.body().path("status").asText());
+        assertEquals(List.of(), EventSchemas.violations("OrderCancelled", only("OrderCancelled").detail()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"stock-reserved-duplicate.json", "stock-reserved-replayed.json"})
+    void a_duplicate_or_replayed_decision_changes_nothing_and_publishes_nothing(String sample) {
+        fixture.placed(RESERVED_ORDER);
+        fixture.deliver("stock-reserved.json");
+        fixture.bus.clear();
+
+        assertEquals("DUPLICATE", fixture.deliver(sample).path("outcome").asText());
+
+        assertEquals(List.of(), fixture.bus.events());
+        assertEquals("CONFIRMED", fixture.call("get-order.json", RESERVED_ORDER).body().path("status").asText());
+    }
+
+    @Test
+    void stock_reserved_for_an_order_cancelled_first_changes_nothing() {
+        String orderId = orderIdOf("stock-reserved-for-cancelled-order.json");
+        fixture.placed(orderId);
+        fixture.call("cancel-order.json", orderId);
+        fixture.bus.clear();
+
+        JsonNode result = fixture.deliver("stock-reserved-for-cancelled-order.json");
+
+        assertEquals("IGNORED_CANCELLED_ORDER", result.path("outcome").asText());
+        assertEquals("CANCELLED", result.path("status").asText());
+        assertEquals(List.of(), fixture.bus.events());
+    }
+
+    @Test
+    void a_decision_for_an_order_the_table_does_not_have_fails_with_a_reason_and_stores_nothing() {
+        DecisionForUnknownOrder e = assertThrows(DecisionForUnknownOrder.class, () -> fixture.deliver("stock-reserved.json"));
+
+        assertTrue(e.getMessage().contains(RESERVED_ORDER) && e.getMessage().contains("StockReserved"), e.getMessage());
+        assertEquals(0, fixture.storedItems());
+        assertEquals(List.of(), fixture.bus.events());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "malformed.json, data.shortSkus",
+            "direct-unknown-detail-type.json, StockCounted",
+            "stock-reserved-v2.json, 2.0",
+    })
+    void an_event_it_was_not_written_for_fails_with_a_reason_and_changes_nothing(String sample, String named) {
+        fixture.placed(RESERVED_ORDER);
+
+        MalformedEventException e = assertThrows(MalformedEventException.class, () -> fixture.deliver(sample));
+
+        assertTrue(e.getMessage().contains(named), e.getMessage());
+        assertEquals("PLACED", fixture.call("get-order.json", RESERVED_ORDER).body().path("status").asText());
+        assertEquals(List.of(), fixture.bus.events());
+    }
+
+    @Test
+    void an_OrderConfirmed_whose_PutEvents_failed_is_published_by_the_relay() {
+        fixture.placed(RESERVED_ORDER);
+        fixture.bus.failNextCalls(3);
+
+        assertEquals("CONFIRMED", fixture.deliver("stock-reserved.json").path("outcome").asText());
+        assertEquals(List.of(), fixture.bus.events());
+
+        assertEquals(1, fixture.runRelay().path("eventsPublished").asInt());
+        assertEquals(RESERVED_ORDER, only("OrderConfirmed").detail().at("/data/orderId").asText());
+    }
+
+    private static CapturedEvent only(String detailType) {
+        List<CapturedEvent> found = fixture.bus.events().stream().filter(e -> e.detailType().equals(detailType)).toList();
+        assertEquals(1, found.size(), detailType + " on the bus: " + fixture.bus.events());
+        return found.get(0);
+    }
+
+    private static String orderIdOf(String sample) {
+        return SampleEvents.json("order-service/" + sample).at("/detail/data/orderId").asText();
+    }
+}

@@ -1,0 +1,153 @@
+package shop.platform.outbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import shop.localparts.CapturingEventBridge;
+import shop.localparts.LocalDynamoDb;
+import shop.platform.events.EventBridgePublisher;
+import shop.platform.events.PendingEvent;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+
+/**
+ * The outbox on a table with a hash and a range key (the inventory table of template.yaml, with its outbox index),
+ * against dynalite and a local bus that fails on demand: a stored event always reaches the bus, once the bus takes it.
+ */
+class OutboxTest {
+
+    @RegisterExtension
+    static final LocalDynamoDb dynamoDb = new LocalDynamoDb();
+    private static CapturingEventBridge bus;
+    private static EventBridgeClient events;
+
+    private String table;
+    private DynamoDbOutbox store;
+    private Outbox outbox;
+
+    @BeforeAll
+    static void startBus() {
+        bus = CapturingEventBridge.start();
+        events = EventBridgeClient.builder().endpointOverride(URI.create(bus.endpoint())).region(Region.EU_WEST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))
+                .build();
+    }
+
+    @AfterAll
+    static void stopBus() {
+        events.close();
+        bus.close();
+    }
+
+    @BeforeEach
+    void freshTable() {
+        table = dynamoDb.freshTable("InventoryTable");
+        store = new DynamoDbOutbox(dynamoDb.client(), table, "pk", "sk");
+        outbox = new Outbox(store, new EventBridgePublisher(events, "shop-test-bus", 2, Duration.ofMillis(1)));
+        bus.clear();
+        bus.failNextCalls(0);
+        bus.rejectNextEntries(0);
+    }
+
+    @Test
+    void an_event_stored_with_a_new_item_and_published_leaves_nothing_owed() {
+        Map<String, AttributeValue> key = key("A");
+        PendingEvent event = event();
+        put(key, List.of(event));
+
+        assertTrue(outbox.publish(key, List.of(event)).complete());
+
+        assertEquals(1, bus.events().size());
+        assertEquals(List.of(), store.owed(key));
+        assertEquals(List.of(), store.owing(Instant.now(), 10), "off the index");
+    }
+
+    @Test
+    void an_event_added_by_an_update_and_not_taken_by_the_bus_is_sent_by_the_relay_once() {
+        Map<String, AttributeValue> key = key("B");
+        put(key, List.of());
+        PendingEvent event = event();
+        OutboxItems.Update owe = OutboxItems.owe(List.of(event), Instant.now());
+        dynamoDb.client().updateItem(b -> b.tableName(table).key(key).updateExpression("SET " + owe.setClauses())
+                .expressionAttributeNames(owe.names()).expressionAttributeValues(owe.values()));
+        bus.failNextCalls(2); // both attempts: the event stays owed
+
+        assertFalse(outbox.publish(key, List.of(event)).complete());
+        assertEquals(List.of(event), store.owed(key));
+        assertEquals(List.of(key), store.owing(Instant.now().plusSeconds(1), 10));
+
+        Outbox.RelayReport report = outbox.relay(Instant.now().plusSeconds(1), 10);
+
+        assertEquals(new Outbox.RelayReport(1, 1, 0), report);
+        assertEquals(1, bus.events().size());
+        assertEquals(event.eventId(), bus.events().get(0).detail().path("metadata").path("eventId").asText());
+        assertEquals(new Outbox.RelayReport(0, 0, 0), outbox.relay(Instant.now().plusSeconds(1), 10), "nothing left");
+    }
+
+    @Test
+    void the_relay_leaves_events_younger_than_its_horizon_and_a_failing_run_reports_what_is_still_owed() throws Exception {
+        Map<String, AttributeValue> key = key("C");
+        put(key, List.of(event()));
+        OutboxRelay relay = new OutboxRelay(outbox, java.time.Clock.systemUTC(), Duration.ofMinutes(1));
+
+        assertEquals(new Outbox.RelayReport(0, 0, 0), relay.run(), "younger than the grace period");
+
+        bus.failNextCalls(2);
+        OutboxRelay now = new OutboxRelay(outbox, java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofMinutes(2)),
+                Duration.ofMinutes(1));
+        assertThrows(IllegalStateException.class, () -> now.handle(new java.io.ByteArrayInputStream("{}".getBytes()),
+                java.io.OutputStream.nullOutputStream(), null));
+        assertEquals(1, store.owed(key).size(), "still owed after the failed run");
+    }
+
+    @Test
+    void a_new_event_owed_while_an_older_one_is_published_keeps_the_item_on_the_index() {
+        Map<String, AttributeValue> key = key("D");
+        PendingEvent first = event();
+        put(key, List.of(first));
+        PendingEvent second = event();
+        OutboxItems.Update owe = OutboxItems.owe(List.of(second), Instant.now());
+        dynamoDb.client().updateItem(b -> b.tableName(table).key(key).updateExpression("SET " + owe.setClauses())
+                .expressionAttributeNames(owe.names()).expressionAttributeValues(owe.values()));
+
+        store.published(key, List.of(first.eventId()));
+
+        assertEquals(List.of(second), store.owed(key));
+        assertEquals(List.of(key), store.owing(Instant.now().plusSeconds(1), 10));
+    }
+
+    private void put(Map<String, AttributeValue> key, List<PendingEvent> owed) {
+        Map<String, AttributeValue> item = new HashMap<>(key);
+        OutboxItems.addTo(item, owed, Instant.now());
+        dynamoDb.client().putItem(b -> b.tableName(table).item(item));
+    }
+
+    private static Map<String, AttributeValue> key(String id) {
+        return Map.of("pk", AttributeValue.fromS("ITEM#" + id), "sk", AttributeValue.fromS("STATE"));
+    }
+
+    private static PendingEvent event() {
+        String id = UUID.randomUUID().toString();
+        return new PendingEvent(id, "shop.test", "Tested", "{\"metadata\":{\"eventId\":\"" + id + "\"},\"data\":{}}");
+    }
+}
