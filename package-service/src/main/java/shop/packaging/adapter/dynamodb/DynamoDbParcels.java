@@ -38,13 +38,13 @@ public final class DynamoDbParcels implements Parcels {
         item.put("lines", AttributeValue.fromL(parcel.lines().stream().map(line -> AttributeValue.fromM(
                 Map.of("sku", s(line.sku()), "quantity", AttributeValue.fromN(Integer.toString(line.quantity()))))).toList()));
         item.put("shippingAddress", address(parcel.shippingAddress()));
-        item.put("placedEventId", s(eventId));
+        item.put("confirmedEventId", s(eventId));
         return putIfAbsent(item);
     }
 
     @Override
     public boolean tombstone(OrderId orderId, String eventId) {
-        Map<String, AttributeValue> item = newItem(orderId, ParcelStatus.CANCELLED_BEFORE_PLACED);
+        Map<String, AttributeValue> item = newItem(orderId, ParcelStatus.CANCELLED_BEFORE_CONFIRMED);
         item.put("cancelledEventId", s(eventId));
         return putIfAbsent(item);
     }
