@@ -1,19 +1,20 @@
-package shop.crm.domain;
+package shop.crm.application;
 
 import java.time.Instant;
 import java.util.Objects;
+import shop.crm.domain.CancellationReason;
+import shop.crm.domain.CustomerId;
+import shop.crm.domain.OrderId;
 
 /**
  * What the CRM reads from an OrderCancelled event. It carries {@code placedAt} too, so a cancellation that
- * arrives before its OrderPlaced already tells the whole story of the order.
+ * arrives before its OrderPlaced (or OrderConfirmed) already tells the whole story of the order.
  */
 public record OrderCancelled(String eventId, OrderId orderId, CustomerId customerId, Instant placedAt,
                              Instant cancelledAt, CancellationReason reason) {
 
     public OrderCancelled {
-        if (eventId == null || eventId.isBlank()) {
-            throw new IllegalArgumentException("an event id is required");
-        }
+        OrderPlaced.requireEventId(eventId);
         Objects.requireNonNull(orderId, "orderId");
         Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(placedAt, "placedAt");
