@@ -52,12 +52,12 @@ final class OrderEventTranslator {
         }
         List<OrderedItem> notReserved = new ArrayList<>();
         for (int i = 0; i < shortSkus.size(); i++) {
-            Integer quantity = ordered.get(shortSkus.get(i).asText());
-            if (!shortSkus.get(i).isTextual() || quantity == null) {
+            JsonNode sku = shortSkus.get(i);
+            Integer quantity = sku.isTextual() ? ordered.get(sku.asText()) : null;
+            if (quantity == null) {
                 throw new MalformedEventException("data.shortSkus[" + i + "] is not the sku of any of data.lines");
             }
-            String sku = shortSkus.get(i).asText();
-            notReserved.add(build(ORDER_REJECTED, () -> new OrderedItem(sku, quantity)));
+            notReserved.add(build(ORDER_REJECTED, () -> new OrderedItem(sku.asText(), quantity)));
         }
         return build(ORDER_REJECTED, () -> new OrderRejected(event.metadata().eventId(), orderId(data),
                 instant(data, "placedAt"), notReserved, recipient(data)));

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +31,7 @@ import shop.packaging.domain.ParcelLine;
 import shop.packaging.domain.ParcelStatus;
 import shop.platform.events.MalformedEventException;
 import shop.platform.json.Json;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class OrderEventHandlerTest {
 
@@ -41,13 +43,14 @@ class OrderEventHandlerTest {
     @RegisterExtension
     static final LocalDynamoDb dynamoDb = new LocalDynamoDb();
 
+    private String table;
     private DynamoDbParcels parcels;
     private OrderEventHandler handler;
     private ShipParcelHandler ship;
 
     @BeforeEach
     void freshTable() {
-        String table = dynamoDb.freshTable("PackageTable");
+        table = dynamoDb.freshTable("PackageTable");
         parcels = new DynamoDbParcels(dynamoDb.client(), table, Clock.systemUTC());
         handler = new OrderEventHandler(new CreateParcel(parcels), new CancelParcel(parcels));
         ship = new ShipParcelHandler(new ShipParcel(parcels));
@@ -152,6 +155,17 @@ class OrderEventHandlerTest {
 
         assertEquals(ParcelStatus.CANCELLED, inOrder);
         assertEquals(ParcelStatus.CANCELLED_BEFORE_CONFIRMED, parcel(LATE_ORDER).status());
+        assertEquals("NOT_SHIPPABLE", ship(LATE_ORDER));
+    }
+
+    @Test
+    void a_tombstone_stored_before_the_upgrade_still_keeps_a_late_confirmation_from_making_a_parcel() throws IOException {
+        dynamoDb.client().putItem(r -> r.tableName(table).item(Map.of("pk", AttributeValue.fromS("PARCEL#" + LATE_ORDER),
+                "sk", AttributeValue.fromS("PARCEL"), "orderId", AttributeValue.fromS(LATE_ORDER.value()),
+                "status", AttributeValue.fromS("CANCELLED_BEFORE_PLACED"))));
+
+        assertEquals("IGNORED_CANCELLED_ORDER", invoke("confirmed-after-cancel.json"));
+        assertEquals("DUPLICATE", invoke("cancelled-before-confirmed.json"));
         assertEquals("NOT_SHIPPABLE", ship(LATE_ORDER));
     }
 
