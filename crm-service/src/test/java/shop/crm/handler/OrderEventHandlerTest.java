@@ -23,6 +23,7 @@ import shop.crm.domain.TimelineEntry;
 import shop.crm.domain.TimelineEntry.Type;
 import shop.localparts.LocalDynamoDb;
 import shop.platform.events.MalformedEventException;
+import shop.platform.priming.Priming;
 
 /** The CrmFunction with the sample events, against dynalite. */
 class OrderEventHandlerTest {
@@ -160,6 +161,14 @@ class OrderEventHandlerTest {
         MalformedEventException failure = assertThrows(MalformedEventException.class, () -> outcome(handler, event));
         assertTrue(failure.getMessage().contains("cancelled after it was placed"), failure.getMessage());
         assertEquals(0, read.forCustomer(CUSTOMER).ordersPlaced());
+    }
+
+    @Test
+    void the_priming_events_pass_the_subscription_and_the_translator() {
+        assertEquals("priming", OrderEventTranslator.orderPlaced(
+                OrderEventTranslator.SUBSCRIPTION.check(Priming.orderPlaced())).customerId().value());
+        assertEquals("priming", OrderEventTranslator.orderConfirmed(
+                OrderEventTranslator.SUBSCRIPTION.check(Priming.orderConfirmed())).customerId().value());
     }
 
     private static TimelineEntry entry(OrderId order, Type type, String at) {

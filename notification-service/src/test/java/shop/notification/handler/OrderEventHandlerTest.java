@@ -27,6 +27,7 @@ import shop.notification.domain.MessageKind;
 import shop.notification.domain.OrderId;
 import shop.notification.testing.MutableClock;
 import shop.platform.events.MalformedEventException;
+import shop.platform.priming.Priming;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /** The NotificationFunction with the sample events, against dynalite and a local SES v2 server. */
@@ -216,6 +217,12 @@ class OrderEventHandlerTest {
         assertTrue(failure.getMessage().contains("contactEmail"), failure.getMessage());
         assertFalse(failure.getMessage().contains("ada"), failure.getMessage());
         assertTrue(ses.emails().isEmpty());
+    }
+
+    @Test
+    void the_priming_event_passes_the_subscription_and_the_translator() {
+        assertEquals("00000000-0000-0000-0000-000000000000", OrderEventTranslator.orderConfirmed(
+                OrderEventTranslator.SUBSCRIPTION.check(Priming.orderConfirmed())).orderId().value());
     }
 
     private String failure(String sample) {

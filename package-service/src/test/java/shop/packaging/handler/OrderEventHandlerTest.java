@@ -31,6 +31,7 @@ import shop.packaging.domain.ParcelLine;
 import shop.packaging.domain.ParcelStatus;
 import shop.platform.events.MalformedEventException;
 import shop.platform.json.Json;
+import shop.platform.priming.Priming;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class OrderEventHandlerTest {
@@ -230,6 +231,14 @@ class OrderEventHandlerTest {
     void an_event_that_is_not_json_fails() {
         assertThrows(MalformedEventException.class,
                 () -> invoke("{\"detail\": ".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void the_priming_event_passes_the_subscription_and_the_translator_without_touching_a_parcel() {
+        OrderId zero = OrderEventTranslator.confirmed(OrderEventTranslator.SUBSCRIPTION.check(Priming.orderConfirmed())).orderId();
+
+        assertEquals("00000000-0000-0000-0000-000000000000", zero.value());
+        assertTrue(parcels.find(zero).isEmpty());
     }
 
     @Test
