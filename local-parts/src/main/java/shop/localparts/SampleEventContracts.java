@@ -24,6 +24,7 @@ public final class SampleEventContracts {
             "placed-after-cancel.json", "malformed.json", "direct-unknown-detail-type.json");
 
     private static final String MALFORMED = "malformed.json";
+    private static final String UNKNOWN_MAJOR = "-unknown-major.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SampleEventContracts() {
@@ -31,16 +32,30 @@ public final class SampleEventContracts {
 
     /**
      * What is wrong, by file, with the samples of {@code module} that the rule delivers (every one but
-     * {@code malformed.json} and {@code direct-*}): a source other than shop.orders, a detail its schema refuses,
-     * or a required sample that is missing. Empty when the contract holds.
+     * {@code malformed*} and {@code direct-*}): a source other than shop.orders, a detail its schema refuses,
+     * or a required sample ({@link #REQUIRED}) that is missing. Empty when the contract holds.
      */
     public static Map<String, List<String>> deliveredSampleProblems(String module) {
-        return deliveredSampleProblems(folder(module));
+        return deliveredSampleProblems(folder(module), REQUIRED);
+    }
+
+    /**
+     * As {@link #deliveredSampleProblems(String)}, for a consumer that keeps the samples {@code required}. A sample
+     * named {@code *-unknown-major.json} is delivered by the rule but stands for a schema major no consumer reads
+     * yet: it must not claim major 1, and is not held against the 1.x schema.
+     */
+    public static Map<String, List<String>> deliveredSampleProblems(String module, List<String> required) {
+        return deliveredSampleProblems(folder(module), required);
     }
 
     /** The violations of {@code malformed.json}'s detail against its detail-type's schema; none means it is not malformed. */
     public static List<String> malformedSampleViolations(String module) {
-        JsonNode event = read(folder(module).resolve(MALFORMED));
+        return malformedSampleViolations(module, MALFORMED);
+    }
+
+    /** The violations of sample {@code name}'s detail against its detail-type's schema; none means it is not malformed. */
+    public static List<String> malformedSampleViolations(String module, String name) {
+        JsonNode event = read(folder(module).resolve(name));
         return EventSchemas.violations(event.path("detail-type").asText(), event.path("detail"));
     }
 
@@ -49,37 +64,53 @@ public final class SampleEventContracts {
      * the same detail (so the same metadata.eventId) under another EventBridge id, and the replay a replay-name.
      */
     public static List<String> duplicateAndReplayProblems(String module) {
+        return duplicateAndReplayProblems(module, "order-placed.json");
+    }
+
+    /** As {@link #duplicateAndReplayProblems(String)}, for {@code <original>-duplicate.json} and {@code -replayed.json}. */
+    public static List<String> duplicateAndReplayProblems(String module, String original) {
         Path folder = folder(module);
-        JsonNode original = read(folder.resolve("order-placed.json"));
+        String stem = original.substring(0, original.length() - ".json".length());
+        JsonNode first = read(folder.resolve(original));
         List<String> problems = new ArrayList<>();
-        for (String name : List.of("order-placed-duplicate.json", "order-placed-replayed.json")) {
+        for (String name : List.of(stem + "-duplicate.json", stem + "-replayed.json")) {
             JsonNode copy = read(folder.resolve(name));
-            if (!original.path("detail").equals(copy.path("detail"))) {
-                problems.add(name + ": its detail differs from order-placed.json's");
+            if (!first.path("detail").equals(copy.path("detail"))) {
+                problems.add(name + ": its detail differs from " + original + "'s");
             }
-            if (original.path("id").equals(copy.path("id"))) {
-                problems.add(name + ": it has order-placed.json's EventBridge id");
+            if (first.path("id").equals(copy.path("id"))) {
+                problems.add(name + ": it has " + original + "'s EventBridge id");
             }
         }
-        if (!read(folder.resolve("order-placed-replayed.json")).path("replay-name").isTextual()) {
-            problems.add("order-placed-replayed.json: it has no replay-name");
+        if (!read(folder.resolve(stem + "-replayed.json")).path("replay-name").isTextual()) {
+            problems.add(stem + "-replayed.json: it has no replay-name");
         }
         return problems;
     }
 
     static Map<String, List<String>> deliveredSampleProblems(Path folder) {
+        return deliveredSampleProblems(folder, REQUIRED);
+    }
+
+    static Map<String, List<String>> deliveredSampleProblems(Path folder, List<String> required) {
         Map<String, List<String>> problems = new TreeMap<>();
         List<String> names = sampleNames(folder);
-        for (String required : REQUIRED) {
-            if (!names.contains(required)) {
-                problems.put(required, List.of("missing from " + folder));
+        for (String sample : required) {
+            if (!names.contains(sample)) {
+                problems.put(sample, List.of("missing from " + folder));
             }
         }
         for (String name : names) {
-            if (name.equals(MALFORMED) || name.startsWith("direct-")) {
+            if (name.startsWith("malformed") || name.startsWith("direct-")) {
                 continue;
             }
             JsonNode event = read(folder.resolve(name));
+            if (name.endsWith(UNKNOWN_MAJOR)) {
+                if (event.at("/detail/metadata/schemaVersion").asText().startsWith("1.")) {
+                    problems.put(name, List.of("its schemaVersion is 1.x, not an unknown major"));
+                }
+                continue;
+            }
             List<String> found = new ArrayList<>();
             if (!"shop.orders".equals(event.path("source").asText())) {
                 found.add("source is '" + event.path("source").asText() + "', not shop.orders");

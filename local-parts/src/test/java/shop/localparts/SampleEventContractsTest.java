@@ -62,6 +62,28 @@ class SampleEventContractsTest {
                 List.copyOf(SampleEventContracts.deliveredSampleProblems(folder).keySet()));
     }
 
+    @Test
+    void an_unknown_major_sample_is_not_held_against_the_1x_schema_but_must_not_claim_1x() throws IOException {
+        copySamples();
+        ObjectNode cancelled = (ObjectNode) JSON.readTree(folder.resolve("order-cancelled.json").toFile());
+        ((ObjectNode) cancelled.path("detail").path("metadata")).put("schemaVersion", "2.0");
+        JSON.writeValue(folder.resolve("order-cancelled-unknown-major.json").toFile(), cancelled);
+        assertEquals(Map.of(), SampleEventContracts.deliveredSampleProblems(folder));
+
+        ((ObjectNode) cancelled.path("detail").path("metadata")).put("schemaVersion", "1.1");
+        JSON.writeValue(folder.resolve("order-cancelled-unknown-major.json").toFile(), cancelled);
+        assertEquals(List.of("order-cancelled-unknown-major.json"),
+                List.copyOf(SampleEventContracts.deliveredSampleProblems(folder).keySet()));
+    }
+
+    @Test
+    void a_consumer_may_require_its_own_samples() throws IOException {
+        copySamples();
+
+        assertEquals(List.of("order-confirmed.json"), List.copyOf(SampleEventContracts.deliveredSampleProblems(folder,
+                List.of("order-cancelled.json", "order-confirmed.json")).keySet()));
+    }
+
     private void copySamples() throws IOException {
         try (Stream<Path> samples = Files.list(ProjectRoot.find().resolve("events/inventory-service"))) {
             for (Path sample : samples.toList()) {

@@ -4,8 +4,6 @@ import java.time.YearMonth;
 import java.util.List;
 import shop.crm.domain.CustomerId;
 import shop.crm.domain.CustomerOrder;
-import shop.crm.domain.OrderCancelled;
-import shop.crm.domain.OrderPlaced;
 
 /**
  * Port: every order the CRM has heard of, one record per order. Each event is applied by one conditional write
@@ -15,6 +13,12 @@ public interface CustomerOrders {
 
     /** Applies an OrderPlaced; false if this order's placing was applied before (a duplicate or replay). */
     boolean recordPlaced(OrderPlaced event);
+
+    /** Applies an OrderConfirmed; false if this order's confirmation was applied before. */
+    boolean recordConfirmed(OrderConfirmed event);
+
+    /** Applies an OrderRejected; false if this order's rejection was applied before. */
+    boolean recordRejected(OrderRejected event);
 
     /** Applies an OrderCancelled; false if this order's cancellation was applied before. */
     boolean recordCancelled(OrderCancelled event);

@@ -1,10 +1,8 @@
 package shop.crm.application;
 
-import shop.crm.domain.OrderCancelled;
-
 /**
  * On OrderCancelled: the order is marked cancelled with its reason and time. If it is the first the CRM hears
- * of the order, the record is created from the cancellation's own placedAt, so nothing waits for OrderPlaced.
+ * of the order, the record is created from the cancellation's own placedAt, so nothing waits for the other events.
  */
 public final class RecordCancellation {
 
@@ -14,7 +12,7 @@ public final class RecordCancellation {
         this.orders = orders;
     }
 
-    public Outcome handle(OrderCancelled event) {
-        return Outcome.of(orders.recordCancelled(event));
+    public CrmOutcome handle(OrderCancelled event) {
+        return CrmOutcome.of(orders.recordCancelled(event));
     }
 }

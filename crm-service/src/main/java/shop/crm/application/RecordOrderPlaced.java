@@ -1,7 +1,5 @@
 package shop.crm.application;
 
-import shop.crm.domain.OrderPlaced;
-
 /** On OrderPlaced: the order enters the customer's history. */
 public final class RecordOrderPlaced {
 
@@ -11,7 +9,7 @@ public final class RecordOrderPlaced {
         this.orders = orders;
     }
 
-    public Outcome handle(OrderPlaced event) {
-        return Outcome.of(orders.recordPlaced(event));
+    public CrmOutcome handle(OrderPlaced event) {
+        return CrmOutcome.of(orders.recordPlaced(event));
     }
 }

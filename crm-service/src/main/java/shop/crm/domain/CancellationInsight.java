@@ -11,31 +11,45 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Why customers cancel after converting, over a set of orders: how many were placed and cancelled, the rate,
- * how long after placing they were cancelled (average and median), and how often each reason was given.
- * Computed from the orders themselves, so it cannot drift from them.
+ * Why customers cancel after converting, next to how often stock let them down, over a set of orders. An order
+ * converts when the shop confirms it (stock reserved for every line); a cancel of a converted order is a cancel
+ * after converting, and only those make the rate ({@code / ordersConverted}), the times from placing to cancelling
+ * and the reasons. Cancels of orders never confirmed (cancelled before inventory answered) are counted apart, and
+ * the stock rejection rate is of all orders placed. Computed from the orders themselves, so it cannot drift.
  */
-public record CancellationInsight(long ordersPlaced, long ordersCancelled, Optional<BigDecimal> cancellationRate,
+public record CancellationInsight(long ordersPlaced, long ordersConverted, long ordersRejectedForStock,
+                                  Optional<BigDecimal> stockRejectionRate, long ordersCancelled,
+                                  long ordersCancelledAfterConverting, Optional<BigDecimal> cancellationRate,
                                   Optional<Duration> averageTimeToCancel, Optional<Duration> medianTimeToCancel,
                                   Map<String, Long> cancellationsByReason) {
 
     public CancellationInsight {
-        if (ordersPlaced < 0 || ordersCancelled < 0 || ordersCancelled > ordersPlaced) {
-            throw new IllegalArgumentException("0 <= cancelled <= placed");
+        if (ordersCancelledAfterConverting < 0 || ordersCancelledAfterConverting > ordersConverted
+                || ordersConverted > ordersPlaced || ordersCancelledAfterConverting > ordersCancelled
+                || ordersCancelled > ordersPlaced || ordersRejectedForStock < 0 || ordersRejectedForStock > ordersPlaced) {
+            throw new IllegalArgumentException("0 <= cancelled after converting <= converted, cancelled, rejected <= placed");
         }
         cancellationsByReason = Collections.unmodifiableMap(new LinkedHashMap<>(cancellationsByReason));
     }
 
     public static CancellationInsight of(Collection<CustomerOrder> orders) {
+        List<CustomerOrder> cancelledAfterConverting = orders.stream().filter(CustomerOrder::isCancelledAfterConverting).toList();
         Map<String, Long> byReason = new LinkedHashMap<>();
         CancellationReason.KNOWN.forEach(code -> byReason.put(code, 0L));
-        List<Duration> times = orders.stream().flatMap(o -> o.timeToCancel().stream()).sorted().toList();
-        orders.forEach(o -> o.reason().ifPresent(r -> byReason.merge(r.code(), 1L, Long::sum)));
+        cancelledAfterConverting.forEach(o -> o.reason().ifPresent(r -> byReason.merge(r.code(), 1L, Long::sum)));
+        List<Duration> times = cancelledAfterConverting.stream().flatMap(o -> o.timeToCancel().stream()).sorted().toList();
         long placed = orders.size();
-        long cancelled = times.size();
-        Optional<BigDecimal> rate = placed == 0 ? Optional.empty()
-                : Optional.of(BigDecimal.valueOf(cancelled).divide(BigDecimal.valueOf(placed), 4, RoundingMode.HALF_UP));
-        return new CancellationInsight(placed, cancelled, rate, average(times), median(times), byReason);
+        long converted = orders.stream().filter(CustomerOrder::isConverted).count();
+        long rejected = orders.stream().filter(CustomerOrder::isRejectedForStock).count();
+        long cancelled = orders.stream().filter(CustomerOrder::isCancelled).count();
+        return new CancellationInsight(placed, converted, rejected, rate(rejected, placed), cancelled,
+                cancelledAfterConverting.size(), rate(cancelledAfterConverting.size(), converted), average(times),
+                median(times), byReason);
+    }
+
+    private static Optional<BigDecimal> rate(long part, long whole) {
+        return whole == 0 ? Optional.empty()
+                : Optional.of(BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP));
     }
 
     private static Optional<Duration> average(List<Duration> times) {

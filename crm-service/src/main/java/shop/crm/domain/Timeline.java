@@ -17,8 +17,12 @@ public record Timeline(CustomerId customerId, List<TimelineEntry> entries) {
         List<TimelineEntry> entries = new ArrayList<>();
         for (CustomerOrder order : orders) {
             entries.add(new TimelineEntry(order.placedAt(), TimelineEntry.Type.PLACED, order.orderId(), Optional.empty()));
-            order.cancelledAt().ifPresent(at -> entries.add(
-                    new TimelineEntry(at, TimelineEntry.Type.CANCELLED, order.orderId(), order.reason())));
+            order.confirmedAt().ifPresent(at -> entries.add(
+                    new TimelineEntry(at, TimelineEntry.Type.CONFIRMED, order.orderId(), Optional.empty())));
+            order.rejectedAt().ifPresent(at -> entries.add(new TimelineEntry(at, TimelineEntry.Type.REJECTED,
+                    order.orderId(), order.rejection().map(RejectionReason::code))));
+            order.cancelledAt().ifPresent(at -> entries.add(new TimelineEntry(at, TimelineEntry.Type.CANCELLED,
+                    order.orderId(), order.reason().map(CancellationReason::code))));
         }
         entries.sort(Comparator.comparing(TimelineEntry::at).thenComparing(TimelineEntry::type)
                 .thenComparing(e -> e.orderId().value()));

@@ -4,19 +4,20 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** One line of a customer's timeline: an order placed, or cancelled (with why). */
-public record TimelineEntry(Instant at, Type type, OrderId orderId, Optional<CancellationReason> reason) {
+/** One line of a customer's timeline: an order placed, confirmed, rejected (with why) or cancelled (with why). */
+public record TimelineEntry(Instant at, Type type, OrderId orderId, Optional<String> reason) {
 
-    /** What happened. */
-    public enum Type { PLACED, CANCELLED }
+    /** What happened, in the order it happens to an order (which breaks ties between entries at the same instant). */
+    public enum Type { PLACED, CONFIRMED, REJECTED, CANCELLED }
 
     public TimelineEntry {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(orderId, "orderId");
         Objects.requireNonNull(reason, "reason");
-        if ((type == Type.CANCELLED) != reason.isPresent()) {
-            throw new IllegalArgumentException("a cancellation entry has a reason, a placing entry has none");
+        boolean hasReason = type == Type.CANCELLED || type == Type.REJECTED;
+        if (hasReason != reason.isPresent()) {
+            throw new IllegalArgumentException("a cancellation or rejection entry has a reason, other entries have none");
         }
     }
 }

@@ -17,7 +17,8 @@ import shop.crm.domain.CustomerId;
 import shop.platform.json.Json;
 
 /**
- * Cancellation insight on direct invocation (console, CLI, an analyst's script; no public route):
+ * Cancellation insight on direct invocation (console, CLI, an analyst's script; no public route): conversions
+ * (an order converts when it is confirmed), stock rejections and cancellations, defined in the answer itself.
  * {@code {"customerId": "..."}} answers that customer's insight and timeline; {@code {"from": "2026-01",
  * "to": "2026-03"}} answers the orders placed in those months (UTC), all customers; {@code {}} the last 12 months.
  */

@@ -1,40 +1,54 @@
 package shop.crm.handler;
 
+import static shop.crm.handler.OrderEventTranslator.ORDER_CONFIRMED;
+import static shop.crm.handler.OrderEventTranslator.ORDER_PLACED;
+import static shop.crm.handler.OrderEventTranslator.ORDER_REJECTED;
+import static shop.crm.handler.OrderEventTranslator.SOURCE;
+import static shop.crm.handler.OrderEventTranslator.SUBSCRIPTION;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
-import shop.crm.application.Outcome;
+import shop.crm.application.CrmOutcome;
 import shop.crm.application.RecordCancellation;
+import shop.crm.application.RecordConfirmation;
 import shop.crm.application.RecordOrderPlaced;
+import shop.crm.application.RecordRejection;
 import shop.platform.events.EventConsumer;
 import shop.platform.events.IncomingEvent;
-import shop.platform.events.MalformedEventException;
+import shop.platform.events.Subscription;
 import shop.platform.priming.Priming;
 
 /**
- * The CrmFunction: an EventBridge rule target for OrderPlaced and OrderCancelled. Decodes, calls the use case,
- * answers {@code {"outcome": ...}}. What it cannot handle is thrown after one log line without personal data
- * (no customer id either), so Lambda retries it and then hands it to the dead-letter queue.
+ * The CrmFunction: an EventBridge rule target for every step of an order (placed, confirmed, rejected, cancelled).
+ * Decodes, calls the use case, answers {@code {"outcome": ...}}. What it cannot handle is thrown after one log line
+ * without personal data (no customer id either), so Lambda retries it and then hands it to the dead-letter queue.
  */
 public final class OrderEventHandler implements RequestStreamHandler {
 
     private final RecordOrderPlaced recordOrderPlaced;
+    private final RecordConfirmation recordConfirmation;
+    private final RecordRejection recordRejection;
     private final RecordCancellation recordCancellation;
 
     /** Used by Lambda: reads the environment and builds the clients once, at init. */
     public OrderEventHandler() {
-        this(Wiring.recordOrderPlaced(), Wiring.recordCancellation());
+        this(Wiring.recordOrderPlaced(), Wiring.recordConfirmation(), Wiring.recordRejection(), Wiring.recordCancellation());
         Priming.register("crm consumer", () -> {
             Wiring.primeClients();
-            OrderEventTranslator.orderPlaced(Priming.orderPlaced());
+            OrderEventTranslator.orderPlaced(SUBSCRIPTION.check(Priming.orderPlaced()));
+            OrderEventTranslator.orderConfirmed(SUBSCRIPTION.check(Priming.orderConfirmed()));
         });
     }
 
-    public OrderEventHandler(RecordOrderPlaced recordOrderPlaced, RecordCancellation recordCancellation) {
+    public OrderEventHandler(RecordOrderPlaced recordOrderPlaced, RecordConfirmation recordConfirmation,
+                             RecordRejection recordRejection, RecordCancellation recordCancellation) {
         this.recordOrderPlaced = recordOrderPlaced;
+        this.recordConfirmation = recordConfirmation;
+        this.recordRejection = recordRejection;
         this.recordCancellation = recordCancellation;
     }
 
@@ -44,12 +58,17 @@ public final class OrderEventHandler implements RequestStreamHandler {
     }
 
     private Map<String, String> handle(IncomingEvent event) {
-        OrderEventTranslator.requireSupported(event);
-        Outcome outcome = switch (event.detailType()) {
-            case "OrderPlaced" -> recordOrderPlaced.handle(OrderEventTranslator.orderPlaced(event));
-            case "OrderCancelled" -> recordCancellation.handle(OrderEventTranslator.orderCancelled(event));
-            default -> throw new MalformedEventException("detail-type " + event.detailType() + " is not handled here");
-        };
+        SUBSCRIPTION.check(event);
+        CrmOutcome outcome;
+        if (Subscription.is(event, SOURCE, ORDER_PLACED)) {
+            outcome = recordOrderPlaced.handle(OrderEventTranslator.orderPlaced(event));
+        } else if (Subscription.is(event, SOURCE, ORDER_CONFIRMED)) {
+            outcome = recordConfirmation.handle(OrderEventTranslator.orderConfirmed(event));
+        } else if (Subscription.is(event, SOURCE, ORDER_REJECTED)) {
+            outcome = recordRejection.handle(OrderEventTranslator.orderRejected(event));
+        } else {
+            outcome = recordCancellation.handle(OrderEventTranslator.orderCancelled(event));
+        }
         return Map.of("outcome", outcome.name());
     }
 }

@@ -4,47 +4,60 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.function.Supplier;
+import shop.crm.application.OrderCancelled;
+import shop.crm.application.OrderConfirmed;
+import shop.crm.application.OrderPlaced;
+import shop.crm.application.OrderRejected;
 import shop.crm.domain.CancellationReason;
 import shop.crm.domain.CustomerId;
-import shop.crm.domain.OrderCancelled;
 import shop.crm.domain.OrderId;
-import shop.crm.domain.OrderPlaced;
+import shop.crm.domain.RejectionReason;
 import shop.platform.events.IncomingEvent;
 import shop.platform.events.MalformedEventException;
+import shop.platform.events.Subscription;
 
 /**
- * Reads the published order events into the CRM's own types, only the fields it needs (tolerant reader: no
+ * Reads the published order events into the CRM's own commands, only the fields it needs (tolerant reader: no
  * lines, address or email). A missing or invalid field is a {@link MalformedEventException} naming the field.
  */
 final class OrderEventTranslator {
 
     static final String SOURCE = "shop.orders";
-    static final int SCHEMA_MAJOR = 1;
+    static final String ORDER_PLACED = "OrderPlaced";
+    static final String ORDER_CONFIRMED = "OrderConfirmed";
+    static final String ORDER_REJECTED = "OrderRejected";
+    static final String ORDER_CANCELLED = "OrderCancelled";
+    /** Every step of an order's life goes on the customer's timeline. */
+    static final Subscription SUBSCRIPTION = Subscription.to(SOURCE, 1, ORDER_PLACED, ORDER_CONFIRMED, ORDER_REJECTED,
+            ORDER_CANCELLED);
 
     private OrderEventTranslator() {
     }
 
-    static void requireSupported(IncomingEvent event) {
-        if (!SOURCE.equals(event.source())) {
-            throw new MalformedEventException("source " + event.source() + " is not " + SOURCE);
-        }
-        if (event.schemaMajorVersion() != SCHEMA_MAJOR) {
-            throw new MalformedEventException("schemaVersion " + event.metadata().schemaVersion()
-                    + " is not supported (this consumer reads " + SCHEMA_MAJOR + ".x)");
-        }
-    }
-
     static OrderPlaced orderPlaced(IncomingEvent event) {
         JsonNode data = event.data();
-        return build("OrderPlaced", () -> new OrderPlaced(event.metadata().eventId(), new OrderId(text(data, "orderId")),
-                new CustomerId(text(data, "customerId")), instant(data, "placedAt")));
+        return build(ORDER_PLACED, () -> new OrderPlaced(event.metadata().eventId(), orderId(data), customerId(data),
+                instant(data, "placedAt")));
+    }
+
+    static OrderConfirmed orderConfirmed(IncomingEvent event) {
+        JsonNode data = event.data();
+        return build(ORDER_CONFIRMED, () -> new OrderConfirmed(event.metadata().eventId(), orderId(data),
+                customerId(data), instant(data, "placedAt"), instant(data, "confirmedAt")));
+    }
+
+    static OrderRejected orderRejected(IncomingEvent event) {
+        JsonNode data = event.data();
+        return build(ORDER_REJECTED, () -> new OrderRejected(event.metadata().eventId(), orderId(data),
+                customerId(data), instant(data, "placedAt"), instant(data, "rejectedAt"),
+                new RejectionReason(text(data, "reason"))));
     }
 
     static OrderCancelled orderCancelled(IncomingEvent event) {
         JsonNode data = event.data();
-        return build("OrderCancelled", () -> new OrderCancelled(event.metadata().eventId(),
-                new OrderId(text(data, "orderId")), new CustomerId(text(data, "customerId")), instant(data, "placedAt"),
-                instant(data, "cancelledAt"), new CancellationReason(text(data, "reason"))));
+        return build(ORDER_CANCELLED, () -> new OrderCancelled(event.metadata().eventId(), orderId(data),
+                customerId(data), instant(data, "placedAt"), instant(data, "cancelledAt"),
+                new CancellationReason(text(data, "reason"))));
     }
 
     private static <T> T build(String type, Supplier<T> constructor) {
@@ -53,6 +66,14 @@ final class OrderEventTranslator {
         } catch (IllegalArgumentException | NullPointerException invalid) {
             throw new MalformedEventException(type + " data is invalid: " + invalid.getMessage());
         }
+    }
+
+    private static OrderId orderId(JsonNode data) {
+        return new OrderId(text(data, "orderId"));
+    }
+
+    private static CustomerId customerId(JsonNode data) {
+        return new CustomerId(text(data, "customerId"));
     }
 
     private static Instant instant(JsonNode data, String field) {

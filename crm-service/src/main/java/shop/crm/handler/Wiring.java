@@ -4,11 +4,12 @@ import shop.crm.adapter.dynamodb.DynamoDbCustomerOrders;
 import shop.crm.application.CustomerOrders;
 import shop.crm.application.ReadCancellationInsight;
 import shop.crm.application.RecordCancellation;
+import shop.crm.application.RecordConfirmation;
 import shop.crm.application.RecordOrderPlaced;
+import shop.crm.application.RecordRejection;
 import shop.platform.aws.AwsClients;
 import shop.platform.aws.Environment;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Builds the use cases from plain constructors, once per container (static init, so SnapStart snapshots them).
@@ -16,34 +17,39 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class Wiring {
 
+    /** The clients and what is built on them, created once at init (static, so SnapStart snapshots them). */
     private static final class Clients {
         static final DynamoDbClient DYNAMO = AwsClients.build(DynamoDbClient.builder());
         static final String TABLE = Environment.required("TABLE_NAME");
-    }
-
-    private static final class Holder {
-        static final CustomerOrders ORDERS = customerOrders(Clients.DYNAMO, Clients.TABLE);
-    }
-
-    /** SnapStart priming: a read of a key no item has, so the client's whole path runs and nothing changes. */
-    static void primeClients() {
-        Clients.DYNAMO.getItem(r -> r.tableName(Clients.TABLE).key(java.util.Map.of(
-                "pk", AttributeValue.fromS("#priming"), "sk", AttributeValue.fromS("#priming"))));
+        static final CustomerOrders ORDERS = customerOrders(DYNAMO, TABLE);
     }
 
     private Wiring() {
     }
 
+    /** SnapStart priming: a read of a key no item has, so the client's whole path runs and nothing changes. */
+    static void primeClients() {
+        AwsClients.primeTable(Clients.DYNAMO, Clients.TABLE, "pk", "sk");
+    }
+
     static RecordOrderPlaced recordOrderPlaced() {
-        return new RecordOrderPlaced(Holder.ORDERS);
+        return new RecordOrderPlaced(Clients.ORDERS);
+    }
+
+    static RecordConfirmation recordConfirmation() {
+        return new RecordConfirmation(Clients.ORDERS);
+    }
+
+    static RecordRejection recordRejection() {
+        return new RecordRejection(Clients.ORDERS);
     }
 
     static RecordCancellation recordCancellation() {
-        return new RecordCancellation(Holder.ORDERS);
+        return new RecordCancellation(Clients.ORDERS);
     }
 
     static ReadCancellationInsight readCancellationInsight() {
-        return new ReadCancellationInsight(Holder.ORDERS);
+        return new ReadCancellationInsight(Clients.ORDERS);
     }
 
     public static CustomerOrders customerOrders(DynamoDbClient dynamo, String table) {
@@ -53,6 +59,7 @@ public final class Wiring {
     /** The event handler over the given client and table (tests): same wiring as Lambda's. */
     public static OrderEventHandler handler(DynamoDbClient dynamo, String table) {
         CustomerOrders orders = customerOrders(dynamo, table);
-        return new OrderEventHandler(new RecordOrderPlaced(orders), new RecordCancellation(orders));
+        return new OrderEventHandler(new RecordOrderPlaced(orders), new RecordConfirmation(orders),
+                new RecordRejection(orders), new RecordCancellation(orders));
     }
 }

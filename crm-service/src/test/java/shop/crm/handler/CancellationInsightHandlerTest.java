@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,54 +41,76 @@ class CancellationInsightHandlerTest {
                 Clock.fixed(Instant.parse("2026-04-10T12:00:00Z"), ZoneOffset.UTC));
     }
 
-    /** The customer of the samples: three orders, two cancelled (one of them before its OrderPlaced arrived). */
-    private void threeOrdersOfOneCustomer() {
+    /**
+     * The customer of the samples: five orders. Converted (confirmed): the sample order, then cancelled FOUND_CHEAPER
+     * after 1 h 30 min 30 s; the late order, cancelled ORDERED_BY_MISTAKE after 2 min, its events delivered cancel
+     * first; one kept. Rejected for stock: one. Cancelled before converting (inventory had not answered): one.
+     */
+    private void fiveOrdersOfOneCustomer() {
         outcome(events, "order-placed.json");
-        outcome(events, "order-cancelled.json");           // FOUND_CHEAPER after 1 h 30 min 30 s
-        outcome(events, "cancelled-before-placed.json");   // ORDERED_BY_MISTAKE after 2 min
+        outcome(events, "order-confirmed.json");
+        outcome(events, "order-cancelled.json");
+        outcome(events, "cancelled-before-confirmed.json");
+        outcome(events, "confirmed-after-cancel.json");
         outcome(events, "placed-after-cancel.json");
-        outcome(events, variant("order-placed.json", Map.of("orderId", UUID.randomUUID().toString(),
-                "placedAt", "2026-03-20T08:00:00Z")));      // kept
+        outcome(events, "rejected-order-placed.json");
+        outcome(events, "order-rejected.json");
+        String kept = UUID.randomUUID().toString();
+        outcome(events, variant("order-placed.json", Map.of("orderId", kept, "placedAt", "2026-03-20T08:00:00Z")));
+        outcome(events, variant("order-confirmed.json", Map.of("orderId", kept, "placedAt", "2026-03-20T08:00:00Z",
+                "confirmedAt", "2026-03-20T08:00:02Z")));
+        String cancelledEarly = UUID.randomUUID().toString();
+        outcome(events, variant("order-placed.json", Map.of("orderId", cancelledEarly, "placedAt", "2026-03-10T10:00:00Z")));
+        outcome(events, variant("order-cancelled.json", Map.of("orderId", cancelledEarly, "placedAt", "2026-03-10T10:00:00Z",
+                "cancelledAt", "2026-03-10T10:00:01Z", "reason", "CHANGED_MIND")));
     }
 
     @Test
-    void a_customers_insight_counts_orders_cancellations_rate_time_to_cancel_and_reasons() {
-        threeOrdersOfOneCustomer();
+    void a_customers_insight_counts_conversions_stock_rejections_and_cancellations_after_converting() {
+        fiveOrdersOfOneCustomer();
 
         JsonNode answer = invoke(insight, JSON.createObjectNode().put("customerId", CUSTOMER));
 
         assertEquals("customer", answer.path("scope").asText());
         JsonNode numbers = answer.path("insight");
-        assertEquals(3, numbers.path("ordersPlaced").asInt());
-        assertEquals(2, numbers.path("ordersCancelled").asInt());
+        assertTrue(numbers.path("definitions").asText().contains("converts when it is confirmed"), numbers.toString());
+        assertEquals(5, numbers.path("ordersPlaced").asInt());
+        assertEquals(3, numbers.path("ordersConverted").asInt());
+        assertEquals(1, numbers.path("ordersRejectedForStock").asInt());
+        assertEquals(0.2, numbers.path("stockRejectionRate").asDouble(), 1e-9);
+        assertEquals(3, numbers.path("ordersCancelled").asInt());
+        assertEquals(2, numbers.path("ordersCancelledAfterConverting").asInt());
         assertEquals(0.6667, numbers.path("cancellationRate").asDouble(), 1e-9);
         assertEquals((5430 + 120) / 2, numbers.path("averageSecondsToCancel").asLong());
         assertEquals((5430 + 120) / 2, numbers.path("medianSecondsToCancel").asLong());
         assertEquals(1, numbers.path("cancellationsByReason").path("FOUND_CHEAPER").asInt());
         assertEquals(1, numbers.path("cancellationsByReason").path("ORDERED_BY_MISTAKE").asInt());
-        assertEquals(0, numbers.path("cancellationsByReason").path("CHANGED_MIND").asInt());
+        assertEquals(0, numbers.path("cancellationsByReason").path("CHANGED_MIND").asInt(), "cancelled before converting");
     }
 
     @Test
-    void a_customers_answer_carries_the_timeline_in_time_order() {
-        threeOrdersOfOneCustomer();
+    void a_customers_answer_carries_every_step_on_the_timeline_in_time_order() {
+        fiveOrdersOfOneCustomer();
 
         JsonNode timeline = invoke(insight, JSON.createObjectNode().put("customerId", CUSTOMER)).path("timeline");
 
-        assertEquals(5, timeline.size());
+        assertEquals(12, timeline.size());
+        assertEquals(List.of("PLACED", "CONFIRMED", "PLACED", "REJECTED", "CANCELLED"),
+                List.of(timeline.get(0), timeline.get(1), timeline.get(2), timeline.get(3), timeline.get(4)).stream()
+                        .map(entry -> entry.path("type").asText()).toList());
         assertEquals("2026-03-02T09:15:00Z", timeline.get(0).path("at").asText());
-        assertEquals("PLACED", timeline.get(0).path("type").asText());
-        assertEquals("CANCELLED", timeline.get(1).path("type").asText());
-        assertEquals("FOUND_CHEAPER", timeline.get(1).path("reason").asText());
-        assertEquals("2026-03-20T08:00:00Z", timeline.get(4).path("at").asText());
+        assertEquals("OUT_OF_STOCK", timeline.get(3).path("reason").asText());
+        assertEquals("FOUND_CHEAPER", timeline.get(4).path("reason").asText());
+        assertEquals("2026-03-20T08:00:02Z", timeline.get(11).path("at").asText());
     }
 
     @Test
     void overall_insight_adds_up_every_customer_for_the_months_asked() {
-        threeOrdersOfOneCustomer();
+        fiveOrdersOfOneCustomer();
         String otherCustomer = "customer-" + UUID.randomUUID();
         String otherOrder = UUID.randomUUID().toString();
         outcome(events, variant("order-placed.json", Map.of("orderId", otherOrder, "customerId", otherCustomer)));
+        outcome(events, variant("order-confirmed.json", Map.of("orderId", otherOrder, "customerId", otherCustomer)));
         outcome(events, variant("order-cancelled.json", Map.of("orderId", otherOrder, "customerId", otherCustomer,
                 "cancelledAt", "2026-03-02T09:16:00Z", "reason", "CHANGED_MIND")));
         outcome(events, variant("order-placed.json", Map.of("orderId", UUID.randomUUID().toString(),
@@ -96,14 +119,17 @@ class CancellationInsightHandlerTest {
         JsonNode march = invoke(insight, JSON.createObjectNode().put("from", "2026-03").put("to", "2026-03"));
         JsonNode numbers = march.path("insight");
         assertEquals("overall", march.path("scope").asText());
-        assertEquals(4, numbers.path("ordersPlaced").asInt());
-        assertEquals(3, numbers.path("ordersCancelled").asInt());
+        assertEquals(6, numbers.path("ordersPlaced").asInt());
+        assertEquals(4, numbers.path("ordersConverted").asInt());
+        assertEquals(1, numbers.path("ordersRejectedForStock").asInt());
+        assertEquals(4, numbers.path("ordersCancelled").asInt());
+        assertEquals(3, numbers.path("ordersCancelledAfterConverting").asInt());
         assertEquals(0.75, numbers.path("cancellationRate").asDouble(), 1e-9);
         assertEquals(120, numbers.path("medianSecondsToCancel").asLong());
         assertEquals(1, numbers.path("cancellationsByReason").path("CHANGED_MIND").asInt());
 
         JsonNode lastTwelveMonths = invoke(insight, JSON.createObjectNode()).path("insight");
-        assertEquals(5, lastTwelveMonths.path("ordersPlaced").asInt());
+        assertEquals(7, lastTwelveMonths.path("ordersPlaced").asInt());
     }
 
     @Test

@@ -9,6 +9,7 @@ import static shop.crm.handler.CrmHarness.sample;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,20 +17,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import shop.crm.application.ReadCancellationInsight;
 import shop.crm.domain.CancellationInsight;
-import shop.crm.domain.CancellationReason;
 import shop.crm.domain.CustomerId;
 import shop.crm.domain.OrderId;
-import shop.crm.domain.Timeline;
 import shop.crm.domain.TimelineEntry;
+import shop.crm.domain.TimelineEntry.Type;
 import shop.localparts.LocalDynamoDb;
 import shop.platform.events.MalformedEventException;
+import shop.platform.priming.Priming;
 
 /** The CrmFunction with the sample events, against dynalite. */
 class OrderEventHandlerTest {
 
     private static final CustomerId CUSTOMER = new CustomerId(data("order-placed.json", "customerId"));
+    /** Placed, confirmed, then cancelled (FOUND_CHEAPER). */
     private static final OrderId ORDER = new OrderId(data("order-placed.json", "orderId"));
+    /** Placed, confirmed, cancelled (ORDERED_BY_MISTAKE); the samples deliver the cancel first. */
     private static final OrderId LATE_ORDER = new OrderId(data("placed-after-cancel.json", "orderId"));
+    /** Placed, then rejected: SKU-5 was short. */
+    private static final OrderId REJECTED_ORDER = new OrderId(data("order-rejected.json", "orderId"));
+    private static final List<String> TYPES = List.of("order-placed", "order-confirmed", "order-rejected", "order-cancelled");
 
     @RegisterExtension
     static final LocalDynamoDb dynamoDb = new LocalDynamoDb();
@@ -48,82 +54,83 @@ class OrderEventHandlerTest {
     void order_placed_puts_a_placed_entry_on_the_customers_timeline() {
         assertEquals("RECORDED", outcome(handler, "order-placed.json"));
 
-        assertEquals(List.of(placed(ORDER, "2026-03-02T09:15:00Z")), read.timeline(CUSTOMER).entries());
+        assertEquals(List.of(entry(ORDER, Type.PLACED, "2026-03-02T09:15:00Z")), read.timeline(CUSTOMER).entries());
     }
 
     @Test
-    void order_cancelled_adds_a_cancelled_entry_with_its_reason_and_time() {
-        outcome(handler, "order-placed.json");
+    void every_step_of_an_order_goes_on_the_timeline_in_time_order() {
+        assertEquals("RECORDED", outcome(handler, "order-placed.json"));
+        assertEquals("RECORDED", outcome(handler, "order-confirmed.json"));
         assertEquals("RECORDED", outcome(handler, "order-cancelled.json"));
+        assertEquals("RECORDED", outcome(handler, "rejected-order-placed.json"));
+        assertEquals("RECORDED", outcome(handler, "order-rejected.json"));
 
-        assertEquals(List.of(placed(ORDER, "2026-03-02T09:15:00Z"),
-                        cancelled(ORDER, "2026-03-02T10:45:30Z", "FOUND_CHEAPER")),
+        assertEquals(List.of(entry(ORDER, Type.PLACED, "2026-03-02T09:15:00Z"),
+                        entry(ORDER, Type.CONFIRMED, "2026-03-02T09:15:03Z"),
+                        entry(REJECTED_ORDER, Type.PLACED, "2026-03-02T09:25:00Z"),
+                        entry(REJECTED_ORDER, Type.REJECTED, "2026-03-02T09:25:03Z", "OUT_OF_STOCK"),
+                        entry(ORDER, Type.CANCELLED, "2026-03-02T10:45:30Z", "FOUND_CHEAPER")),
                 read.timeline(CUSTOMER).entries());
     }
 
     @Test
-    void duplicate_order_placed_with_another_eventbridge_id_changes_nothing() {
-        outcome(handler, "order-placed.json");
-
-        assertEquals("ALREADY_RECORDED", outcome(handler, "order-placed-duplicate.json"));
-        assertEquals(1, read.timeline(CUSTOMER).entries().size());
-        assertEquals(1, read.forCustomer(CUSTOMER).ordersPlaced());
-    }
-
-    @Test
-    void replayed_order_placed_changes_nothing() {
-        outcome(handler, "order-placed.json");
-
-        assertEquals("ALREADY_RECORDED", outcome(handler, "order-placed-replayed.json"));
-        assertEquals(1, read.forCustomer(CUSTOMER).ordersPlaced());
-    }
-
-    @Test
-    void order_cancelled_delivered_twice_counts_one_cancellation() {
-        outcome(handler, "order-placed.json");
-        outcome(handler, "order-cancelled.json");
-
-        assertEquals("ALREADY_RECORDED", outcome(handler, "order-cancelled.json"));
+    void a_duplicate_or_replay_of_each_type_changes_nothing() {
+        for (String type : TYPES) {
+            outcome(handler, type + ".json");
+        }
+        List<TimelineEntry> once = read.timeline(CUSTOMER).entries();
         CancellationInsight insight = read.forCustomer(CUSTOMER);
+
+        for (String type : TYPES) {
+            assertEquals("ALREADY_RECORDED", outcome(handler, type + "-duplicate.json"), type);
+            assertEquals("ALREADY_RECORDED", outcome(handler, type + "-replayed.json"), type);
+            assertEquals("ALREADY_RECORDED", outcome(handler, type + ".json"), type);
+        }
+        assertEquals(once, read.timeline(CUSTOMER).entries());
+        assertEquals(insight, read.forCustomer(CUSTOMER));
         assertEquals(1, insight.ordersCancelled());
-        assertEquals(1L, insight.cancellationsByReason().get("FOUND_CHEAPER"));
-        assertEquals(2, read.timeline(CUSTOMER).entries().size());
     }
 
     @Test
-    void cancel_before_place_gives_the_same_timeline_as_in_order_once_both_arrived() {
-        assertEquals("RECORDED", outcome(handler, "cancelled-before-placed.json"));
-        Timeline afterCancelOnly = read.timeline(CUSTOMER);
-        assertEquals("RECORDED", outcome(handler, "placed-after-cancel.json"));
+    void the_three_events_of_an_order_in_any_delivery_order_give_the_same_timeline_and_insight() {
+        List<String> events = List.of("placed-after-cancel.json", "confirmed-after-cancel.json", "cancelled-before-confirmed.json");
+        List<TimelineEntry> expected = List.of(entry(LATE_ORDER, Type.PLACED, "2026-03-03T18:00:00Z"),
+                entry(LATE_ORDER, Type.CONFIRMED, "2026-03-03T18:00:03Z"),
+                entry(LATE_ORDER, Type.CANCELLED, "2026-03-03T18:02:00Z", "ORDERED_BY_MISTAKE"));
+        CancellationInsight inOrder = null;
+        for (List<String> delivery : permutations(events)) {
+            freshTable();
+            delivery.forEach(sample -> assertEquals("RECORDED", outcome(handler, sample), delivery.toString()));
 
-        List<TimelineEntry> expected = List.of(placed(LATE_ORDER, "2026-03-03T18:00:00Z"),
-                cancelled(LATE_ORDER, "2026-03-03T18:02:00Z", "ORDERED_BY_MISTAKE"));
-        assertEquals(expected, read.timeline(CUSTOMER).entries());
-        assertEquals(expected, afterCancelOnly.entries(), "the cancellation alone already tells when it was placed");
+            assertEquals(expected, read.timeline(CUSTOMER).entries(), delivery.toString());
+            CancellationInsight insight = read.forCustomer(CUSTOMER);
+            assertEquals(1, insight.ordersCancelledAfterConverting(), delivery.toString());
+            inOrder = inOrder == null ? insight : inOrder;
+            assertEquals(inOrder, insight, delivery.toString());
+        }
     }
 
     @Test
-    void cancel_before_place_gives_the_same_insight_as_in_order() {
-        outcome(handler, "cancelled-before-placed.json");
-        outcome(handler, "placed-after-cancel.json");
-        CancellationInsight disordered = read.forCustomer(CUSTOMER);
+    void a_rejection_delivered_before_its_placing_gives_the_same_timeline() {
+        outcome(handler, "order-rejected.json");
+        outcome(handler, "rejected-order-placed.json");
+        List<TimelineEntry> disordered = read.timeline(CUSTOMER).entries();
 
         freshTable();
-        outcome(handler, "placed-after-cancel.json");
-        outcome(handler, "cancelled-before-placed.json");
-        CancellationInsight ordered = read.forCustomer(CUSTOMER);
+        outcome(handler, "rejected-order-placed.json");
+        outcome(handler, "order-rejected.json");
 
-        assertEquals(ordered, disordered);
-        assertEquals(1, disordered.ordersPlaced());
-        assertEquals(1, disordered.ordersCancelled());
+        assertEquals(read.timeline(CUSTOMER).entries(), disordered);
+        assertEquals(1, read.forCustomer(CUSTOMER).ordersRejectedForStock());
     }
 
     @Test
-    void malformed_event_fails_with_the_reason_and_records_nothing() {
-        MalformedEventException failure = assertThrows(MalformedEventException.class,
-                () -> outcome(handler, "malformed.json"));
-
-        assertTrue(failure.getMessage().contains("orderId"), failure.getMessage());
+    void a_malformed_event_of_each_type_fails_with_the_reason_and_records_nothing() {
+        for (String type : TYPES) {
+            MalformedEventException failure = assertThrows(MalformedEventException.class,
+                    () -> outcome(handler, "malformed-" + type + ".json"), type);
+            assertTrue(failure.getMessage().contains("data.orderId"), failure.getMessage());
+        }
         assertEquals(0, read.forCustomer(CUSTOMER).ordersPlaced());
     }
 
@@ -137,11 +144,12 @@ class OrderEventHandlerTest {
     }
 
     @Test
-    void event_of_an_unsupported_schema_major_version_fails_and_records_nothing() {
-        ObjectNode event = (ObjectNode) sample("order-placed.json");
-        ((ObjectNode) event.path("detail").path("metadata")).put("schemaVersion", "2.0");
-
-        assertThrows(MalformedEventException.class, () -> outcome(handler, event));
+    void an_event_of_an_unknown_schema_major_version_fails_and_records_nothing() {
+        for (String type : TYPES) {
+            MalformedEventException failure = assertThrows(MalformedEventException.class,
+                    () -> outcome(handler, type + "-unknown-major.json"), type);
+            assertTrue(failure.getMessage().contains("schemaVersion 2.0"), failure.getMessage());
+        }
         assertEquals(0, read.forCustomer(CUSTOMER).ordersPlaced());
     }
 
@@ -155,12 +163,36 @@ class OrderEventHandlerTest {
         assertEquals(0, read.forCustomer(CUSTOMER).ordersPlaced());
     }
 
-    private static TimelineEntry placed(OrderId order, String at) {
-        return new TimelineEntry(Instant.parse(at), TimelineEntry.Type.PLACED, order, Optional.empty());
+    @Test
+    void the_priming_events_pass_the_subscription_and_the_translator() {
+        assertEquals("priming", OrderEventTranslator.orderPlaced(
+                OrderEventTranslator.SUBSCRIPTION.check(Priming.orderPlaced())).customerId().value());
+        assertEquals("priming", OrderEventTranslator.orderConfirmed(
+                OrderEventTranslator.SUBSCRIPTION.check(Priming.orderConfirmed())).customerId().value());
     }
 
-    private static TimelineEntry cancelled(OrderId order, String at, String reason) {
-        return new TimelineEntry(Instant.parse(at), TimelineEntry.Type.CANCELLED, order,
-                Optional.of(new CancellationReason(reason)));
+    private static TimelineEntry entry(OrderId order, Type type, String at) {
+        return new TimelineEntry(Instant.parse(at), type, order, Optional.empty());
+    }
+
+    private static TimelineEntry entry(OrderId order, Type type, String at, String reason) {
+        return new TimelineEntry(Instant.parse(at), type, order, Optional.of(reason));
+    }
+
+    private static List<List<String>> permutations(List<String> items) {
+        if (items.isEmpty()) {
+            return List.of(List.of());
+        }
+        List<List<String>> all = new ArrayList<>();
+        for (String first : items) {
+            List<String> rest = new ArrayList<>(items);
+            rest.remove(first);
+            for (List<String> tail : permutations(rest)) {
+                List<String> one = new ArrayList<>(List.of(first));
+                one.addAll(tail);
+                all.add(one);
+            }
+        }
+        return all;
     }
 }

@@ -3,6 +3,7 @@ package shop.crm.handler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,19 +13,30 @@ import shop.localparts.SampleEventContracts;
 class SampleEventContractTest {
 
     private static final String FOLDER = "crm-service";
+    private static final List<String> TYPES = List.of("order-placed", "order-confirmed", "order-rejected", "order-cancelled");
 
     @Test
-    void every_sample_the_rule_delivers_except_the_malformed_one_matches_its_published_schema() {
-        assertEquals(Map.of(), SampleEventContracts.deliveredSampleProblems(FOLDER));
+    void every_sample_the_rule_delivers_except_the_malformed_ones_matches_its_published_schema() {
+        List<String> required = new ArrayList<>(List.of("cancelled-before-confirmed.json", "confirmed-after-cancel.json",
+                "placed-after-cancel.json", "rejected-order-placed.json", "direct-unknown-detail-type.json"));
+        for (String type : TYPES) {
+            required.addAll(List.of(type + ".json", type + "-duplicate.json", type + "-replayed.json",
+                    type + "-unknown-major.json", "malformed-" + type + ".json"));
+        }
+        assertEquals(Map.of(), SampleEventContracts.deliveredSampleProblems(FOLDER, required));
     }
 
     @Test
-    void the_malformed_sample_breaks_its_schema() {
-        assertFalse(SampleEventContracts.malformedSampleViolations(FOLDER).isEmpty());
+    void the_malformed_sample_of_each_type_breaks_its_schema() {
+        for (String type : TYPES) {
+            assertFalse(SampleEventContracts.malformedSampleViolations(FOLDER, "malformed-" + type + ".json").isEmpty(), type);
+        }
     }
 
     @Test
-    void the_duplicate_and_the_replay_carry_the_original_event_id_under_another_eventbridge_id() {
-        assertEquals(List.of(), SampleEventContracts.duplicateAndReplayProblems(FOLDER));
+    void the_duplicates_and_the_replays_carry_the_original_event_id_under_another_eventbridge_id() {
+        for (String type : TYPES) {
+            assertEquals(List.of(), SampleEventContracts.duplicateAndReplayProblems(FOLDER, type + ".json"));
+        }
     }
 }

@@ -3,7 +3,7 @@ package shop.notification.application;
 import java.time.Instant;
 import shop.notification.domain.OrderId;
 
-/** Port: the orders known to be cancelled, so a late OrderPlaced sends no "thank you". */
+/** Port: the orders known to be cancelled, so a late OrderConfirmed sends no confirmation. */
 public interface Cancellations {
 
     /** Records that the order is cancelled; recording it again changes nothing. */

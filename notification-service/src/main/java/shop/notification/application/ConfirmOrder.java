@@ -2,9 +2,11 @@ package shop.notification.application;
 
 import shop.notification.domain.MessageKind;
 import shop.notification.domain.OrderEmails;
-import shop.notification.domain.OrderPlaced;
 
-/** On OrderPlaced: one confirmation email, unless the order is already known to be cancelled (events out of order). */
+/**
+ * On OrderConfirmed: one "confirmed, will ship" email, unless the order is already known to be cancelled (the
+ * cancellation was delivered first). OrderPlaced sends nothing: stock may still be short, and SES is most of the bill.
+ */
 public final class ConfirmOrder {
 
     private final SendOnce sendOnce;
@@ -15,8 +17,9 @@ public final class ConfirmOrder {
         this.cancellations = cancellations;
     }
 
-    public Outcome handle(OrderPlaced order) {
+    public NotificationOutcome handle(OrderConfirmed order) {
         return sendOnce.send(order.orderId(), MessageKind.ORDER_CONFIRMATION, order.eventId(),
-                OrderEmails.confirmation(order), () -> cancellations.isCancelled(order.orderId()));
+                OrderEmails.confirmation(order.recipient(), order.orderId(), order.placedAt(), order.itemCount(), order.total()),
+                () -> cancellations.isCancelled(order.orderId()));
     }
 }

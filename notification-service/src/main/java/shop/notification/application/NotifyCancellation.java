@@ -1,11 +1,10 @@
 package shop.notification.application;
 
 import shop.notification.domain.MessageKind;
-import shop.notification.domain.OrderCancelled;
 import shop.notification.domain.OrderEmails;
 
 /**
- * On OrderCancelled: first record the cancellation (so a late OrderPlaced stays silent), then one cancellation
+ * On OrderCancelled: first record the cancellation (so a late OrderConfirmed sends no confirmation), then one cancellation
  * email. Recording first matters: if the function dies after it, the retry records again (no change) and sends.
  */
 public final class NotifyCancellation {
@@ -18,9 +17,10 @@ public final class NotifyCancellation {
         this.cancellations = cancellations;
     }
 
-    public Outcome handle(OrderCancelled order) {
+    public NotificationOutcome handle(OrderCancelled order) {
         cancellations.record(order.orderId(), order.cancelledAt(), order.eventId());
         return sendOnce.send(order.orderId(), MessageKind.CANCELLATION_NOTICE, order.eventId(),
-                OrderEmails.cancellationNotice(order), () -> false);
+                OrderEmails.cancellationNotice(order.recipient(), order.orderId(), order.placedAt(),
+                        order.cancelledAt(), order.reason()), () -> false);
     }
 }

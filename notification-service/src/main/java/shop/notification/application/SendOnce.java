@@ -36,11 +36,11 @@ public final class SendOnce {
     }
 
     /** Sends {@code email} as the order's message of {@code kind}, unless it was settled before or {@code skip} says so. */
-    public Outcome send(OrderId orderId, MessageKind kind, String eventId, Email email, BooleanSupplier skip) {
+    public NotificationOutcome send(OrderId orderId, MessageKind kind, String eventId, Email email, BooleanSupplier skip) {
         Instant now = clock.instant();
         Claim claim = deliveries.claim(orderId, kind, eventId, now, now.plus(lease));
         if (claim instanceof Claim.Settled) {
-            return Outcome.ALREADY_HANDLED;
+            return NotificationOutcome.ALREADY_HANDLED;
         }
         if (claim instanceof Claim.Busy busy) {
             throw new DeliveryInProgressException(kind + " of order " + orderId, busy.leaseUntil());
@@ -48,12 +48,12 @@ public final class SendOnce {
         Claim.Granted granted = (Claim.Granted) claim;
         if (skip.getAsBoolean()) {
             deliveries.markSkipped(granted, "order already cancelled", clock.instant());
-            return Outcome.SKIPPED_ORDER_CANCELLED;
+            return NotificationOutcome.SKIPPED_ORDER_CANCELLED;
         }
         String providerMessageId = emails.send(email);
         // A lost claim here means our lease ran out mid-send and another invocation took over: the email went out
         // anyway, and that invocation settles the record.
         deliveries.markSent(granted, providerMessageId, email.subject(), clock.instant());
-        return Outcome.SENT;
+        return NotificationOutcome.SENT;
     }
 }

@@ -1,10 +1,12 @@
 package shop.notification.domain;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 
-/** Writes the two emails: plain, short, no marketing. No name or address in them beyond the recipient field. */
+/** Writes the three emails: plain, short, no marketing. No name or address in them beyond the recipient field. */
 public final class OrderEmails {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'")
@@ -20,25 +22,42 @@ public final class OrderEmails {
     private OrderEmails() {
     }
 
-    public static Email confirmation(OrderPlaced order) {
-        String items = order.itemCount() == 1 ? "1 item" : order.itemCount() + " items";
-        return new Email(order.recipient(), "Your order " + order.orderId() + " is confirmed",
-                "Thank you for your order.\n\n"
-                        + "Order: " + order.orderId() + "\n"
-                        + "Placed: " + WHEN.format(order.placedAt()) + "\n"
+    /** Sent only once stock is reserved for every line: the one email that may call an order confirmed. */
+    public static Email confirmation(EmailAddress to, OrderId orderId, Instant placedAt, int itemCount, Money total) {
+        String items = itemCount == 1 ? "1 item" : itemCount + " items";
+        return new Email(to, "Your order " + orderId + " is confirmed",
+                "Thank you for your order: every item is reserved for you.\n\n"
+                        + "Order: " + orderId + "\n"
+                        + "Placed: " + WHEN.format(placedAt) + "\n"
                         + "Items: " + items + "\n"
-                        + "Total: " + order.total().display() + "\n\n"
+                        + "Total: " + total.display() + "\n\n"
                         + "We will let you know when it ships.\n");
     }
 
-    public static Email cancellationNotice(OrderCancelled order) {
-        String reason = REASONS.getOrDefault(order.reason(), "other");
-        return new Email(order.recipient(), "Your order " + order.orderId() + " is cancelled",
+    /** Names each item that could not be reserved, with the quantity ordered, and says nothing will be charged. */
+    public static Email rejection(EmailAddress to, OrderId orderId, Instant placedAt, List<OrderedItem> notReserved) {
+        if (notReserved.isEmpty()) {
+            throw new IllegalArgumentException("a rejection names at least one item that could not be reserved");
+        }
+        StringBuilder items = new StringBuilder();
+        notReserved.forEach(item -> items.append("  ").append(item.sku()).append(" (").append(item.quantity())
+                .append(" ordered)\n"));
+        return new Email(to, "Your order " + orderId + " could not be accepted",
+                "We are sorry: we could not reserve these items of your order.\n\n"
+                        + items + "\n"
+                        + "Order: " + orderId + "\n"
+                        + "Placed: " + WHEN.format(placedAt) + "\n\n"
+                        + "The order has not been accepted and nothing will be charged.\n");
+    }
+
+    public static Email cancellationNotice(EmailAddress to, OrderId orderId, Instant placedAt, Instant cancelledAt,
+                                           String reason) {
+        return new Email(to, "Your order " + orderId + " is cancelled",
                 "Your order has been cancelled.\n\n"
-                        + "Order: " + order.orderId() + "\n"
-                        + "Placed: " + WHEN.format(order.placedAt()) + "\n"
-                        + "Cancelled: " + WHEN.format(order.cancelledAt()) + "\n"
-                        + "Reason given: " + reason + "\n\n"
+                        + "Order: " + orderId + "\n"
+                        + "Placed: " + WHEN.format(placedAt) + "\n"
+                        + "Cancelled: " + WHEN.format(cancelledAt) + "\n"
+                        + "Reason given: " + REASONS.getOrDefault(reason, "other") + "\n\n"
                         + "If you did not ask for this, please reply to this email.\n");
     }
 }

@@ -1,5 +1,10 @@
 package shop.notification.handler;
 
+import static shop.notification.handler.OrderEventTranslator.ORDER_CONFIRMED;
+import static shop.notification.handler.OrderEventTranslator.ORDER_REJECTED;
+import static shop.notification.handler.OrderEventTranslator.SOURCE;
+import static shop.notification.handler.OrderEventTranslator.SUBSCRIPTION;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
@@ -7,35 +12,38 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
 import shop.notification.application.ConfirmOrder;
+import shop.notification.application.NotificationOutcome;
 import shop.notification.application.NotifyCancellation;
-import shop.notification.application.Outcome;
+import shop.notification.application.NotifyRejection;
 import shop.platform.events.EventConsumer;
 import shop.platform.events.IncomingEvent;
-import shop.platform.events.MalformedEventException;
+import shop.platform.events.Subscription;
 import shop.platform.priming.Priming;
 
 /**
- * The NotificationFunction: an EventBridge rule target for OrderPlaced and OrderCancelled. Decodes, calls the
- * use case, answers {@code {"outcome": ...}}. Anything it cannot handle is thrown after one log line (no
- * personal data), so Lambda retries it and then hands it to the dead-letter queue.
+ * The NotificationFunction: an EventBridge rule target for OrderConfirmed, OrderRejected and OrderCancelled.
+ * Decodes, calls the use case, answers {@code {"outcome": ...}}. Anything it cannot handle is thrown after one
+ * log line (no personal data), so Lambda retries it and then hands it to the dead-letter queue.
  */
 public final class OrderEventHandler implements RequestStreamHandler {
 
     private final ConfirmOrder confirmOrder;
+    private final NotifyRejection notifyRejection;
     private final NotifyCancellation notifyCancellation;
 
     /** Used by Lambda: reads the environment and builds the clients once, at init. */
     public OrderEventHandler() {
-        this(Wiring.confirmOrder(), Wiring.notifyCancellation());
+        this(Wiring.confirmOrder(), Wiring.notifyRejection(), Wiring.notifyCancellation());
         // SES is not primed: SendEmail is its only permitted call, and priming must never send
         Priming.register("notification consumer", () -> {
             Wiring.primeClients();
-            OrderEventTranslator.orderPlaced(Priming.orderPlaced());
+            OrderEventTranslator.orderConfirmed(SUBSCRIPTION.check(Priming.orderConfirmed()));
         });
     }
 
-    public OrderEventHandler(ConfirmOrder confirmOrder, NotifyCancellation notifyCancellation) {
+    public OrderEventHandler(ConfirmOrder confirmOrder, NotifyRejection notifyRejection, NotifyCancellation notifyCancellation) {
         this.confirmOrder = confirmOrder;
+        this.notifyRejection = notifyRejection;
         this.notifyCancellation = notifyCancellation;
     }
 
@@ -45,12 +53,15 @@ public final class OrderEventHandler implements RequestStreamHandler {
     }
 
     private Map<String, String> handle(IncomingEvent event) {
-        OrderEventTranslator.requireSupported(event);
-        Outcome outcome = switch (event.detailType()) {
-            case "OrderPlaced" -> confirmOrder.handle(OrderEventTranslator.orderPlaced(event));
-            case "OrderCancelled" -> notifyCancellation.handle(OrderEventTranslator.orderCancelled(event));
-            default -> throw new MalformedEventException("detail-type " + event.detailType() + " is not handled here");
-        };
+        SUBSCRIPTION.check(event);
+        NotificationOutcome outcome;
+        if (Subscription.is(event, SOURCE, ORDER_CONFIRMED)) {
+            outcome = confirmOrder.handle(OrderEventTranslator.orderConfirmed(event));
+        } else if (Subscription.is(event, SOURCE, ORDER_REJECTED)) {
+            outcome = notifyRejection.handle(OrderEventTranslator.orderRejected(event));
+        } else {
+            outcome = notifyCancellation.handle(OrderEventTranslator.orderCancelled(event));
+        }
         return Map.of("outcome", outcome.name());
     }
 }

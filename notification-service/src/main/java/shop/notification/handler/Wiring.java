@@ -8,11 +8,11 @@ import shop.notification.adapter.ses.SesEmails;
 import shop.notification.application.Cancellations;
 import shop.notification.application.ConfirmOrder;
 import shop.notification.application.NotifyCancellation;
+import shop.notification.application.NotifyRejection;
 import shop.notification.application.SendOnce;
 import shop.platform.aws.AwsClients;
 import shop.platform.aws.Environment;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
@@ -27,7 +27,8 @@ public final class Wiring {
      */
     public static final Duration SEND_LEASE = Duration.ofSeconds(60);
 
-    private static final class Holder {
+    /** The clients and what is built on them, created once at init (static, so SnapStart snapshots them). */
+    private static final class Clients {
         static final DynamoDbClient DYNAMO = AwsClients.build(DynamoDbClient.builder());
         static final SesV2Client SES = AwsClients.build(SesV2Client.builder());
         static final String TABLE = Environment.required("TABLE_NAME");
@@ -39,12 +40,21 @@ public final class Wiring {
     private Wiring() {
     }
 
+    /** SnapStart priming: a read of a key no item has, so the client's whole path runs and nothing changes. */
+    static void primeClients() {
+        AwsClients.primeTable(Clients.DYNAMO, Clients.TABLE, "pk", "sk");
+    }
+
     static ConfirmOrder confirmOrder() {
-        return new ConfirmOrder(Holder.SEND_ONCE, Holder.CANCELLATIONS);
+        return new ConfirmOrder(Clients.SEND_ONCE, Clients.CANCELLATIONS);
+    }
+
+    static NotifyRejection notifyRejection() {
+        return new NotifyRejection(Clients.SEND_ONCE);
     }
 
     static NotifyCancellation notifyCancellation() {
-        return new NotifyCancellation(Holder.SEND_ONCE, Holder.CANCELLATIONS);
+        return new NotifyCancellation(Clients.SEND_ONCE, Clients.CANCELLATIONS);
     }
 
     /** The message sender over the given clients, table and sender identity (tests pass local clients and a clock). */
@@ -54,13 +64,12 @@ public final class Wiring {
 
     /** The handler over the given clients (tests): same wiring as Lambda's, other endpoints and clock. */
     public static OrderEventHandler handler(DynamoDbClient dynamo, SesV2Client ses, String table, String sender, Clock clock) {
-        Cancellations cancellations = new DynamoDbCancellations(dynamo, table);
-        SendOnce sendOnce = sendOnce(dynamo, ses, table, sender, clock);
-        return new OrderEventHandler(new ConfirmOrder(sendOnce, cancellations), new NotifyCancellation(sendOnce, cancellations));
+        return handler(new DynamoDbCancellations(dynamo, table), sendOnce(dynamo, ses, table, sender, clock));
     }
-    /** SnapStart priming: a read of a key no item has, so the client's whole path runs and nothing changes. */
-    static void primeClients() {
-        Holder.DYNAMO.getItem(r -> r.tableName(Holder.TABLE).key(java.util.Map.of(
-                "pk", AttributeValue.fromS("#priming"), "sk", AttributeValue.fromS("#priming"))));
+
+    /** The handler over a given message sender (tests that make sending fail part-way). */
+    public static OrderEventHandler handler(Cancellations cancellations, SendOnce sendOnce) {
+        return new OrderEventHandler(new ConfirmOrder(sendOnce, cancellations), new NotifyRejection(sendOnce),
+                new NotifyCancellation(sendOnce, cancellations));
     }
 }

@@ -37,7 +37,7 @@ class SendOnceTest {
 
     @Test
     void the_first_event_sends_and_settles_the_record() {
-        assertEquals(Outcome.SENT, sendOnce.send(ORDER, MessageKind.ORDER_CONFIRMATION, "e-1", EMAIL, () -> false));
+        assertEquals(NotificationOutcome.SENT, sendOnce.send(ORDER, MessageKind.ORDER_CONFIRMATION, "e-1", EMAIL, () -> false));
 
         assertEquals(List.of(EMAIL), sent);
         assertEquals(DeliveryStatus.SENT, deliveries.records.get(MessageKind.ORDER_CONFIRMATION).status());
@@ -47,13 +47,13 @@ class SendOnceTest {
     void a_settled_message_is_not_sent_again() {
         sendOnce.send(ORDER, MessageKind.ORDER_CONFIRMATION, "e-1", EMAIL, () -> false);
 
-        assertEquals(Outcome.ALREADY_HANDLED, sendOnce.send(ORDER, MessageKind.ORDER_CONFIRMATION, "e-1", EMAIL, () -> false));
+        assertEquals(NotificationOutcome.ALREADY_HANDLED, sendOnce.send(ORDER, MessageKind.ORDER_CONFIRMATION, "e-1", EMAIL, () -> false));
         assertEquals(1, sent.size());
     }
 
     @Test
     void a_skipped_message_is_recorded_and_never_sent() {
-        assertEquals(Outcome.SKIPPED_ORDER_CANCELLED,
+        assertEquals(NotificationOutcome.SKIPPED_ORDER_CANCELLED,
                 sendOnce.send(ORDER, MessageKind.ORDER_CONFIRMATION, "e-1", EMAIL, () -> true));
 
         assertEquals(List.of(), sent);

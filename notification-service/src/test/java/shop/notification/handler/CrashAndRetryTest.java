@@ -20,10 +20,8 @@ import shop.localparts.SesV2Local;
 import shop.notification.adapter.dynamodb.DynamoDbCancellations;
 import shop.notification.adapter.dynamodb.DynamoDbDeliveries;
 import shop.notification.adapter.ses.SesEmails;
-import shop.notification.application.ConfirmOrder;
 import shop.notification.application.DeliveryInProgressException;
 import shop.notification.application.Emails;
-import shop.notification.application.NotifyCancellation;
 import shop.notification.application.SendOnce;
 import shop.notification.domain.Delivery;
 import shop.notification.domain.DeliveryStatus;
@@ -75,25 +73,25 @@ class CrashAndRetryTest {
         });
         OrderEventHandler handler = Wiring.handler(dynamoDb.client(), sesClient, table, SENDER, clock);
 
-        assertThrows(IllegalStateException.class, () -> invoke(crashingAfterSend, "order-placed.json"));
+        assertThrows(IllegalStateException.class, () -> invoke(crashingAfterSend, "order-confirmed.json"));
         assertEquals(1, ses.emails().size());
         assertEquals(DeliveryStatus.SENDING, record().status());
 
         // a redelivery while the lease runs: the first invocation might still be live, so it waits (is retried)
         clock.advance(Wiring.SEND_LEASE.minusSeconds(1));
-        assertThrows(DeliveryInProgressException.class, () -> invoke(handler, "order-placed-duplicate.json"));
+        assertThrows(DeliveryInProgressException.class, () -> invoke(handler, "order-confirmed-duplicate.json"));
         assertEquals(1, ses.emails().size());
 
         // after the lease: at least once, the email goes again and the record is settled
         clock.advance(Duration.ofSeconds(2));
-        assertEquals("SENT", invoke(handler, "order-placed-replayed.json"));
+        assertEquals("SENT", invoke(handler, "order-confirmed-replayed.json"));
         assertEquals(2, ses.emails().size());
         Delivery delivery = record();
         assertEquals(DeliveryStatus.SENT, delivery.status());
         assertEquals(2, delivery.attempts());
         assertEquals(ses.emails().get(1).messageId(), delivery.providerMessageId().orElseThrow());
 
-        assertEquals("ALREADY_HANDLED", invoke(handler, "order-placed.json"));
+        assertEquals("ALREADY_HANDLED", invoke(handler, "order-confirmed.json"));
         assertEquals(2, ses.emails().size());
     }
 
@@ -101,23 +99,22 @@ class CrashAndRetryTest {
     void ses_unreachable_fails_the_event_and_the_retry_after_the_lease_sends_exactly_one_email() {
         try (SesV2Client nowhere = NotificationHarness.sesClient("http://127.0.0.1:" + FreePort.find())) {
             OrderEventHandler sesDown = Wiring.handler(dynamoDb.client(), nowhere, table, SENDER, clock);
-            assertThrows(RuntimeException.class, () -> invoke(sesDown, "order-placed.json"));
+            assertThrows(RuntimeException.class, () -> invoke(sesDown, "order-confirmed.json"));
         }
         assertTrue(ses.emails().isEmpty());
 
         clock.advance(Wiring.SEND_LEASE.plusSeconds(1));
-        assertEquals("SENT", invoke(Wiring.handler(dynamoDb.client(), sesClient, table, SENDER, clock), "order-placed.json"));
+        assertEquals("SENT", invoke(Wiring.handler(dynamoDb.client(), sesClient, table, SENDER, clock), "order-confirmed.json"));
         assertEquals(1, ses.emails().size());
     }
 
     private OrderEventHandler handlerSendingThrough(Emails emails) {
-        DynamoDbCancellations cancellations = new DynamoDbCancellations(dynamoDb.client(), table);
-        SendOnce sendOnce = new SendOnce(new DynamoDbDeliveries(dynamoDb.client(), table), emails, clock, Wiring.SEND_LEASE);
-        return new OrderEventHandler(new ConfirmOrder(sendOnce, cancellations), new NotifyCancellation(sendOnce, cancellations));
+        return Wiring.handler(new DynamoDbCancellations(dynamoDb.client(), table),
+                new SendOnce(new DynamoDbDeliveries(dynamoDb.client(), table), emails, clock, Wiring.SEND_LEASE));
     }
 
     private Delivery record() {
         return new DynamoDbDeliveries(dynamoDb.client(), table)
-                .find(new OrderId(orderId("order-placed.json")), MessageKind.ORDER_CONFIRMATION).orElseThrow();
+                .find(new OrderId(orderId("order-confirmed.json")), MessageKind.ORDER_CONFIRMATION).orElseThrow();
     }
 }

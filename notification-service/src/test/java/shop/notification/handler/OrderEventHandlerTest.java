@@ -27,6 +27,7 @@ import shop.notification.domain.MessageKind;
 import shop.notification.domain.OrderId;
 import shop.notification.testing.MutableClock;
 import shop.platform.events.MalformedEventException;
+import shop.platform.priming.Priming;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /** The NotificationFunction with the sample events, against dynalite and a local SES v2 server. */
@@ -61,45 +62,65 @@ class OrderEventHandlerTest {
     }
 
     @Test
-    void order_placed_sends_one_confirmation_email_from_the_configured_sender_to_the_contact_address() {
-        assertEquals("SENT", invoke(handler, "order-placed.json"));
+    void order_confirmed_sends_one_confirmation_email_from_the_configured_sender_to_the_contact_address() {
+        assertEquals("SENT", invoke(handler, "order-confirmed.json"));
 
         List<ReceivedEmail> emails = ses.emails();
         assertEquals(1, emails.size());
         ReceivedEmail email = emails.get(0);
         assertEquals(SENDER, email.from());
-        assertEquals(List.of(contactEmail("order-placed.json")), email.to());
-        assertEquals("Your order " + orderId("order-placed.json") + " is confirmed", email.subject());
+        assertEquals(List.of(contactEmail("order-confirmed.json")), email.to());
+        assertEquals("Your order " + orderId("order-confirmed.json") + " is confirmed", email.subject());
     }
 
     @Test
     void confirmation_is_short_plain_text_with_the_total_and_without_the_shipping_address() {
-        invoke(handler, "order-placed.json");
+        invoke(handler, "order-confirmed.json");
 
         ReceivedEmail email = ses.emails().get(0);
         assertNull(email.html(), "plain text only");
         assertTrue(email.text().contains("Total: 25.75 EUR"), email.text());
         assertTrue(email.text().contains("Items: 3 items"), email.text());
+        assertTrue(email.text().contains("We will let you know when it ships."), email.text());
         assertFalse(email.text().contains("Example Street"), "no address in the body");
         assertFalse(email.text().contains("Ada"), "no name in the body");
         assertTrue(email.text().length() < 400, "short");
     }
 
     @Test
-    void order_placed_is_recorded_as_sent_with_the_ses_message_id() {
-        invoke(handler, "order-placed.json");
+    void order_confirmed_is_recorded_as_sent_with_the_ses_message_id() {
+        invoke(handler, "order-confirmed.json");
 
-        Delivery delivery = record(orderId("order-placed.json"), MessageKind.ORDER_CONFIRMATION);
+        Delivery delivery = record(orderId("order-confirmed.json"), MessageKind.ORDER_CONFIRMATION);
         assertEquals(DeliveryStatus.SENT, delivery.status());
         assertEquals(ses.emails().get(0).messageId(), delivery.providerMessageId().orElseThrow());
-        assertEquals(eventId("order-placed.json"), delivery.eventId());
+        assertEquals(eventId("order-confirmed.json"), delivery.eventId());
         assertEquals(1, delivery.attempts());
         assertEquals(ses.emails().get(0).subject(), delivery.subject().orElseThrow());
     }
 
     @Test
-    void order_cancelled_sends_one_cancellation_email_with_the_reason() {
-        invoke(handler, "order-placed.json");
+    void order_rejected_sends_one_email_naming_the_short_items_with_their_quantities_and_that_nothing_is_charged() {
+        assertEquals("SENT", invoke(handler, "order-rejected.json"));
+
+        List<ReceivedEmail> emails = ses.emails();
+        assertEquals(1, emails.size());
+        ReceivedEmail email = emails.get(0);
+        assertEquals(List.of(contactEmail("order-rejected.json")), email.to());
+        assertEquals("Your order " + orderId("order-rejected.json") + " could not be accepted", email.subject());
+        assertTrue(email.text().contains("SKU-5 (1 ordered)"), email.text());
+        assertFalse(email.text().contains("SKU-1"), "only the items that could not be reserved: " + email.text());
+        assertTrue(email.text().contains("nothing will be charged"), email.text());
+        assertFalse(email.text().contains("is confirmed"), email.text());
+        assertNull(email.html(), "plain text only");
+        assertEquals(DeliveryStatus.SENT, record(orderId("order-rejected.json"), MessageKind.REJECTION_NOTICE).status());
+        assertTrue(new DynamoDbDeliveries(dynamoDb.client(), table)
+                .find(new OrderId(orderId("order-rejected.json")), MessageKind.ORDER_CONFIRMATION).isEmpty());
+    }
+
+    @Test
+    void order_cancelled_after_the_confirmation_sends_one_cancellation_email_with_the_reason() {
+        invoke(handler, "order-confirmed.json");
         assertEquals("SENT", invoke(handler, "order-cancelled.json"));
 
         List<ReceivedEmail> emails = ses.emails();
@@ -111,87 +132,103 @@ class OrderEventHandlerTest {
     }
 
     @Test
-    void duplicate_order_placed_with_another_eventbridge_id_sends_nothing_new() {
-        invoke(handler, "order-placed.json");
+    void a_duplicate_or_replay_of_each_type_sends_nothing_new() {
+        for (String type : List.of("order-confirmed", "order-rejected", "order-cancelled")) {
+            assertEquals("SENT", invoke(handler, type + ".json"), type);
 
-        assertEquals("ALREADY_HANDLED", invoke(handler, "order-placed-duplicate.json"));
-        assertEquals(1, ses.emails().size());
+            assertEquals("ALREADY_HANDLED", invoke(handler, type + "-duplicate.json"), type);
+            assertEquals("ALREADY_HANDLED", invoke(handler, type + "-replayed.json"), type);
+            assertEquals("ALREADY_HANDLED", invoke(handler, type + ".json"), type);
+        }
+        assertEquals(3, ses.emails().size());
     }
 
     @Test
-    void replayed_order_placed_sends_nothing_new() {
-        invoke(handler, "order-placed.json");
-
-        assertEquals("ALREADY_HANDLED", invoke(handler, "order-placed-replayed.json"));
-        assertEquals(1, ses.emails().size());
-    }
-
-    @Test
-    void order_cancelled_delivered_twice_sends_one_cancellation_email() {
-        invoke(handler, "order-cancelled.json");
-
-        assertEquals("ALREADY_HANDLED", invoke(handler, "order-cancelled.json"));
-        assertEquals(1, ses.emails().size());
-    }
-
-    @Test
-    void cancel_before_place_sends_the_cancellation_and_no_confirmation() {
-        assertEquals("SENT", invoke(handler, "cancelled-before-placed.json"));
-        assertEquals("SKIPPED_ORDER_CANCELLED", invoke(handler, "placed-after-cancel.json"));
+    void cancel_delivered_before_confirm_sends_the_cancellation_and_never_a_confirmation() {
+        assertEquals("SENT", invoke(handler, "cancelled-before-confirmed.json"));
+        assertEquals("SKIPPED_ORDER_CANCELLED", invoke(handler, "confirmed-after-cancel.json"));
 
         List<ReceivedEmail> emails = ses.emails();
         assertEquals(1, emails.size());
         assertTrue(emails.get(0).subject().endsWith("is cancelled"), emails.get(0).subject());
-        Delivery confirmation = record(orderId("placed-after-cancel.json"), MessageKind.ORDER_CONFIRMATION);
+        Delivery confirmation = record(orderId("confirmed-after-cancel.json"), MessageKind.ORDER_CONFIRMATION);
         assertEquals(DeliveryStatus.SKIPPED, confirmation.status());
         assertEquals("order already cancelled", confirmation.skippedBecause().orElseThrow());
     }
 
     @Test
-    void late_order_placed_delivered_again_after_the_cancellation_still_sends_nothing() {
-        invoke(handler, "cancelled-before-placed.json");
-        invoke(handler, "placed-after-cancel.json");
+    void late_order_confirmed_delivered_again_after_the_cancellation_still_sends_nothing() {
+        invoke(handler, "cancelled-before-confirmed.json");
+        invoke(handler, "confirmed-after-cancel.json");
 
-        assertEquals("ALREADY_HANDLED", invoke(handler, "placed-after-cancel.json"));
+        assertEquals("ALREADY_HANDLED", invoke(handler, "confirmed-after-cancel.json"));
         assertEquals(1, ses.emails().size());
     }
 
     @Test
-    void malformed_event_fails_with_the_reason_and_sends_nothing() {
-        MalformedEventException failure = assertThrows(MalformedEventException.class,
-                () -> invoke(handler, "malformed.json"));
+    void order_placed_is_not_subscribed_so_it_fails_to_the_dead_letter_queue_and_sends_nothing() {
+        ObjectNode event = (ObjectNode) sample("order-confirmed.json");
+        event.put("detail-type", "OrderPlaced");
+        ((ObjectNode) event.path("detail").path("metadata")).put("eventType", "OrderPlaced");
 
-        assertTrue(failure.getMessage().contains("orderId"), failure.getMessage());
+        MalformedEventException failure = assertThrows(MalformedEventException.class, () -> invoke(handler, event));
+        assertTrue(failure.getMessage().contains("OrderPlaced"), failure.getMessage());
+        assertTrue(ses.emails().isEmpty());
+    }
+
+    @Test
+    void a_malformed_event_of_each_type_fails_with_the_reason_and_sends_nothing() {
+        assertTrue(failure("malformed-order-confirmed.json").contains("orderId"));
+        assertTrue(failure("malformed-order-cancelled.json").contains("orderId"));
+        assertTrue(failure("malformed-order-rejected.json").contains("shortSkus"));
+        assertTrue(ses.emails().isEmpty());
+    }
+
+    @Test
+    void a_rejection_naming_a_sku_that_is_on_no_line_fails_and_sends_nothing() {
+        ObjectNode event = (ObjectNode) sample("order-rejected.json");
+        ((ObjectNode) event.path("detail").path("data")).putArray("shortSkus").add("SKU-404");
+
+        MalformedEventException failure = assertThrows(MalformedEventException.class, () -> invoke(handler, event));
+        assertTrue(failure.getMessage().contains("data.shortSkus[0]"), failure.getMessage());
         assertTrue(ses.emails().isEmpty());
     }
 
     @Test
     void unknown_detail_type_fails_and_sends_nothing() {
-        MalformedEventException failure = assertThrows(MalformedEventException.class,
-                () -> invoke(handler, "direct-unknown-detail-type.json"));
-
-        assertTrue(failure.getMessage().contains("OrderShipped"), failure.getMessage());
+        assertTrue(failure("direct-unknown-detail-type.json").contains("OrderShipped"));
         assertTrue(ses.emails().isEmpty());
     }
 
     @Test
-    void event_of_an_unsupported_schema_major_version_fails_and_sends_nothing() {
-        ObjectNode event = (ObjectNode) sample("order-placed.json");
-        ((ObjectNode) event.path("detail").path("metadata")).put("schemaVersion", "2.0");
-
-        assertThrows(MalformedEventException.class, () -> invoke(handler, event));
+    void an_event_of_an_unknown_schema_major_version_fails_and_sends_nothing() {
+        for (String type : List.of("order-confirmed", "order-rejected", "order-cancelled")) {
+            assertTrue(failure(type + "-unknown-major.json").contains("schemaVersion 2.0"), type);
+        }
         assertTrue(ses.emails().isEmpty());
     }
 
     @Test
     void an_invalid_contact_email_fails_with_a_reason_that_does_not_quote_it() {
-        ObjectNode event = (ObjectNode) sample("order-placed.json");
+        ObjectNode event = (ObjectNode) sample("order-confirmed.json");
         ((ObjectNode) event.path("detail").path("data")).put("contactEmail", "ada at example.com");
 
         MalformedEventException failure = assertThrows(MalformedEventException.class, () -> invoke(handler, event));
         assertTrue(failure.getMessage().contains("contactEmail"), failure.getMessage());
         assertFalse(failure.getMessage().contains("ada"), failure.getMessage());
         assertTrue(ses.emails().isEmpty());
+    }
+
+    @Test
+    void the_priming_event_passes_the_subscription_and_the_translator() {
+        assertEquals("00000000-0000-0000-0000-000000000000", OrderEventTranslator.orderConfirmed(
+                OrderEventTranslator.SUBSCRIPTION.check(Priming.orderConfirmed())).orderId().value());
+    }
+
+    private String failure(String sample) {
+        MalformedEventException failure = assertThrows(MalformedEventException.class, () -> invoke(handler, sample));
+        assertFalse(failure.getMessage().contains("@example.com"), failure.getMessage());
+        return failure.getMessage();
     }
 
     private Delivery record(String orderId, MessageKind kind) {

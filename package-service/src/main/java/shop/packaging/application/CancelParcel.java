@@ -6,7 +6,7 @@ import shop.packaging.domain.ParcelStatus;
 
 /**
  * On OrderCancelled: a parcel not yet shipped is cancelled, a shipped one is marked for return, and an order
- * not seen yet gets a tombstone so its late OrderPlaced creates nothing. Racing a shipment or the OrderPlaced,
+ * not confirmed yet gets a tombstone so its late OrderConfirmed creates nothing. Racing a shipment or the OrderConfirmed,
  * the conditional write that loses is simply retried against what won.
  */
 public final class CancelParcel {
@@ -20,22 +20,22 @@ public final class CancelParcel {
         this.parcels = parcels;
     }
 
-    public ParcelOutcome handle(CancelledOrder cancellation) {
+    public PackageOutcome handle(OrderCancelled cancellation) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<Parcel> parcel = parcels.find(cancellation.orderId());
             if (parcel.isEmpty()) {
                 if (parcels.tombstone(cancellation.orderId(), cancellation.eventId())) {
-                    return ParcelOutcome.CANCELLED_BEFORE_PLACED;
+                    return PackageOutcome.CANCELLED_BEFORE_CONFIRMED;
                 }
                 continue;
             }
             ParcelStatus from = parcel.get().status();
             ParcelStatus to = from.cancelled();
             if (to == from) {
-                return ParcelOutcome.DUPLICATE;
+                return PackageOutcome.DUPLICATE;
             }
             if (parcels.move(cancellation.orderId(), from, to, cancellation.eventId())) {
-                return to == ParcelStatus.CANCELLED ? ParcelOutcome.CANCELLED : ParcelOutcome.RETURN_REQUESTED;
+                return to == ParcelStatus.CANCELLED ? PackageOutcome.CANCELLED : PackageOutcome.RETURN_REQUESTED;
             }
         }
         throw new IllegalStateException("parcel of order " + cancellation.orderId() + " kept changing while being cancelled; retry");

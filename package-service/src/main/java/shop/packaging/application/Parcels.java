@@ -11,7 +11,7 @@ public interface Parcels {
     /** Stores a new parcel unless the order is already known (a parcel or a tombstone); false if it was. */
     boolean create(Parcel parcel, String eventId);
 
-    /** Records a cancellation for an order not seen yet; false if the order is known. */
+    /** Records a cancellation for an order not confirmed yet (a tombstone); false if the order is known. */
     boolean tombstone(OrderId orderId, String eventId);
 
     Optional<Parcel> find(OrderId orderId);

@@ -14,15 +14,15 @@ public final class ShipParcel {
         this.parcels = parcels;
     }
 
-    public ParcelOutcome handle(OrderId orderId) {
+    public PackageOutcome handle(OrderId orderId) {
         if (parcels.move(orderId, ParcelStatus.TO_PICK, ParcelStatus.SHIPPED, "ship")) {
-            return ParcelOutcome.SHIPPED;
+            return PackageOutcome.SHIPPED;
         }
         Optional<ParcelStatus> status = parcels.find(orderId).map(Parcel::status);
         if (status.isEmpty()) {
-            return ParcelOutcome.NOT_FOUND;
+            return PackageOutcome.NOT_FOUND;
         }
         return status.get() == ParcelStatus.SHIPPED || status.get() == ParcelStatus.RETURN_REQUESTED
-                ? ParcelOutcome.ALREADY_SHIPPED : ParcelOutcome.NOT_SHIPPABLE;
+                ? PackageOutcome.ALREADY_SHIPPED : PackageOutcome.NOT_SHIPPABLE;
     }
 }

@@ -10,7 +10,7 @@ public record Parcel(OrderId orderId, ParcelStatus status, List<ParcelLine> line
         Objects.requireNonNull(orderId, "orderId");
         Objects.requireNonNull(status, "status");
         lines = List.copyOf(lines);
-        if (status != ParcelStatus.CANCELLED_BEFORE_PLACED) {
+        if (status != ParcelStatus.CANCELLED_BEFORE_CONFIRMED) {
             Objects.requireNonNull(shippingAddress, "shippingAddress");
             if (lines.isEmpty()) {
                 throw new IllegalArgumentException("a parcel has at least one line");
@@ -18,7 +18,7 @@ public record Parcel(OrderId orderId, ParcelStatus status, List<ParcelLine> line
         }
     }
 
-    /** A new parcel for a placed order. */
+    /** A new parcel for a confirmed order. */
     public static Parcel toPick(OrderId orderId, List<ParcelLine> lines, ShippingAddress shippingAddress) {
         return new Parcel(orderId, ParcelStatus.TO_PICK, lines, shippingAddress);
     }

@@ -5,15 +5,17 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Map;
 import shop.packaging.application.CancelParcel;
 import shop.packaging.application.CreateParcel;
-import shop.packaging.application.ParcelOutcome;
+import shop.packaging.application.PackageOutcome;
 import shop.platform.events.EventConsumer;
 import shop.platform.events.IncomingEvent;
+import shop.platform.events.Subscription;
 import shop.platform.priming.Priming;
 
 /**
- * The package context's EventBridge target: OrderPlaced creates a parcel to pick, OrderCancelled cancels it or
+ * The package context's EventBridge target: OrderConfirmed creates a parcel to pick, OrderCancelled cancels it or
  * marks it for return. Writes {@code {"outcome": ...}}; an event it cannot read fails the invocation (retries,
  * then the DLQ) after one log line that never quotes the address or email.
  */
@@ -27,7 +29,7 @@ public final class OrderEventHandler implements RequestStreamHandler {
         this(Wiring.createParcel(), Wiring.cancelParcel());
         Priming.register("package consumer", () -> {
             Wiring.primeClients();
-            OrderEvents.placed(Priming.orderPlaced());
+            OrderEventTranslator.confirmed(OrderEventTranslator.SUBSCRIPTION.check(Priming.orderConfirmed()));
         });
     }
 
@@ -41,11 +43,11 @@ public final class OrderEventHandler implements RequestStreamHandler {
         EventConsumer.consume(input, output, context, this::handle);
     }
 
-    private java.util.Map<String, String> handle(IncomingEvent event) {
-        OrderEvents.checkSubscribed(event);
-        ParcelOutcome outcome = OrderEvents.ORDER_PLACED.equals(event.detailType())
-                ? createParcel.handle(OrderEvents.placed(event))
-                : cancelParcel.handle(OrderEvents.cancelled(event));
-        return java.util.Map.of("outcome", outcome.name());
+    private Map<String, String> handle(IncomingEvent event) {
+        OrderEventTranslator.SUBSCRIPTION.check(event);
+        PackageOutcome outcome = Subscription.is(event, OrderEventTranslator.SOURCE, OrderEventTranslator.ORDER_CONFIRMED)
+                ? createParcel.handle(OrderEventTranslator.confirmed(event))
+                : cancelParcel.handle(OrderEventTranslator.cancelled(event));
+        return Map.of("outcome", outcome.name());
     }
 }

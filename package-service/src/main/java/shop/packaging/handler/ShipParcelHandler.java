@@ -10,7 +10,7 @@ import java.io.OutputStream;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import shop.packaging.application.ParcelOutcome;
+import shop.packaging.application.PackageOutcome;
 import shop.packaging.application.ShipParcel;
 import shop.packaging.domain.OrderId;
 import shop.platform.events.MalformedEventException;
@@ -38,14 +38,14 @@ public final class ShipParcelHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         byte[] request = input.readAllBytes();
-        ParcelOutcome outcome = LambdaLogging.withCorrelationId(context, UUID.randomUUID().toString(), () -> {
+        PackageOutcome outcome = LambdaLogging.withCorrelationId(context, UUID.randomUUID().toString(), () -> {
             OrderId orderId = orderId(request);
-            ParcelOutcome result = shipParcel.handle(orderId);
+            PackageOutcome result = shipParcel.handle(orderId);
             LOG.atInfo().addKeyValue("outcome", result).addKeyValue("order_id", orderId.value())
                     .log("ship parcel of order {}: {}", orderId, result);
             return result;
         });
-        output.write(Outcomes.json(outcome));
+        output.write(Json.bytes(Json.object().put("outcome", outcome.name())));
     }
 
     private static OrderId orderId(byte[] request) {
@@ -54,7 +54,7 @@ public final class ShipParcelHandler implements RequestStreamHandler {
             if (body == null || !body.isObject()) {
                 throw new MalformedEventException("request is not a JSON object");
             }
-            return OrderEvents.orderId(body, "request");
+            return OrderEventTranslator.orderId(body, "request");
         } catch (JacksonException e) {
             throw rejected(new MalformedEventException("request is not valid JSON"));
         } catch (MalformedEventException e) {

@@ -43,27 +43,27 @@ class ParcelConcurrencyTest {
     }
 
     @Test
-    void the_same_order_placed_delivered_ten_times_at_once_creates_one_parcel() throws Exception {
-        PlacedOrder order = placed(newOrderId());
+    void the_same_order_confirmed_delivered_ten_times_at_once_creates_one_parcel() throws Exception {
+        OrderConfirmed order = confirmed(newOrderId());
 
-        List<ParcelOutcome> outcomes = Concurrently.call(10, () -> createParcel.handle(order));
+        List<PackageOutcome> outcomes = Concurrently.call(10, () -> createParcel.handle(order));
 
-        assertEquals(1, outcomes.stream().filter(o -> o == ParcelOutcome.CREATED).count());
-        assertEquals(9, outcomes.stream().filter(o -> o == ParcelOutcome.DUPLICATE).count());
+        assertEquals(1, outcomes.stream().filter(o -> o == PackageOutcome.CREATED).count());
+        assertEquals(9, outcomes.stream().filter(o -> o == PackageOutcome.DUPLICATE).count());
     }
 
     @Test
-    void an_order_placed_and_its_cancellation_at_once_leave_no_parcel_to_ship() throws Exception {
+    void an_order_confirmed_and_its_cancellation_at_once_leave_no_parcel_to_ship() throws Exception {
         for (int round = 0; round < 15; round++) {
             OrderId orderId = newOrderId();
-            PlacedOrder placed = placed(orderId);
-            CancelledOrder cancelled = new CancelledOrder(UUID.randomUUID().toString(), orderId);
+            OrderConfirmed confirmed = confirmed(orderId);
+            OrderCancelled cancelled = new OrderCancelled(UUID.randomUUID().toString(), orderId);
 
-            Concurrently.call(List.of(() -> createParcel.handle(placed), () -> cancelParcel.handle(cancelled)));
+            Concurrently.call(List.of(() -> createParcel.handle(confirmed), () -> cancelParcel.handle(cancelled)));
 
             ParcelStatus status = parcels.find(orderId).orElseThrow().status();
-            assertTrue(Set.of(ParcelStatus.CANCELLED, ParcelStatus.CANCELLED_BEFORE_PLACED).contains(status), status.name());
-            assertEquals(ParcelOutcome.NOT_SHIPPABLE, shipParcel.handle(orderId));
+            assertTrue(Set.of(ParcelStatus.CANCELLED, ParcelStatus.CANCELLED_BEFORE_CONFIRMED).contains(status), status.name());
+            assertEquals(PackageOutcome.NOT_SHIPPABLE, shipParcel.handle(orderId));
         }
     }
 
@@ -71,17 +71,17 @@ class ParcelConcurrencyTest {
     void a_cancellation_racing_the_shipment_either_stops_the_parcel_or_asks_for_it_back() throws Exception {
         for (int round = 0; round < 15; round++) {
             OrderId orderId = newOrderId();
-            createParcel.handle(placed(orderId));
-            CancelledOrder cancelled = new CancelledOrder(UUID.randomUUID().toString(), orderId);
+            createParcel.handle(confirmed(orderId));
+            OrderCancelled cancelled = new OrderCancelled(UUID.randomUUID().toString(), orderId);
 
-            List<ParcelOutcome> outcomes = Concurrently.call(
+            List<PackageOutcome> outcomes = Concurrently.call(
                     List.of(() -> shipParcel.handle(orderId), () -> cancelParcel.handle(cancelled)));
 
             ParcelStatus status = parcels.find(orderId).orElseThrow().status();
-            if (outcomes.get(0) == ParcelOutcome.SHIPPED) {
+            if (outcomes.get(0) == PackageOutcome.SHIPPED) {
                 assertEquals(ParcelStatus.RETURN_REQUESTED, status, "round " + round);
             } else {
-                assertEquals(ParcelOutcome.NOT_SHIPPABLE, outcomes.get(0));
+                assertEquals(PackageOutcome.NOT_SHIPPABLE, outcomes.get(0));
                 assertEquals(ParcelStatus.CANCELLED, status, "round " + round);
             }
         }
@@ -91,7 +91,7 @@ class ParcelConcurrencyTest {
         return new OrderId(UUID.randomUUID().toString());
     }
 
-    private static PlacedOrder placed(OrderId orderId) {
-        return new PlacedOrder(UUID.randomUUID().toString(), orderId, List.of(new ParcelLine("SKU-1", 2)), ADDRESS);
+    private static OrderConfirmed confirmed(OrderId orderId) {
+        return new OrderConfirmed(UUID.randomUUID().toString(), orderId, List.of(new ParcelLine("SKU-1", 2)), ADDRESS);
     }
 }

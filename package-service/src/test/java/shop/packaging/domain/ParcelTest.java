@@ -27,7 +27,7 @@ class ParcelTest {
         assertEquals(ParcelStatus.CANCELLED, ParcelStatus.TO_PICK.cancelled());
         assertEquals(ParcelStatus.RETURN_REQUESTED, ParcelStatus.SHIPPED.cancelled());
         assertEquals(ParcelStatus.RETURN_REQUESTED, ParcelStatus.RETURN_REQUESTED.cancelled());
-        assertEquals(ParcelStatus.CANCELLED_BEFORE_PLACED, ParcelStatus.CANCELLED_BEFORE_PLACED.cancelled());
+        assertEquals(ParcelStatus.CANCELLED_BEFORE_CONFIRMED, ParcelStatus.CANCELLED_BEFORE_CONFIRMED.cancelled());
     }
 
     @Test

@@ -78,6 +78,14 @@ public final class Priming {
         return IncomingEvent.read(new ByteArrayInputStream(ORDER_PLACED.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * A valid OrderConfirmed as a consumer receives it, with ids that no real order has (all-zero UUIDs), for
+     * decoding paths only: a consumer must never run its use case on it.
+     */
+    public static IncomingEvent orderConfirmed() {
+        return IncomingEvent.read(new ByteArrayInputStream(ORDER_CONFIRMED.getBytes(StandardCharsets.UTF_8)));
+    }
+
     private static final String ZERO = "00000000-0000-0000-0000-000000000000";
     private static final String ORDER_PLACED = """
             {"version":"0","id":"%1$s","detail-type":"OrderPlaced","source":"shop.orders","account":"000000000000",
@@ -85,6 +93,20 @@ public final class Priming {
              "detail":{"metadata":{"eventId":"%1$s","eventType":"OrderPlaced","schemaVersion":"1.0",
                "occurredAt":"2026-01-01T00:00:00Z","correlationId":"%1$s","producer":"order-service"},
               "data":{"orderId":"%1$s","customerId":"priming","placedAt":"2026-01-01T00:00:00Z",
+               "lines":[{"sku":"SKU-1","quantity":1,"unitPrice":{"amount":"1.00","currency":"EUR"},
+                         "lineTotal":{"amount":"1.00","currency":"EUR"}}],
+               "total":{"amount":"1.00","currency":"EUR"},
+               "shippingAddress":{"name":"Priming","line1":"-","city":"-","postalCode":"-","country":"DE"},
+               "contactEmail":"priming@example.com"}}}
+            """.formatted(ZERO);
+
+    private static final String ORDER_CONFIRMED = """
+            {"version":"0","id":"%1$s","detail-type":"OrderConfirmed","source":"shop.orders","account":"000000000000",
+             "time":"2026-01-01T00:00:00Z","region":"eu-west-1","resources":[],
+             "detail":{"metadata":{"eventId":"%1$s","eventType":"OrderConfirmed","schemaVersion":"1.0",
+               "occurredAt":"2026-01-01T00:00:00Z","correlationId":"%1$s","producer":"order-service"},
+              "data":{"orderId":"%1$s","customerId":"priming","placedAt":"2026-01-01T00:00:00Z",
+               "confirmedAt":"2026-01-01T00:00:00Z",
                "lines":[{"sku":"SKU-1","quantity":1,"unitPrice":{"amount":"1.00","currency":"EUR"},
                          "lineTotal":{"amount":"1.00","currency":"EUR"}}],
                "total":{"amount":"1.00","currency":"EUR"},

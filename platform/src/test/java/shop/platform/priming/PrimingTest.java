@@ -44,4 +44,13 @@ class PrimingTest {
         assertEquals("00000000-0000-0000-0000-000000000000", event.data().path("orderId").asText());
         assertEquals("priming@example.com", event.data().path("contactEmail").asText());
     }
+
+    @Test
+    void the_priming_order_confirmed_is_a_valid_event_that_names_no_real_order() {
+        IncomingEvent event = Priming.orderConfirmed();
+
+        assertEquals("OrderConfirmed", event.detailType());
+        assertEquals("00000000-0000-0000-0000-000000000000", event.data().path("orderId").asText());
+        assertEquals("2026-01-01T00:00:00Z", event.data().path("confirmedAt").asText());
+    }
 }

@@ -12,9 +12,12 @@ import shop.crm.application.CustomerOrders;
 import shop.crm.domain.CancellationReason;
 import shop.crm.domain.CustomerId;
 import shop.crm.domain.CustomerOrder;
-import shop.crm.domain.OrderCancelled;
+import shop.crm.application.OrderCancelled;
+import shop.crm.application.OrderConfirmed;
+import shop.crm.application.OrderPlaced;
+import shop.crm.application.OrderRejected;
 import shop.crm.domain.OrderId;
-import shop.crm.domain.OrderPlaced;
+import shop.crm.domain.RejectionReason;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -24,14 +27,15 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * CrmTable: one item per order, {@code pk = CUSTOMER#<customerId>, sk = ORDER#<orderId>}, holding placedAt,
- * placedMonth (UTC yyyy-MM, key of the byPlacedMonth index), cancelledAt, reason, and the ids of the events
- * applied to it ({@code placedEventId}, {@code cancelledEventId}).
+ * placedMonth (UTC yyyy-MM, key of the byPlacedMonth index), confirmedAt, rejectedAt with rejectionReason,
+ * cancelledAt with reason, and the id of each event applied to it ({@code placedEventId}, {@code confirmedEventId},
+ * {@code rejectedEventId}, {@code cancelledEventId}: the markers that make each event apply once).
  *
  * <p>Why derive the insight from these items instead of keeping counters: without transactions, a counter item
  * is a second write. Gating it on the order item loses the increment if the function dies in between (the retry
  * finds the gate closed); incrementing first counts twice. Counter items that remember applied event ids grow
  * without bound. One conditional write per event on the order's own item is exact, and the same final item
- * results in either arrival order: both events carry placedAt, written with if_not_exists. Reading costs one
+ * results in any arrival order: every event carries placedAt, written with if_not_exists. Reading costs one
  * Query per customer, or one per month for the overall view (the index puts a month's orders in one partition;
  * at more than ~1000 orders a second it would need a shard suffix).
  */
@@ -53,6 +57,23 @@ public final class DynamoDbCustomerOrders implements CustomerOrders {
                 "placedEventId = :event",
                 "attribute_not_exists(placedEventId)",
                 Map.of(":event", s(event.eventId())));
+    }
+
+    @Override
+    public boolean recordConfirmed(OrderConfirmed event) {
+        return apply(event.customerId(), event.orderId(), event.placedAt(),
+                "confirmedEventId = :event, confirmedAt = :confirmedAt",
+                "attribute_not_exists(confirmedEventId)",
+                Map.of(":event", s(event.eventId()), ":confirmedAt", s(event.confirmedAt().toString())));
+    }
+
+    @Override
+    public boolean recordRejected(OrderRejected event) {
+        return apply(event.customerId(), event.orderId(), event.placedAt(),
+                "rejectedEventId = :event, rejectedAt = :rejectedAt, rejectionReason = :rejection",
+                "attribute_not_exists(rejectedEventId)",
+                Map.of(":event", s(event.eventId()), ":rejectedAt", s(event.rejectedAt().toString()),
+                        ":rejection", s(event.reason().code())));
     }
 
     @Override
@@ -119,9 +140,13 @@ public final class DynamoDbCustomerOrders implements CustomerOrders {
 
     private static CustomerOrder order(Map<String, AttributeValue> item) {
         return new CustomerOrder(new OrderId(item.get("orderId").s()), new CustomerId(item.get("customerId").s()),
-                Instant.parse(item.get("placedAt").s()),
-                Optional.ofNullable(item.get("cancelledAt")).map(v -> Instant.parse(v.s())),
-                Optional.ofNullable(item.get("reason")).map(v -> new CancellationReason(v.s())));
+                Instant.parse(item.get("placedAt").s()), instant(item, "confirmedAt"), instant(item, "rejectedAt"),
+                Optional.ofNullable(item.get("rejectionReason")).map(v -> new RejectionReason(v.s())),
+                instant(item, "cancelledAt"), Optional.ofNullable(item.get("reason")).map(v -> new CancellationReason(v.s())));
+    }
+
+    private static Optional<Instant> instant(Map<String, AttributeValue> item, String attribute) {
+        return Optional.ofNullable(item.get(attribute)).map(v -> Instant.parse(v.s()));
     }
 
     private static AttributeValue s(String value) {

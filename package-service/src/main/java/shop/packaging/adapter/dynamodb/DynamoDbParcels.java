@@ -38,13 +38,13 @@ public final class DynamoDbParcels implements Parcels {
         item.put("lines", AttributeValue.fromL(parcel.lines().stream().map(line -> AttributeValue.fromM(
                 Map.of("sku", s(line.sku()), "quantity", AttributeValue.fromN(Integer.toString(line.quantity()))))).toList()));
         item.put("shippingAddress", address(parcel.shippingAddress()));
-        item.put("placedEventId", s(eventId));
+        item.put("confirmedEventId", s(eventId));
         return putIfAbsent(item);
     }
 
     @Override
     public boolean tombstone(OrderId orderId, String eventId) {
-        Map<String, AttributeValue> item = newItem(orderId, ParcelStatus.CANCELLED_BEFORE_PLACED);
+        Map<String, AttributeValue> item = newItem(orderId, ParcelStatus.CANCELLED_BEFORE_CONFIRMED);
         item.put("cancelledEventId", s(eventId));
         return putIfAbsent(item);
     }
@@ -59,7 +59,7 @@ public final class DynamoDbParcels implements Parcels {
                 .map(line -> new ParcelLine(line.m().get("sku").s(), Integer.parseInt(line.m().get("quantity").n())))
                 .toList();
         AttributeValue address = item.get("shippingAddress");
-        return Optional.of(new Parcel(orderId, ParcelStatus.valueOf(item.get("status").s()), lines,
+        return Optional.of(new Parcel(orderId, status(item.get("status").s()), lines,
                 address == null ? null : address(address.m())));
     }
 
@@ -81,6 +81,11 @@ public final class DynamoDbParcels implements Parcels {
         } catch (ConditionalCheckFailedException elsewhere) {
             return false;
         }
+    }
+
+    /** Tombstones written before parcels waited for OrderConfirmed were CANCELLED_BEFORE_PLACED: the same fact, read alike. */
+    private static ParcelStatus status(String stored) {
+        return "CANCELLED_BEFORE_PLACED".equals(stored) ? ParcelStatus.CANCELLED_BEFORE_CONFIRMED : ParcelStatus.valueOf(stored);
     }
 
     private Map<String, AttributeValue> newItem(OrderId orderId, ParcelStatus status) {
