@@ -1,5 +1,16 @@
 package shop.localcloud;
 
+import shop.localcloud.apigateway.HttpApi;
+import shop.localcloud.cloudformation.CustomResources;
+import shop.localcloud.cloudformation.Template;
+import shop.localcloud.eventbridge.Archive;
+import shop.localcloud.eventbridge.BusEndpoint;
+import shop.localcloud.eventbridge.Deliveries;
+import shop.localcloud.eventbridge.EventBus;
+import shop.localcloud.eventbridge.Schedules;
+import shop.localcloud.lambda.LambdaEnvironment;
+import shop.localcloud.lambda.LocalFunction;
+import shop.localcloud.sqs.LocalSqs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
@@ -17,9 +28,9 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
-import shop.localcloud.Model.FunctionSpec;
-import shop.localcloud.Model.QueueSpec;
-import shop.localcloud.Model.SystemSpec;
+import shop.localcloud.cloudformation.Model.FunctionSpec;
+import shop.localcloud.cloudformation.Model.QueueSpec;
+import shop.localcloud.cloudformation.Model.SystemSpec;
 import shop.localparts.Dynalite;
 import shop.localparts.FreePort;
 import shop.localparts.NodeModules;
@@ -67,7 +78,7 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     /** Starts everything; with {@code wholeSystem} false (invoke): local parts, bus and seeds, but no HTTP API or schedules. */
-    static LocalCloud start(Options options, Flow flow, boolean wholeSystem) {
+    public static LocalCloud start(Options options, Flow flow, boolean wholeSystem) {
         LocalCloud cloud = new LocalCloud(options, flow);
         try {
             cloud.startParts(wholeSystem);
@@ -222,19 +233,19 @@ public final class LocalCloud implements AutoCloseable {
         return resource;
     }
 
-    SystemSpec spec() {
+    public SystemSpec spec() {
         return spec;
     }
 
-    Map<String, LocalFunction> functions() {
+    public Map<String, LocalFunction> functions() {
         return functions;
     }
 
-    Deliveries deliveries() {
+    public Deliveries deliveries() {
         return deliveries;
     }
 
-    EventBus bus() {
+    public EventBus bus() {
         return bus;
     }
 
@@ -287,7 +298,7 @@ public final class LocalCloud implements AutoCloseable {
         deliveries.invokeAsync(functionId, event, Deliveries.label(event) + " (direct)");
     }
 
-    LocalSqs sqs() {
+    public LocalSqs sqs() {
         return sqs;
     }
 

@@ -1,5 +1,10 @@
 package shop.localcloud;
 
+import shop.localcloud.cloudformation.Template;
+import shop.localcloud.eventbridge.Replays;
+import shop.localcloud.lambda.InvocationResult;
+import shop.localcloud.lambda.LocalFunction;
+import shop.localcloud.shop.Demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -59,7 +64,7 @@ public final class Main {
         System.exit(code);
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             out.println(USAGE);
             return args.length == 0 ? 2 : 0;

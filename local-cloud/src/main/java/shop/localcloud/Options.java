@@ -67,7 +67,7 @@ public record Options(Path template, Path dataDir, int httpPort, int sqsPort, in
                 true, routeEvents, faults);
     }
 
-    Options withoutRouting() {
+    public Options withoutRouting() {
         return new Options(template, dataDir, httpPort, sqsPort, eventsPort, retryScale, scheduleScale, concurrency, parameters,
                 functionLogsOnConsole, false, faults);
     }

@@ -1,5 +1,6 @@
 package shop.localcloud;
 
+import shop.localcloud.sqs.LocalSqs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,6 @@
 package shop.localcloud;
 
+import shop.localcloud.lambda.LocalFunction;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,5 +1,6 @@
-package shop.localcloud;
+package shop.localcloud.cloudformation;
 
+import shop.localcloud.UserError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
@@ -13,14 +14,14 @@ import java.util.function.BiFunction;
 import java.util.function.BinaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import shop.localcloud.Model.AsyncConfig;
-import shop.localcloud.Model.FunctionSpec;
-import shop.localcloud.Model.HttpRoute;
-import shop.localcloud.Model.RuleSpec;
-import shop.localcloud.Model.ScheduleSpec;
+import shop.localcloud.cloudformation.Model.AsyncConfig;
+import shop.localcloud.cloudformation.Model.FunctionSpec;
+import shop.localcloud.cloudformation.Model.HttpRoute;
+import shop.localcloud.cloudformation.Model.RuleSpec;
+import shop.localcloud.cloudformation.Model.ScheduleSpec;
 
 /** Reads one {@code AWS::Serverless::Function} (with {@code Globals.Function} merged in) and its events. */
-final class FunctionReader {
+public final class FunctionReader {
 
     private static final Pattern RATE = Pattern.compile("rate\\(\\s*(\\d+)\\s+(minute|minutes|hour|hours|day|days)\\s*\\)");
     private static final ObjectMapper JSON = new ObjectMapper();

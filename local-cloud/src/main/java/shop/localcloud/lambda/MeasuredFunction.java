@@ -1,5 +1,9 @@
-package shop.localcloud;
+package shop.localcloud.lambda;
 
+import shop.localcloud.Flow;
+import shop.localcloud.LocalCloud;
+import shop.localcloud.Options;
+import shop.localcloud.UserError;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,8 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import shop.localcloud.Model.AsyncConfig;
-import shop.localcloud.Model.FunctionSpec;
+import shop.localcloud.cloudformation.Model.AsyncConfig;
+import shop.localcloud.cloudformation.Model.FunctionSpec;
 
 /**
  * One function run exactly as local-cloud runs it (its jar in a fresh JVM under the RIC, the template's environment,

@@ -1,5 +1,7 @@
-package shop.localcloud;
+package shop.localcloud.eventbridge;
 
+import shop.localcloud.HttpServers;
+import shop.localcloud.cloudformation.Model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,7 +19,7 @@ import java.util.function.BiConsumer;
  * DescribeReplay, so the AWS SDK and CLI talk to the local bus unchanged. It also receives the CloudFormation
  * custom-resource answers (PUT /cloudformation/{requestId}).
  */
-final class BusEndpoint implements AutoCloseable {
+public final class BusEndpoint implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
@@ -27,7 +29,7 @@ final class BusEndpoint implements AutoCloseable {
     private final BiConsumer<String, JsonNode> cloudFormationResponses;
     private final Map<String, ObjectNode> replays = new ConcurrentHashMap<>();
 
-    BusEndpoint(int port, EventBus bus, BiConsumer<String, JsonNode> cloudFormationResponses) {
+    public BusEndpoint(int port, EventBus bus, BiConsumer<String, JsonNode> cloudFormationResponses) {
         this.bus = bus;
         this.cloudFormationResponses = cloudFormationResponses;
         this.server = HttpServers.bind(port, "EventBridge", "--events-port");
@@ -35,11 +37,11 @@ final class BusEndpoint implements AutoCloseable {
         server.start();
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    String responseUrl(String requestId) {
+    public String responseUrl(String requestId) {
         return endpoint() + "/cloudformation/" + requestId;
     }
 

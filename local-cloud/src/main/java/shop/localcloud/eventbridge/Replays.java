@@ -1,5 +1,7 @@
-package shop.localcloud;
+package shop.localcloud.eventbridge;
 
+import shop.localcloud.UserError;
+import shop.localcloud.cloudformation.Model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -11,7 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** Asks a running local-cloud for a replay over the EventBridge API (StartReplay, then DescribeReplay until done). */
-final class Replays {
+public final class Replays {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
@@ -19,7 +21,7 @@ final class Replays {
     private Replays() {
     }
 
-    static String start(String eventsEndpoint, String name, Instant from, Instant to) {
+    public static String start(String eventsEndpoint, String name, Instant from, Instant to) {
         String request = "{\"ReplayName\":\"" + name + "\",\"EventSourceArn\":\"arn:aws:events:" + Model.REGION + ":" + Model.ACCOUNT
                 + ":archive/local\",\"EventStartTime\":" + from.getEpochSecond() + ",\"EventEndTime\":" + to.getEpochSecond() + "}";
         call(eventsEndpoint, "StartReplay", request);

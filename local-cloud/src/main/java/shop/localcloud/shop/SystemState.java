@@ -1,4 +1,4 @@
-package shop.localcloud;
+package shop.localcloud.shop;
 
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -8,7 +8,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * What each context holds about an order, read from its own table (the key layouts each context documents on
  * its DynamoDB adapter). Used by {@code demo} and the end-to-end tests to show and check outcomes.
  */
-final class SystemState {
+public final class SystemState {
 
     private final DynamoDbClient dynamo;
     private final Map<String, String> tables;

@@ -1,67 +1,69 @@
-package shop.localcloud;
+package shop.localcloud.cloudformation;
 
+import shop.localcloud.UserError;
+import shop.localcloud.apigateway.HttpApi;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /** What template.yaml asks local-cloud to run, with every intrinsic function already resolved. */
-final class Model {
+public final class Model {
 
     private Model() {
     }
 
-    static final String REGION = "eu-west-1";
-    static final String ACCOUNT = "123456789012";
+    public static final String REGION = "eu-west-1";
+    public static final String ACCOUNT = "123456789012";
 
     /**
      * An {@code AWS::Serverless::Function}, Globals merged in. {@code layers}: the content (zip or folder) of each of its
      * {@code Layers}, in order; their {@code java/lib} jars follow the artifact on the classpath, as in Lambda.
      */
-    record FunctionSpec(String logicalId, Path artifact, List<Path> layers, String handler, Map<String, String> environment,
+    public record FunctionSpec(String logicalId, Path artifact, List<Path> layers, String handler, Map<String, String> environment,
                         int memoryMb, int timeoutSeconds, AsyncConfig async) {
 
-        FunctionSpec {
+        public FunctionSpec {
             layers = List.copyOf(layers);
             environment = Map.copyOf(environment);
         }
 
-        FunctionSpec withArtifact(Path other, String otherHandler, Map<String, String> otherEnvironment) {
+        public FunctionSpec withArtifact(Path other, String otherHandler, Map<String, String> otherEnvironment) {
             return new FunctionSpec(logicalId, other, layers, otherHandler, otherEnvironment, memoryMb, timeoutSeconds, async);
         }
 
-        FunctionSpec withoutLayers() {
+        public FunctionSpec withoutLayers() {
             return new FunctionSpec(logicalId, artifact, List.of(), handler, environment, memoryMb, timeoutSeconds, async);
         }
 
-        String arn() {
+        public String arn() {
             return "arn:aws:lambda:" + REGION + ":" + ACCOUNT + ":function:" + logicalId;
         }
     }
 
     /** A function's EventInvokeConfig (or Lambda's defaults: 2 retries, 6 hours, no destination). */
-    record AsyncConfig(int maximumRetryAttempts, int maximumEventAgeSeconds, String onFailureQueue) {
+    public record AsyncConfig(int maximumRetryAttempts, int maximumEventAgeSeconds, String onFailureQueue) {
     }
 
     /** An {@code HttpApi} event: one route of the HTTP API. */
-    record HttpRoute(String method, String path, String functionId) {
+    public record HttpRoute(String method, String path, String functionId) {
 
-        String routeKey() {
+        public String routeKey() {
             return method + " " + path;
         }
     }
 
     /** An {@code EventBridgeRule} event: a rule on a bus that targets one function. */
-    record RuleSpec(String name, String functionId, String busName, String patternJson, int maximumRetryAttempts,
+    public record RuleSpec(String name, String functionId, String busName, String patternJson, int maximumRetryAttempts,
                     int maximumEventAgeSeconds, String deadLetterQueue) {
 
-        String arn() {
+        public String arn() {
             return "arn:aws:events:" + REGION + ":" + ACCOUNT + ":rule/" + busName + "/" + name;
         }
     }
 
     /** A {@code Schedule} event; only {@code rate(...)} expressions run locally. */
-    record ScheduleSpec(String name, String functionId, String expression, Duration rate, boolean enabled) {
+    public record ScheduleSpec(String name, String functionId, String expression, Duration rate, boolean enabled) {
     }
 
     /** A {@code Custom::*} resource: its ServiceToken function gets a CloudFormation Create event at start-up. */
@@ -69,25 +71,25 @@ final class Model {
     }
 
     /** An {@code AWS::SQS::Queue} and the name it has locally. */
-    record QueueSpec(String logicalId, String name) {
+    public record QueueSpec(String logicalId, String name) {
 
-        String arn() {
+        public String arn() {
             return "arn:aws:sqs:" + REGION + ":" + ACCOUNT + ":" + name;
         }
     }
 
     /** Everything, in template order. */
-    record SystemSpec(Path root, Map<String, String> parameters, Map<String, String> tables, List<String> buses,
+    public record SystemSpec(Path root, Map<String, String> parameters, Map<String, String> tables, List<String> buses,
                       List<QueueSpec> queues, List<FunctionSpec> functions, List<HttpRoute> routes, List<RuleSpec> rules,
                       List<ScheduleSpec> schedules, List<CustomResourceSpec> customResources, List<String> ignored) {
 
-        FunctionSpec function(String logicalId) {
+        public FunctionSpec function(String logicalId) {
             return functions.stream().filter(f -> f.logicalId().equals(logicalId)).findFirst()
                     .orElseThrow(() -> new UserError("template.yaml has no AWS::Serverless::Function named " + logicalId
                             + "; it has " + functions.stream().map(FunctionSpec::logicalId).toList()));
         }
 
-        QueueSpec queue(String logicalId) {
+        public QueueSpec queue(String logicalId) {
             return queues.stream().filter(q -> q.logicalId().equals(logicalId)).findFirst().orElse(null);
         }
     }

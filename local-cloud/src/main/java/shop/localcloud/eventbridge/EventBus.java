@@ -1,5 +1,9 @@
-package shop.localcloud;
+package shop.localcloud.eventbridge;
 
+import shop.localcloud.Faults;
+import shop.localcloud.Flow;
+import shop.localcloud.UserError;
+import shop.localcloud.cloudformation.Model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,21 +22,21 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import software.amazon.event.ruler.Machine;
-import shop.localcloud.Model.RuleSpec;
+import shop.localcloud.cloudformation.Model.RuleSpec;
 
 /**
  * The EventBridge buses of the template: validates {@code PutEvents} as AWS does, wraps each entry in the event
  * envelope, archives it, matches the rules with event-ruler (the engine behind EventBridge patterns) and hands the
  * event to each matched rule's target.
  */
-final class EventBus {
+public final class EventBus {
 
     /** A whole-request failure, answered as the EventBridge JSON protocol does ({@code __type} + message). */
-    static final class ApiException extends RuntimeException {
-        final int status;
-        final String type;
+    public static final class ApiException extends RuntimeException {
+        public final int status;
+        public final String type;
 
-        ApiException(int status, String type, String message) {
+        public ApiException(int status, String type, String message) {
             super(message);
             this.status = status;
             this.type = type;
@@ -51,7 +55,7 @@ final class EventBus {
     private final Flow flow;
     private volatile Faults faults;
 
-    EventBus(Collection<String> busNames, List<RuleSpec> ruleSpecs, Archive archive, Deliveries deliveries, Flow flow, Faults faults) {
+    public EventBus(Collection<String> busNames, List<RuleSpec> ruleSpecs, Archive archive, Deliveries deliveries, Flow flow, Faults faults) {
         this.faults = faults;
         this.buses = new java.util.LinkedHashSet<>(busNames);
         this.buses.add("default");
@@ -72,16 +76,16 @@ final class EventBus {
     }
 
     /** Switches the injected faults while running (tests: fail PutEvents while orders are placed, then recover). */
-    void faults(Faults injected) {
+    public void faults(Faults injected) {
         this.faults = injected;
     }
 
-    Set<String> busNames() {
+    public Set<String> busNames() {
         return buses;
     }
 
     /** Answers a PutEvents request body; whole-request errors throw {@link ApiException}. */
-    ObjectNode putEvents(JsonNode request) {
+    public ObjectNode putEvents(JsonNode request) {
         JsonNode entries = request.path("Entries");
         if (!entries.isArray() || entries.isEmpty() || entries.size() > MAX_ENTRIES) {
             throw new ApiException(400, "ValidationException", "1 validation error detected: Value at 'entries' failed to satisfy "
@@ -135,7 +139,7 @@ final class EventBus {
     }
 
     /** Sends archived events of [from, to] again, with {@code replay-name} set; they are not archived again. */
-    int replay(String replayName, Instant from, Instant to, String bus) {
+    public int replay(String replayName, Instant from, Instant to, String bus) {
         List<Archive.Archived> events = archive.between(from, to);
         int count = 0;
         for (Archive.Archived archived : events) {

@@ -1,5 +1,6 @@
-package shop.localcloud;
+package shop.localcloud.lambda;
 
+import shop.localcloud.UserError;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
@@ -8,13 +9,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
-import shop.localcloud.Model.FunctionSpec;
+import shop.localcloud.cloudformation.Model.FunctionSpec;
 
 /**
  * A function as Lambda runs it: invocations queue up and are taken by up to {@code maxInstances} execution
  * environments, each started on demand; one that crashes or times out is replaced by the next that is needed.
  */
-final class LocalFunction implements AutoCloseable {
+public final class LocalFunction implements AutoCloseable {
 
     private final FunctionSpec spec;
     private final List<String> command;
@@ -30,7 +31,7 @@ final class LocalFunction implements AutoCloseable {
         return command;
     }
 
-    LocalFunction(FunctionSpec spec, List<String> command, Map<String, String> environment, int maxInstances,
+    public LocalFunction(FunctionSpec spec, List<String> command, Map<String, String> environment, int maxInstances,
                   ScheduledExecutorService timer, Consumer<String> logs) {
         if (!Files.isRegularFile(spec.artifact())) {
             throw new UserError(spec.logicalId() + "'s artifact " + spec.artifact() + " is not built; run mvn -B -DskipTests package");
@@ -48,15 +49,15 @@ final class LocalFunction implements AutoCloseable {
         return java.nio.file.Path.of(environment.getOrDefault("LAMBDA_TASK_ROOT", "."));
     }
 
-    String id() {
+    public String id() {
         return spec.logicalId();
     }
 
-    FunctionSpec spec() {
+    public FunctionSpec spec() {
         return spec;
     }
 
-    LinkedBlockingDeque<Invocation> pending() {
+    public LinkedBlockingDeque<Invocation> pending() {
         return pending;
     }
 
@@ -69,7 +70,7 @@ final class LocalFunction implements AutoCloseable {
     }
 
     /** Queues one invocation (synchronous or asynchronous alike: the caller decides whether to wait). */
-    CompletableFuture<InvocationResult> invoke(byte[] payload) {
+    public CompletableFuture<InvocationResult> invoke(byte[] payload) {
         if (closed) {
             return CompletableFuture.completedFuture(InvocationResult.error("ServiceException", "local-cloud is stopping", null, 0));
         }
@@ -108,7 +109,7 @@ final class LocalFunction implements AutoCloseable {
     }
 
     /** Stops every environment (the next invocation starts a fresh one). */
-    void stopInstances() {
+    public void stopInstances() {
         instances.forEach(FunctionInstance::kill);
     }
 

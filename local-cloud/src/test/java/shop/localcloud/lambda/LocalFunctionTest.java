@@ -1,5 +1,6 @@
-package shop.localcloud;
+package shop.localcloud.lambda;
 
+import shop.localcloud.FunctionJars;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import shop.localcloud.Model.AsyncConfig;
-import shop.localcloud.Model.FunctionSpec;
+import shop.localcloud.cloudformation.Model.AsyncConfig;
+import shop.localcloud.cloudformation.Model.FunctionSpec;
 
 class LocalFunctionTest {
 

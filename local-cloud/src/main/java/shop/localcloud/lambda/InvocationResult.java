@@ -1,30 +1,30 @@
-package shop.localcloud;
+package shop.localcloud.lambda;
 
 import java.nio.charset.StandardCharsets;
 
 /** How one invocation of a function ended, as Lambda reports it: a payload, a function error, or a timeout. */
-record InvocationResult(Outcome outcome, byte[] payload, String errorType, String errorMessage, long durationMillis) {
+public record InvocationResult(Outcome outcome, byte[] payload, String errorType, String errorMessage, long durationMillis) {
 
     enum Outcome { OK, ERROR, TIMEOUT }
 
-    static InvocationResult ok(byte[] payload, long durationMillis) {
+    public static InvocationResult ok(byte[] payload, long durationMillis) {
         return new InvocationResult(Outcome.OK, payload, null, null, durationMillis);
     }
 
-    static InvocationResult error(String errorType, String errorMessage, byte[] payload, long durationMillis) {
+    public static InvocationResult error(String errorType, String errorMessage, byte[] payload, long durationMillis) {
         return new InvocationResult(Outcome.ERROR, payload, errorType, errorMessage, durationMillis);
     }
 
-    boolean ok() {
+    public boolean ok() {
         return outcome == Outcome.OK;
     }
 
-    String payloadText() {
+    public String payloadText() {
         return payload == null ? "" : new String(payload, StandardCharsets.UTF_8);
     }
 
     /** One short phrase for the flow log. */
-    String summary() {
+    public String summary() {
         return switch (outcome) {
             case OK -> "ok";
             case TIMEOUT -> "timeout: " + errorMessage;

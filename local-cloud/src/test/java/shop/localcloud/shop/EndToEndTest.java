@@ -1,5 +1,11 @@
-package shop.localcloud;
+package shop.localcloud.shop;
 
+import shop.localcloud.Flow;
+import shop.localcloud.LocalCloud;
+import shop.localcloud.Main;
+import shop.localcloud.Options;
+import shop.localcloud.cloudformation.Model;
+import shop.localcloud.sqs.LocalSqs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

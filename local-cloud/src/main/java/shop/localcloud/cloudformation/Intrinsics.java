@@ -1,5 +1,6 @@
-package shop.localcloud;
+package shop.localcloud.cloudformation;
 
+import shop.localcloud.UserError;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  * {@code Fn::Select}, {@code Fn::If}, ...) against what local-cloud runs, so a function's environment comes from
  * template.yaml alone.
  */
-final class Intrinsics {
+public final class Intrinsics {
 
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!][^}]*)}");
 

@@ -1,5 +1,6 @@
-package shop.localcloud;
+package shop.localcloud.eventbridge;
 
+import shop.localcloud.UserError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,7 +20,7 @@ import java.util.List;
  * Every event put on a bus, one JSON line each ({@code {"eventBusName": ..., "event": {...}}}) under the data
  * folder, kept across runs like an EventBridge archive, so {@code replay} can send a time range again.
  */
-final class Archive {
+public final class Archive {
 
     /** One archived event and the bus it was put on. */
     record Archived(String eventBusName, ObjectNode event) {
@@ -33,7 +34,7 @@ final class Archive {
 
     private final Path file;
 
-    Archive(Path file) {
+    public Archive(Path file) {
         this.file = file;
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());

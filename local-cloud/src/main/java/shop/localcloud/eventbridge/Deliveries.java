@@ -1,5 +1,11 @@
-package shop.localcloud;
+package shop.localcloud.eventbridge;
 
+import shop.localcloud.Faults;
+import shop.localcloud.Flow;
+import shop.localcloud.cloudformation.Model;
+import shop.localcloud.lambda.InvocationResult;
+import shop.localcloud.lambda.LocalFunction;
+import shop.localcloud.sqs.LocalSqs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,8 +16,8 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import shop.localcloud.Model.AsyncConfig;
-import shop.localcloud.Model.RuleSpec;
+import shop.localcloud.cloudformation.Model.AsyncConfig;
+import shop.localcloud.cloudformation.Model.RuleSpec;
 
 /**
  * Delivers events to functions the way AWS does, with its two retry layers. EventBridge hands the event to Lambda
@@ -19,7 +25,7 @@ import shop.localcloud.Model.RuleSpec;
  * asynchronously, retrying function errors per the function's EventInvokeConfig (after 1 and 2 minutes), then
  * sends an invocation record to the on-failure destination. {@code retryScale} shrinks every delay for local runs.
  */
-final class Deliveries {
+public final class Deliveries {
 
     /** Lambda refuses asynchronous invocations beyond this many waiting per function (throttling). */
     static final int ASYNC_QUEUE_LIMIT = 1000;
@@ -35,7 +41,7 @@ final class Deliveries {
     private volatile Faults faults;
     private final AtomicInteger inFlight = new AtomicInteger();
 
-    Deliveries(Map<String, LocalFunction> functions, LocalSqs sqs, Map<String, String> queueNames, ScheduledExecutorService timer,
+    public Deliveries(Map<String, LocalFunction> functions, LocalSqs sqs, Map<String, String> queueNames, ScheduledExecutorService timer,
                Flow flow, double retryScale, Faults faults) {
         this.faults = faults;
         this.functions = functions;
@@ -53,14 +59,14 @@ final class Deliveries {
     }
 
     /** An asynchronous invocation that does not come through a rule (schedules, custom resources). */
-    void invokeAsync(String functionId, ObjectNode event, String label) {
+    public void invokeAsync(String functionId, ObjectNode event, String label) {
         LocalFunction function = functions.get(functionId);
         inFlight.incrementAndGet();
         attempt(function, event, label, 1, System.nanoTime());
     }
 
     /** Switches the injected faults while running. */
-    void faults(Faults injected) {
+    public void faults(Faults injected) {
         this.faults = injected;
     }
 
@@ -70,7 +76,7 @@ final class Deliveries {
     }
 
     /** Waits until every delivery has ended in a result, a DLQ or a drop; false if that took longer than the timeout. */
-    boolean awaitIdle(long timeoutMillis) throws InterruptedException {
+    public boolean awaitIdle(long timeoutMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         int quietChecks = 0;
         while (System.currentTimeMillis() < deadline) {
@@ -198,7 +204,7 @@ final class Deliveries {
         return Math.max(1, Math.round(millis * retryScale));
     }
 
-    static String label(JsonNode event) {
+    public static String label(JsonNode event) {
         String replay = event.has("replay-name") ? " (replay " + event.path("replay-name").asText() + ")" : "";
         return event.path("detail-type").asText() + " " + Flow.shortId(event.path("id").asText()) + replay;
     }

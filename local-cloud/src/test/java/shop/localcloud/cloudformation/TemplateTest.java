@@ -1,15 +1,17 @@
-package shop.localcloud;
+package shop.localcloud.cloudformation;
 
+import shop.localcloud.UserError;
+import shop.localcloud.apigateway.HttpApi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import shop.localcloud.Model.FunctionSpec;
-import shop.localcloud.Model.HttpRoute;
-import shop.localcloud.Model.RuleSpec;
-import shop.localcloud.Model.SystemSpec;
+import shop.localcloud.cloudformation.Model.FunctionSpec;
+import shop.localcloud.cloudformation.Model.HttpRoute;
+import shop.localcloud.cloudformation.Model.RuleSpec;
+import shop.localcloud.cloudformation.Model.SystemSpec;
 import shop.localparts.LambdaLayer;
 import shop.localparts.ProjectRoot;
 

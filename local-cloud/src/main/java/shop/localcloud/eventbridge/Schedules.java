@@ -1,5 +1,7 @@
-package shop.localcloud;
+package shop.localcloud.eventbridge;
 
+import shop.localcloud.Flow;
+import shop.localcloud.cloudformation.Model;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -8,17 +10,17 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import shop.localcloud.Model.ScheduleSpec;
+import shop.localcloud.cloudformation.Model.ScheduleSpec;
 
 /** Runs the template's {@code rate(...)} schedules, optionally faster ({@code --schedule-scale 0.1}: ten times as often). */
-final class Schedules {
+public final class Schedules {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Schedules() {
     }
 
-    static void start(List<ScheduleSpec> schedules, double scale, ScheduledExecutorService timer, Deliveries deliveries, Flow flow) {
+    public static void start(List<ScheduleSpec> schedules, double scale, ScheduledExecutorService timer, Deliveries deliveries, Flow flow) {
         for (ScheduleSpec schedule : schedules) {
             if (!schedule.enabled()) {
                 continue;

@@ -1,5 +1,9 @@
-package shop.localcloud;
+package shop.localcloud.apigateway;
 
+import shop.localcloud.Flow;
+import shop.localcloud.HttpServers;
+import shop.localcloud.lambda.InvocationResult;
+import shop.localcloud.lambda.LocalFunction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,21 +19,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import shop.localcloud.Model.HttpRoute;
+import shop.localcloud.cloudformation.Model.HttpRoute;
 
 /**
  * The HTTP API on localhost: each request becomes an API Gateway payload v2.0 event for the route's function, and
  * the function's answer becomes the HTTP response. The JWT authorizer's place is taken by a local identity:
  * {@code Authorization: Bearer <JWT or customer id>} or {@code X-Local-Customer: <id>} becomes {@code claims.sub}.
  */
-final class HttpApi implements AutoCloseable {
+public final class HttpApi implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     static final int MAX_REQUEST_BYTES = 10 * 1024 * 1024;
     static final int MAX_INVOKE_BYTES = 6 * 1024 * 1024;
 
     /** A route that matched, with the values of its path parameters. */
-    record Match(HttpRoute route, Map<String, String> pathParameters) {
+    public record Match(HttpRoute route, Map<String, String> pathParameters) {
     }
 
     private final HttpServer server;
@@ -37,7 +41,7 @@ final class HttpApi implements AutoCloseable {
     private final Map<String, LocalFunction> functions;
     private final Flow flow;
 
-    HttpApi(int port, List<HttpRoute> routes, Map<String, LocalFunction> functions, Flow flow) {
+    public HttpApi(int port, List<HttpRoute> routes, Map<String, LocalFunction> functions, Flow flow) {
         this.routes = routes;
         this.functions = functions;
         this.flow = flow;
@@ -46,7 +50,7 @@ final class HttpApi implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://localhost:" + server.getAddress().getPort();
     }
 
@@ -118,7 +122,7 @@ final class HttpApi implements AutoCloseable {
     }
 
     /** The most specific route for a request: literal segments beat {param}, which beats {proxy+}; then ANY. */
-    static Optional<Match> match(List<HttpRoute> routes, String method, String path) {
+    public static Optional<Match> match(List<HttpRoute> routes, String method, String path) {
         String[] segments = path.replaceAll("/+$", "").split("/", -1);
         return routes.stream()
                 .filter(r -> r.method().equals(method) || r.method().equals("ANY"))

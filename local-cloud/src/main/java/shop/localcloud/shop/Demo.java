@@ -1,5 +1,11 @@
-package shop.localcloud;
+package shop.localcloud.shop;
 
+import shop.localcloud.Flow;
+import shop.localcloud.LocalCloud;
+import shop.localcloud.Options;
+import shop.localcloud.UserError;
+import shop.localcloud.lambda.InvocationResult;
+import shop.localcloud.lambda.LocalFunction;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,7 +21,7 @@ import java.util.UUID;
  * {@code local-cloud demo}: places two orders, cancels one, replays the archive, and reads every context's table to
  * check it reached the state the design promises. Exit code 1 when any context disagrees.
  */
-final class Demo {
+public final class Demo {
 
     /** One row of the result table. */
     record Check(String context, String what, String expected, String actual) {
@@ -28,7 +34,7 @@ final class Demo {
     private Demo() {
     }
 
-    static int run(Options options, PrintStream out) {
+    public static int run(Options options, PrintStream out) {
         Path data = options.dataDir().resolve("demo");
         try {
             Files.deleteIfExists(data.resolve("archive.jsonl"));

@@ -1,5 +1,6 @@
-package shop.localcloud;
+package shop.localcloud.shop;
 
+import shop.localcloud.UserError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -10,7 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** Calls the order API over HTTP as a given customer, as a user of local-cloud would with curl. */
-final class ShopClient {
+public final class ShopClient {
 
     /** A status code and the parsed JSON body. */
     record Reply(int status, JsonNode body) {

@@ -1,5 +1,7 @@
-package shop.localcloud;
+package shop.localcloud.lambda;
 
+import shop.localcloud.UserError;
+import shop.localcloud.cloudformation.Model;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -9,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import shop.localcloud.Model.FunctionSpec;
+import shop.localcloud.cloudformation.Model.FunctionSpec;
 import shop.localparts.LambdaLayer;
 
 /**
@@ -17,12 +19,12 @@ import shop.localparts.LambdaLayer;
  * credentials, and the standard SDK endpoint variables pointing at the local parts. Nothing else of the caller's
  * environment leaks in (no real AWS profile or keys).
  */
-final class LambdaEnvironment {
+public final class LambdaEnvironment {
 
     private LambdaEnvironment() {
     }
 
-    static Map<String, String> of(FunctionSpec spec, Map<String, String> endpoints, Path taskRoot) {
+    public static Map<String, String> of(FunctionSpec spec, Map<String, String> endpoints, Path taskRoot) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         env.put("LANG", "en_US.UTF-8");
@@ -47,7 +49,7 @@ final class LambdaEnvironment {
         return env;
     }
 
-    static List<String> command(FunctionSpec spec, Path logs) {
+    public static List<String> command(FunctionSpec spec, Path logs) {
         StringBuilder classpath = new StringBuilder(spec.artifact().toString());
         spec.layers().forEach(layer -> classpath.append(File.pathSeparator).append(layerLibraries(layer)).append(File.separator).append('*'));
         classpath.append(File.pathSeparator).append(ricClasspath());

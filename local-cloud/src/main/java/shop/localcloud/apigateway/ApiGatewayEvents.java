@@ -1,5 +1,6 @@
-package shop.localcloud;
+package shop.localcloud.apigateway;
 
+import shop.localcloud.cloudformation.Model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,13 +20,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import shop.localcloud.HttpApi.Match;
+import shop.localcloud.apigateway.HttpApi.Match;
 
 /**
  * Builds the API Gateway HTTP API payload v2.0 event for a request, with the JWT authorizer's claims taken from a
  * local identity: {@code X-Local-Customer: <id>}, or {@code Authorization: Bearer <JWT or id>}.
  */
-final class ApiGatewayEvents {
+public final class ApiGatewayEvents {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)

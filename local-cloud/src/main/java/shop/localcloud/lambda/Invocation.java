@@ -1,10 +1,10 @@
-package shop.localcloud;
+package shop.localcloud.lambda;
 
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /** One request waiting for, or being handled by, a function instance. */
-final class Invocation {
+public final class Invocation {
 
     final String requestId = UUID.randomUUID().toString();
     final String traceId = "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-"

@@ -1,5 +1,7 @@
-package shop.localcloud;
+package shop.localcloud.sqs;
 
+import shop.localcloud.UserError;
+import shop.localcloud.cloudformation.Model;
 import java.net.URI;
 import java.util.Map;
 import org.elasticmq.NodeAddress;
@@ -17,7 +19,7 @@ import shop.localparts.FreePort;
  * Amazon SQS on loopback (ElasticMQ, embedded), so the AWS SDK and CLI read the dead-letter queues as in AWS:
  * {@code aws sqs receive-message --endpoint-url <endpoint> --queue-url <url>}.
  */
-final class LocalSqs implements AutoCloseable {
+public final class LocalSqs implements AutoCloseable {
 
     private final SQSRestServer server;
     private final int port;
@@ -30,7 +32,7 @@ final class LocalSqs implements AutoCloseable {
     }
 
     /** Starts on {@code port}, or on a free port when it is 0. */
-    static LocalSqs start(int port) {
+    public static LocalSqs start(int port) {
         int chosen = port == 0 ? FreePort.find() : port;
         if (FreePort.isListening(chosen)) {
             throw new UserError("port " + chosen + " (SQS) is in use; stop what runs there or pass --sqs-port <free port>");
@@ -42,13 +44,13 @@ final class LocalSqs implements AutoCloseable {
         return new LocalSqs(server, chosen);
     }
 
-    static SqsClient client(String endpoint) {
+    public static SqsClient client(String endpoint) {
         return SqsClient.builder().endpointOverride(URI.create(endpoint)).region(Region.of(Model.REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + port;
     }
 
@@ -56,15 +58,15 @@ final class LocalSqs implements AutoCloseable {
         return port;
     }
 
-    String createQueue(String name) {
+    public String createQueue(String name) {
         return client.createQueue(b -> b.queueName(name)).queueUrl();
     }
 
-    String queueUrl(String name) {
+    public String queueUrl(String name) {
         return endpoint() + "/" + Model.ACCOUNT + "/" + name;
     }
 
-    void send(String queueName, String body, Map<String, String> attributes) {
+    public void send(String queueName, String body, Map<String, String> attributes) {
         Map<String, MessageAttributeValue> values = new java.util.LinkedHashMap<>();
         attributes.forEach((k, v) -> values.put(k, MessageAttributeValue.builder().dataType("String").stringValue(v).build()));
         client.sendMessage(b -> b.queueUrl(queueUrl(queueName)).messageBody(body).messageAttributes(values));

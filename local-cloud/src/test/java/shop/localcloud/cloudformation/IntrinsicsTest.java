@@ -1,5 +1,6 @@
-package shop.localcloud;
+package shop.localcloud.cloudformation;
 
+import shop.localcloud.UserError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

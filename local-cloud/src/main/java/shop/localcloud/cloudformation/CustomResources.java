@@ -1,5 +1,9 @@
-package shop.localcloud;
+package shop.localcloud.cloudformation;
 
+import shop.localcloud.Flow;
+import shop.localcloud.UserError;
+import shop.localcloud.lambda.InvocationResult;
+import shop.localcloud.lambda.LocalFunction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,25 +15,25 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import shop.localcloud.Model.CustomResourceSpec;
+import shop.localcloud.cloudformation.Model.CustomResourceSpec;
 
 /**
  * Creates the template's {@code Custom::*} resources as CloudFormation does on deploy: the ServiceToken function
  * gets a Create event and answers on the ResponseURL. This is how the price list and the stock are seeded.
  */
-final class CustomResources {
+public final class CustomResources {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, CompletableFuture<JsonNode>> answers = new ConcurrentHashMap<>();
 
     /** Called by the bus endpoint when a function PUTs its answer to a ResponseURL. */
-    void answer(String requestId, JsonNode response) {
+    public void answer(String requestId, JsonNode response) {
         answers.computeIfAbsent(requestId, id -> new CompletableFuture<>()).complete(response);
     }
 
     /** Creates every custom resource (in parallel); fails like a stack would, with the resource's reason. */
-    void createAll(List<CustomResourceSpec> resources, Map<String, LocalFunction> functions, Function<String, String> responseUrl, Flow flow) {
+    public void createAll(List<CustomResourceSpec> resources, Map<String, LocalFunction> functions, Function<String, String> responseUrl, Flow flow) {
         List<Runnable> checks = new ArrayList<>();
         for (CustomResourceSpec resource : resources) {
             LocalFunction function = functions.get(resource.functionId());

@@ -1,5 +1,6 @@
-package shop.localcloud;
+package shop.localcloud.cloudformation;
 
+import shop.localcloud.UserError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,20 +8,20 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import shop.localcloud.Model.CustomResourceSpec;
-import shop.localcloud.Model.FunctionSpec;
-import shop.localcloud.Model.HttpRoute;
-import shop.localcloud.Model.QueueSpec;
-import shop.localcloud.Model.RuleSpec;
-import shop.localcloud.Model.ScheduleSpec;
-import shop.localcloud.Model.SystemSpec;
+import shop.localcloud.cloudformation.Model.CustomResourceSpec;
+import shop.localcloud.cloudformation.Model.FunctionSpec;
+import shop.localcloud.cloudformation.Model.HttpRoute;
+import shop.localcloud.cloudformation.Model.QueueSpec;
+import shop.localcloud.cloudformation.Model.RuleSpec;
+import shop.localcloud.cloudformation.Model.ScheduleSpec;
+import shop.localcloud.cloudformation.Model.SystemSpec;
 import shop.localparts.CloudFormationYaml;
 
 /**
  * Reads template.yaml into the {@link SystemSpec} local-cloud runs: the one description of the system, so nothing
  * is configured twice. Resource types local-cloud does not run (IAM, alarms, log groups...) are listed and skipped.
  */
-final class Template {
+public final class Template {
 
     static final String STACK_NAME = "shop-local";
 
@@ -59,7 +60,7 @@ final class Template {
         this.functionReader = new FunctionReader(root, globals, intrinsics, this::queueIdOf, this::layerContent);
     }
 
-    static SystemSpec load(Path file, Map<String, String> parameterOverrides, String sqsEndpoint) {
+    public static SystemSpec load(Path file, Map<String, String> parameterOverrides, String sqsEndpoint) {
         if (!Files.isReadable(file)) {
             throw new UserError("cannot read the template " + file + "; run from the repository or pass --template <file>");
         }

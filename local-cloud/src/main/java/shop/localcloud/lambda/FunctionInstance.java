@@ -1,5 +1,6 @@
-package shop.localcloud;
+package shop.localcloud.lambda;
 
+import shop.localcloud.UserError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -26,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * Lambda Runtime API it polls (its own loopback port, so a timeout can kill exactly the JVM that is late).
  * HTTP/1.1 only: the RIC's native client crashes on an HTTP/1.0 reply.
  */
-final class FunctionInstance {
+public final class FunctionInstance {
 
     static {
         // The JDK's HttpServer delays small replies (Nagle) unless told not to: ~88 ms per Runtime API answer
