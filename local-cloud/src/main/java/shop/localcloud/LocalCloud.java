@@ -1,6 +1,7 @@
 package shop.localcloud;
 
 import shop.localcloud.apigateway.HttpApi;
+import shop.localcloud.apigateway.LocalIssuer;
 import shop.localcloud.cloudformation.CustomResources;
 import shop.localcloud.cloudformation.Template;
 import shop.localcloud.eventbridge.Archive;
@@ -29,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import shop.localcloud.cloudformation.Model.FunctionSpec;
+import shop.localcloud.cloudformation.Model.HttpRoute;
 import shop.localcloud.cloudformation.Model.QueueSpec;
 import shop.localcloud.cloudformation.Model.SystemSpec;
 import shop.localparts.Dynalite;
@@ -60,6 +62,7 @@ public final class LocalCloud implements AutoCloseable {
     private EventBus bus;
     private BusEndpoint busEndpoint;
     private HttpApi httpApi;
+    private LocalIssuer issuer;
     private Path stateFile;
 
     private LocalCloud(Options options, Flow flow) {
@@ -139,10 +142,11 @@ public final class LocalCloud implements AutoCloseable {
         busEndpoint = closing(new BusEndpoint(eventsPort, bus, customResources::answer));
         customResources.createAll(spec.customResources(), functions, busEndpoint::responseUrl, flow);
         functions.values().stream().filter(f -> !hasEvents(f.id())).forEach(LocalFunction::stopInstances);
+        issuer = LocalIssuer.in(options.dataDir());
         if (!wholeSystem) {
             return;
         }
-        httpApi = closing(new HttpApi(options.httpPort(), spec.routes(), functions, flow));
+        httpApi = closing(new HttpApi(options.httpPort(), spec.routes(), functions, flow, issuer));
         Schedules.start(spec.schedules(), options.scheduleScale(), timer, deliveries, flow);
         writeState();
     }
@@ -175,8 +179,10 @@ public final class LocalCloud implements AutoCloseable {
         out.println("local-cloud: " + functions.size() + " functions, " + spec.tables().size() + " tables, " + spec.rules().size()
                 + " rules, " + spec.queues().size() + " queues from " + options.template());
         if (httpApi != null) {
-            out.println("  HTTP API      " + httpApi.url() + "   (act as a customer: -H 'X-Local-Customer: alice')");
-            spec.routes().forEach(r -> out.println("                " + String.format("%-28s", r.routeKey()) + " -> " + r.functionId()));
+            out.println("  HTTP API      " + httpApi.url() + "   as a customer: -H \"Authorization: Bearer $(./local-cloud/run token alice)\"");
+            out.println("                (-H 'X-Local-Customer: alice' is a local shortcut that BYPASSES the authorizer)");
+            spec.routes().forEach(r -> out.println("                " + String.format("%-28s", r.routeKey()) + " -> " + r.functionId()
+                    + (r.authorizer() == null ? "" : "   (JWT authorizer " + r.authorizer().name() + ")")));
         }
         out.println("  EventBridge   " + busEndpoint.endpoint() + "   buses " + bus.busNames());
         out.println("  SQS           " + sqs.endpoint() + "   aws sqs receive-message --endpoint-url " + sqs.endpoint()
@@ -247,6 +253,16 @@ public final class LocalCloud implements AutoCloseable {
 
     public EventBus bus() {
         return bus;
+    }
+
+    /**
+     * A token the route's JWT authorizer accepts for {@code customer} (valid one hour), signed by the key local-cloud
+     * holds; the first authorizer of the template's routes.
+     */
+    public String token(String customer) {
+        return issuer.mint(spec.routes().stream().map(HttpRoute::authorizer).filter(java.util.Objects::nonNull).findFirst()
+                .orElseThrow(() -> new UserError("no route of " + options.template() + " has a JWT authorizer")), customer,
+                java.time.Duration.ofHours(1));
     }
 
     /** The HTTP API, e.g. http://localhost:3000. */

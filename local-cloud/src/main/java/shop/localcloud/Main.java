@@ -20,6 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import shop.localcloud.apigateway.LocalIssuer;
+import shop.localcloud.cloudformation.Model.HttpRoute;
+import shop.localcloud.cloudformation.Model.JwtAuthorizerSpec;
 import shop.localparts.ProjectRoot;
 
 /**
@@ -34,6 +37,7 @@ public final class Main {
               invoke <FunctionId> -e <file>   run one function once with an event file ('-' = stdin), print its output
               replay --from <t> --to <t>      send archived events of a time range again (to a running `up`)
               demo                            place orders, cancel one, check every context's state; exit 1 on a mismatch
+              token <customer> [--expires 1h] print a JWT the template's authorizer accepts for that customer (sub)
             options: --port <3000> --template <template.yaml> --data <local-cloud/data> --retry-scale <0.05>
                      --schedule-scale <1.0> --concurrency <2> --sqs-port <free> --events-port <free>
                      --parameter Name=Value --function-logs (copy function logs to the console)
@@ -75,7 +79,8 @@ public final class Main {
             case "invoke" -> invoke(arguments, out, err);
             case "replay" -> replay(arguments, out);
             case "demo" -> Demo.run(arguments.options(findRoot(), true), out);
-            default -> throw new UserError("unknown command " + args[0] + "; use up, invoke, replay or demo (--help for more)");
+            case "token" -> token(arguments, out);
+            default -> throw new UserError("unknown command " + args[0] + "; use up, invoke, replay, demo or token (--help for more)");
         };
     }
 
@@ -130,6 +135,25 @@ public final class Main {
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new UserError(functionId + " did not answer: " + e.getMessage());
         }
+    }
+
+    /** Prints a token signed by the key a running (or later) {@code up} with the same --data checks. */
+    private static int token(Arguments arguments, PrintStream out) {
+        if (arguments.positional().size() < 2 || arguments.positional().get(1).isBlank()) {
+            throw new UserError("token needs a customer id: local-cloud token alice");
+        }
+        Options options = arguments.options(findRoot(), false);
+        String expires = arguments.value("expires", "1h");
+        if (!expires.matches("\\d+[smhd]")) {
+            throw new UserError("--expires takes a duration like 30m, 1h or 2d, not " + expires);
+        }
+        Instant until = time("-" + expires, "--expires");
+        Duration lifetime = Duration.between(until, Instant.now());
+        JwtAuthorizerSpec authorizer = Template.load(options.template(), options.parameters(), "http://127.0.0.1").routes().stream()
+                .map(HttpRoute::authorizer).filter(java.util.Objects::nonNull).findFirst()
+                .orElseThrow(() -> new UserError("no route of " + options.template() + " has a JWT authorizer; no token is needed"));
+        out.println(LocalIssuer.in(options.dataDir()).mint(authorizer, arguments.positional().get(1), lifetime));
+        return 0;
     }
 
     private static byte[] readEvent(String file) {

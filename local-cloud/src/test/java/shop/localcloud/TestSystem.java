@@ -31,6 +31,15 @@ final class TestSystem implements AutoCloseable {
               TestBus:
                 Type: AWS::Events::EventBus
                 Properties: { Name: !Sub 'shop-${Stage}-bus' }
+              TestApi:
+                Type: AWS::Serverless::HttpApi
+                Properties:
+                  Auth:
+                    DefaultAuthorizer: TestJwt
+                    Authorizers:
+                      TestJwt:
+                        IdentitySource: $request.header.Authorization
+                        JwtConfiguration: { issuer: !Sub 'https://issuer.example/${Stage}', audience: [test-client] }
               TestTable:
                 Type: AWS::DynamoDB::Table
                 Properties:
@@ -52,7 +61,7 @@ final class TestSystem implements AutoCloseable {
                       Properties: { Path: '/hello/{name}', Method: GET }
                     PostHello:
                       Type: HttpApi
-                      Properties: { Path: /hello, Method: POST }
+                      Properties: { ApiId: !Ref TestApi, Path: /hello, Method: POST }
                     Greetings:
                       Type: EventBridgeRule
                       Properties:

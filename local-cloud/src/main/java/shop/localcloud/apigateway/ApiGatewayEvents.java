@@ -1,11 +1,9 @@
 package shop.localcloud.apigateway;
 
 import shop.localcloud.cloudformation.Model;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -22,10 +20,7 @@ import java.util.Optional;
 import java.util.UUID;
 import shop.localcloud.apigateway.HttpApi.Match;
 
-/**
- * Builds the API Gateway HTTP API payload v2.0 event for a request, with the JWT authorizer's claims taken from a
- * local identity: {@code X-Local-Customer: <id>}, or {@code Authorization: Bearer <JWT or id>}.
- */
+/** Builds the API Gateway HTTP API payload v2.0 event for a request, with the claims its authorizer passed on. */
 public final class ApiGatewayEvents {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,16 +31,16 @@ public final class ApiGatewayEvents {
     }
 
     /** The API Gateway HTTP API payload v2.0 event for a request. */
-    static ObjectNode event(HttpExchange exchange, String method, byte[] body, Match match) {
+    static ObjectNode event(HttpExchange exchange, String method, byte[] body, Match match, Optional<ObjectNode> claims) {
         Map<String, String> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
         String query = exchange.getRequestURI().getRawQuery();
         return event(method, exchange.getRequestURI().getRawPath(), query, headers, body, match,
-                exchange.getRemoteAddress().getAddress().getHostAddress());
+                exchange.getRemoteAddress().getAddress().getHostAddress(), claims);
     }
 
     static ObjectNode event(String method, String rawPath, String rawQuery, Map<String, String> headers, byte[] body, Match match,
-                            String sourceIp) {
+                            String sourceIp, Optional<ObjectNode> claims) {
         ObjectNode event = JSON.createObjectNode();
         String routeKey = match.route().routeKey();
         event.put("version", "2.0");
@@ -74,9 +69,9 @@ public final class ApiGatewayEvents {
         ObjectNode context = event.putObject("requestContext");
         context.put("accountId", Model.ACCOUNT);
         context.put("apiId", "local");
-        claims(headers).ifPresent(claims -> {
+        claims.ifPresent(claimed -> {
             ObjectNode jwt = context.putObject("authorizer").putObject("jwt");
-            jwt.set("claims", claims);
+            jwt.set("claims", claimed);
             jwt.putNull("scopes");
         });
         context.put("domainName", headers.getOrDefault("host", "localhost"));
@@ -105,35 +100,6 @@ public final class ApiGatewayEvents {
             event.put("isBase64Encoded", false);
         }
         return event;
-    }
-
-    /** The claims the JWT authorizer would pass on: from a bearer JWT's payload, a bare bearer id, or X-Local-Customer. */
-    static Optional<ObjectNode> claims(Map<String, String> headers) {
-        ObjectNode claims = JSON.createObjectNode();
-        String local = headers.get("x-local-customer");
-        String authorization = headers.getOrDefault("authorization", "").trim();
-        if (local != null && !local.isBlank()) {
-            claims.put("sub", local.trim());
-            return Optional.of(claims);
-        }
-        if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7) || authorization.substring(7).isBlank()) {
-            return Optional.empty();
-        }
-        String token = authorization.substring(7).trim();
-        String[] parts = token.split("\\.");
-        if (parts.length >= 2) {
-            try {
-                JsonNode payload = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-                payload.fields().forEachRemaining(c -> claims.put(c.getKey(), c.getValue().isTextual() ? c.getValue().asText()
-                        : c.getValue().isArray() ? "[" + String.join(" ", JSON.convertValue(c.getValue(), String[].class)) + "]"
-                        : c.getValue().toString()));
-                return claims.has("sub") ? Optional.of(claims) : Optional.empty();
-            } catch (IOException | IllegalArgumentException e) {
-                return Optional.empty(); // not a JWT API Gateway would accept
-            }
-        }
-        claims.put("sub", token);
-        return Optional.of(claims);
     }
 
     private static boolean isText(String contentType) {

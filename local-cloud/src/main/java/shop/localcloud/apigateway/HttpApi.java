@@ -22,9 +22,9 @@ import java.util.concurrent.TimeUnit;
 import shop.localcloud.cloudformation.Model.HttpRoute;
 
 /**
- * The HTTP API on localhost: each request becomes an API Gateway payload v2.0 event for the route's function, and
- * the function's answer becomes the HTTP response. The JWT authorizer's place is taken by a local identity:
- * {@code Authorization: Bearer <JWT or customer id>} or {@code X-Local-Customer: <id>} becomes {@code claims.sub}.
+ * The HTTP API on localhost: the route's JWT authorizer checks the token first (401 as API Gateway answers), then
+ * the request becomes an API Gateway payload v2.0 event for the route's function, and the function's answer the
+ * HTTP response. {@code X-Local-Customer: <id>} is a local shortcut that bypasses the authorizer ({@code claims.sub}).
  */
 public final class HttpApi implements AutoCloseable {
 
@@ -40,8 +40,10 @@ public final class HttpApi implements AutoCloseable {
     private final List<HttpRoute> routes;
     private final Map<String, LocalFunction> functions;
     private final Flow flow;
+    private final JwtCheck jwt;
 
-    public HttpApi(int port, List<HttpRoute> routes, Map<String, LocalFunction> functions, Flow flow) {
+    public HttpApi(int port, List<HttpRoute> routes, Map<String, LocalFunction> functions, Flow flow, LocalIssuer issuer) {
+        this.jwt = new JwtCheck(issuer.publicKey());
         this.routes = routes;
         this.functions = functions;
         this.flow = flow;
@@ -67,8 +69,27 @@ public final class HttpApi implements AutoCloseable {
                 flow.line("HTTP", method + " " + path + " -> no route, 404");
                 return;
             }
+            Optional<ObjectNode> claims;
+            String local = exchange.getRequestHeaders().getFirst("X-Local-Customer");
+            if (local != null && !local.isBlank()) {
+                claims = Optional.of(JSON.createObjectNode().put("sub", local.trim()));
+            } else if (match.get().route().authorizer() != null) {
+                JwtCheck.Verdict verdict = jwt.check(exchange.getRequestHeaders().getFirst("Authorization"), match.get().route().authorizer(),
+                        java.time.Instant.now());
+                if (!verdict.accepted()) {
+                    exchange.getResponseHeaders().set("www-authenticate",
+                            "Bearer scope=\"\" error=\"invalid_token\" error_description=\"" + verdict.refusal() + "\"");
+                    HttpServers.reply(exchange, 401, "application/json", "{\"message\":\"Unauthorized\"}");
+                    flow.line("HTTP", method + " " + path + " -> 401 by authorizer " + match.get().route().authorizer().name()
+                            + ": " + verdict.refusal());
+                    return;
+                }
+                claims = Optional.of(verdict.claims());
+            } else {
+                claims = Optional.empty();
+            }
             byte[] body = exchange.getRequestBody().readNBytes(MAX_REQUEST_BYTES + 1);
-            ObjectNode event = body.length > MAX_REQUEST_BYTES ? null : ApiGatewayEvents.event(exchange, method, body, match.get());
+            ObjectNode event = body.length > MAX_REQUEST_BYTES ? null : ApiGatewayEvents.event(exchange, method, body, match.get(), claims);
             byte[] payload = event == null ? null : JSON.writeValueAsBytes(event);
             if (payload == null || payload.length > MAX_INVOKE_BYTES) {
                 // API Gateway refuses bodies over 10 MB; Lambda refuses request payloads over 6 MB

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import shop.localcloud.cloudformation.Model.AsyncConfig;
 import shop.localcloud.cloudformation.Model.FunctionSpec;
 import shop.localcloud.cloudformation.Model.HttpRoute;
+import shop.localcloud.cloudformation.Model.JwtAuthorizerSpec;
 import shop.localcloud.cloudformation.Model.RuleSpec;
 import shop.localcloud.cloudformation.Model.ScheduleSpec;
 
@@ -31,13 +32,16 @@ public final class FunctionReader {
     private final Intrinsics intrinsics;
     private final BinaryOperator<String> queueIdOf;
     private final BiFunction<String, String, Path> layerContent;
+    private final BiFunction<String, String, JwtAuthorizerSpec> authorizers;
 
     /**
      * @param queueIdOf    the logical id of the queue an ARN or URL names (arguments: the ARN or URL, where it is used)
      * @param layerContent the content of the template's layer version an ARN names (arguments: the ARN, where it is used)
+     * @param authorizers  the JWT authorizer of a route (arguments: its ApiId or null, its own Auth.Authorizer or null)
      */
     FunctionReader(Path root, Map<String, Object> globals, Intrinsics intrinsics, BinaryOperator<String> queueIdOf,
-                   BiFunction<String, String, Path> layerContent) {
+                   BiFunction<String, String, Path> layerContent, BiFunction<String, String, JwtAuthorizerSpec> authorizers) {
+        this.authorizers = authorizers;
         this.root = root;
         this.globals = globals;
         this.intrinsics = intrinsics;
@@ -120,9 +124,13 @@ public final class FunctionReader {
             String where = functionId + ".Events." + name;
             Map<String, Object> p = (Map<String, Object>) intrinsics.resolve(event.getOrDefault("Properties", Map.of()), where);
             switch (String.valueOf(event.get("Type"))) {
-                case "HttpApi" -> routes.add(new HttpRoute(
-                        String.valueOf(p.getOrDefault("Method", "ANY")).toUpperCase(), String.valueOf(p.getOrDefault("Path", "/")),
-                        functionId));
+                case "HttpApi" -> {
+                    Object routeAuthorizer = p.get("Auth") instanceof Map<?, ?> auth ? auth.get("Authorizer") : null;
+                    routes.add(new HttpRoute(String.valueOf(p.getOrDefault("Method", "ANY")).toUpperCase(),
+                            String.valueOf(p.getOrDefault("Path", "/")), functionId, authorizers.apply(
+                                    p.get("ApiId") == null ? null : String.valueOf(p.get("ApiId")),
+                                    routeAuthorizer == null ? null : String.valueOf(routeAuthorizer))));
+                }
                 case "EventBridgeRule", "CloudWatchEvent" -> rules.add(rule(functionId, name, p, where));
                 case "Schedule", "ScheduleV2" -> schedules.add(schedule(functionId, name, p, where));
                 default -> { } // SQS, S3, ... events: nothing in this system uses them yet

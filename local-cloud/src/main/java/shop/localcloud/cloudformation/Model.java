@@ -45,11 +45,26 @@ public final class Model {
     public record AsyncConfig(int maximumRetryAttempts, int maximumEventAgeSeconds, String onFailureQueue) {
     }
 
-    /** An {@code HttpApi} event: one route of the HTTP API. */
-    public record HttpRoute(String method, String path, String functionId) {
+    /**
+     * An {@code HttpApi} event: one route of the HTTP API, and the JWT authorizer API Gateway runs before it (null: none,
+     * as for a route of an API without one, or {@code Auth: {Authorizer: NONE}}).
+     */
+    public record HttpRoute(String method, String path, String functionId, JwtAuthorizerSpec authorizer) {
+
+        public HttpRoute(String method, String path, String functionId) {
+            this(method, path, functionId, null);
+        }
 
         public String routeKey() {
             return method + " " + path;
+        }
+    }
+
+    /** A JWT authorizer of an {@code AWS::Serverless::HttpApi}: the issuer and audiences API Gateway checks tokens against. */
+    public record JwtAuthorizerSpec(String name, String issuer, List<String> audience) {
+
+        public JwtAuthorizerSpec {
+            audience = List.copyOf(audience);
         }
     }
 

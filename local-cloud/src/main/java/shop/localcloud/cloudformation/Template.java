@@ -11,6 +11,7 @@ import java.util.Map;
 import shop.localcloud.cloudformation.Model.CustomResourceSpec;
 import shop.localcloud.cloudformation.Model.FunctionSpec;
 import shop.localcloud.cloudformation.Model.HttpRoute;
+import shop.localcloud.cloudformation.Model.JwtAuthorizerSpec;
 import shop.localcloud.cloudformation.Model.QueueSpec;
 import shop.localcloud.cloudformation.Model.RuleSpec;
 import shop.localcloud.cloudformation.Model.ScheduleSpec;
@@ -57,7 +58,7 @@ public final class Template {
         this.intrinsics = new Intrinsics(this::ref, this::getAtt, this::condition, section("Mappings"));
         @SuppressWarnings("unchecked")
         Map<String, Object> globals = (Map<String, Object>) section("Globals").getOrDefault("Function", Map.of());
-        this.functionReader = new FunctionReader(root, globals, intrinsics, this::queueIdOf, this::layerContent);
+        this.functionReader = new FunctionReader(root, globals, intrinsics, this::queueIdOf, this::layerContent, this::authorizer);
     }
 
     public static SystemSpec load(Path file, Map<String, String> parameterOverrides, String sqsEndpoint) {
@@ -87,6 +88,7 @@ public final class Template {
                 case "AWS::Events::EventBus" -> buses.add(busName(id));
                 case "AWS::SQS::Queue" -> queues.add(new QueueSpec(id, queueName(id)));
                 case "AWS::Serverless::LayerVersion", "AWS::Lambda::LayerVersion" -> { } // read by the functions that use them
+                case "AWS::Serverless::HttpApi" -> { } // its routes and JWT authorizer are read with the functions' HttpApi events
                 case "AWS::Serverless::Function" -> {
                     Map<String, Object> properties = functionReader.merged(CloudFormationYaml.properties(resource));
                     functions.add(functionReader.function(id, properties));
@@ -170,6 +172,37 @@ public final class Template {
             }
             return Boolean.parseBoolean(String.valueOf(intrinsics.resolve(definition, "Conditions." + n)));
         });
+    }
+
+    /**
+     * The JWT authorizer API Gateway runs for a route: the route's own {@code Auth.Authorizer}, else the API's
+     * {@code Auth.DefaultAuthorizer} (the implicit API's from {@code Globals.HttpApi}); null when none or {@code NONE}.
+     */
+    @SuppressWarnings("unchecked")
+    private JwtAuthorizerSpec authorizer(String apiId, String routeAuthorizer) {
+        Map<String, Object> api;
+        if (apiId == null) {
+            Object global = section("Globals").get("HttpApi");
+            api = global instanceof Map<?, ?> g ? (Map<String, Object>) g : Map.of();
+        } else if (resources.get(apiId) != null && "AWS::Serverless::HttpApi".equals(resources.get(apiId).get("Type"))) {
+            api = CloudFormationYaml.properties(resources.get(apiId));
+        } else {
+            throw new UserError("template.yaml: a route's ApiId " + apiId + " is not an AWS::Serverless::HttpApi of the template");
+        }
+        Map<String, Object> auth = api.get("Auth") instanceof Map<?, ?> a ? (Map<String, Object>) a : Map.of();
+        String name = routeAuthorizer != null ? routeAuthorizer : auth.get("DefaultAuthorizer") == null ? null
+                : String.valueOf(auth.get("DefaultAuthorizer"));
+        if (name == null || name.equals("NONE")) {
+            return null;
+        }
+        String where = (apiId == null ? "Globals.HttpApi" : apiId) + ".Auth.Authorizers." + name;
+        Object definition = auth.get("Authorizers") instanceof Map<?, ?> all ? all.get(name) : null;
+        if (!(definition instanceof Map<?, ?> d) || !(d.get("JwtConfiguration") instanceof Map<?, ?> jwt)) {
+            throw new UserError("template.yaml: " + where + " is not a JWT authorizer (JwtConfiguration); local-cloud runs JWT authorizers only");
+        }
+        Object audience = intrinsics.resolve(jwt.get("audience") == null ? List.of() : jwt.get("audience"), where + ".audience");
+        List<String> audiences = audience instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of(String.valueOf(audience));
+        return new JwtAuthorizerSpec(name, intrinsics.resolveString(jwt.get("issuer"), where + ".issuer"), audiences);
     }
 
     String queueIdOf(String arnOrUrl, String where) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import shop.localcloud.cloudformation.Model.FunctionSpec;
 import shop.localcloud.cloudformation.Model.HttpRoute;
+import shop.localcloud.cloudformation.Model.JwtAuthorizerSpec;
 import shop.localcloud.cloudformation.Model.RuleSpec;
 import shop.localcloud.cloudformation.Model.SystemSpec;
 import shop.localparts.LambdaLayer;
@@ -24,8 +25,11 @@ class TemplateTest {
     void the_order_api_routes_and_its_resolved_environment_come_from_the_template() {
         FunctionSpec api = SPEC.function("OrderApiFunction");
 
-        assertTrue(SPEC.routes().contains(new HttpRoute("POST", "/orders", "OrderApiFunction")), SPEC.routes().toString());
-        assertTrue(SPEC.routes().contains(new HttpRoute("POST", "/orders/{orderId}/cancel", "OrderApiFunction")));
+        // the HttpApi's DefaultAuthorizer, its issuer and audience resolved as local-cloud runs them
+        JwtAuthorizerSpec customerJwt = new JwtAuthorizerSpec("CustomerJwt", "https://cognito-idp.eu-west-1.amazonaws.com/ShopUserPool",
+                List.of("ShopUserPoolClient"));
+        assertTrue(SPEC.routes().contains(new HttpRoute("POST", "/orders", "OrderApiFunction", customerJwt)), SPEC.routes().toString());
+        assertTrue(SPEC.routes().contains(new HttpRoute("POST", "/orders/{orderId}/cancel", "OrderApiFunction", customerJwt)));
         assertEquals("shop.order.handler.OrderApiHandler::handleRequest", api.handler());
         assertTrue(api.artifact().endsWith("order-service/target/order-service.jar"), api.artifact().toString());
         assertTrue(api.environment().containsValue("OrdersTable"), api.environment().toString());

@@ -13,7 +13,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import shop.localparts.ProjectRoot;
 import shop.localparts.SampleEvents;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -101,6 +107,34 @@ class EndToEndTest {
         assertEquals("SENT", state.message(order, "CANCELLATION_NOTICE"));
         assertEquals(2, cloud.ses().emailsTo(customer + "@example.com").size());
         assertEquals("CANCELLED DELIVERY_TOO_SLOW", state.timeline(customer, order));
+    }
+
+    @Test
+    void only_a_token_the_authorizer_accepts_places_an_order_and_a_refused_one_stores_nothing() throws Exception {
+        String customer = customer();
+        String body = ShopClient.orderBody(customer + "@example.com", "SKU-1", "1");
+        String table = cloud.tables().get("OrdersTable");
+        int stored = cloud.dynamo().scan(b -> b.tableName(table).select(Select.COUNT)).count();
+        String none = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(("{\"sub\":\"" + customer + "\"}").getBytes(StandardCharsets.UTF_8)) + ".";
+
+        for (String refused : List.of("Bearer ....", "Bearer " + none, "Bearer " + customer)) {
+            HttpResponse<String> response = post(refused, body);
+            assertEquals(401, response.statusCode(), refused);
+            assertEquals("{\"message\":\"Unauthorized\"}", response.body());
+        }
+        assertEquals(stored, cloud.dynamo().scan(b -> b.tableName(table).select(Select.COUNT)).count(), "a refused request stores nothing");
+
+        HttpResponse<String> placed = post("Bearer " + cloud.token(customer), body);
+        assertEquals(201, placed.statusCode(), placed.body());
+        settle();
+        assertEquals(200, shop.get(customer, JSON.readTree(placed.body()).path("orderId").asText()).status(), "the order is the token's sub's");
+    }
+
+    private static HttpResponse<String> post(String authorization, String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(cloud.httpUrl() + "/orders"))
+                .header("Authorization", authorization).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
