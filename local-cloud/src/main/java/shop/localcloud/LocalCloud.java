@@ -4,6 +4,7 @@ import shop.localcloud.apigateway.HttpApi;
 import shop.localcloud.apigateway.LocalIssuer;
 import shop.localcloud.cloudformation.CustomResources;
 import shop.localcloud.cloudformation.Template;
+import shop.localcloud.edge.EdgeEndpoint;
 import shop.localcloud.eventbridge.Archive;
 import shop.localcloud.eventbridge.BusEndpoint;
 import shop.localcloud.eventbridge.Deliveries;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
+import shop.localcloud.cloudformation.Model;
 import shop.localcloud.cloudformation.Model.FunctionSpec;
 import shop.localcloud.cloudformation.Model.HttpRoute;
 import shop.localcloud.cloudformation.Model.QueueSpec;
@@ -62,6 +64,7 @@ public final class LocalCloud implements AutoCloseable {
     private EventBus bus;
     private BusEndpoint busEndpoint;
     private HttpApi httpApi;
+    private EdgeEndpoint edge;
     private LocalIssuer issuer;
     private Path stateFile;
 
@@ -98,10 +101,11 @@ public final class LocalCloud implements AutoCloseable {
         } catch (IllegalStateException e) {
             throw new UserError(e.getMessage());
         }
-        for (int port : new int[] {options.httpPort(), options.eventsPort()}) {
+        for (int port : new int[] {options.httpPort(), options.eventsPort(), options.edgePort()}) {
             if (port != 0 && FreePort.isListening(port)) {
                 throw new UserError("port " + port + " is in use (another local-cloud?); stop what runs there or pass "
-                        + (port == options.httpPort() ? "--port" : "--events-port") + " <free port>");
+                        + (port == options.httpPort() ? "--port" : port == options.edgePort() ? "--edge-port" : "--events-port")
+                        + " <free port>");
             }
         }
         sqs = closing(LocalSqs.start(options.sqsPort()));
@@ -147,6 +151,8 @@ public final class LocalCloud implements AutoCloseable {
             return;
         }
         httpApi = closing(new HttpApi(options.httpPort(), spec.routes(), functions, flow, issuer));
+        edge = closing(new EdgeEndpoint(options.edgePort(), Map.of("events", busEndpoint.endpoint(), "dynamodb", dynalite.endpoint(),
+                "sqs", sqs.endpoint(), "ses", ses.endpoint()), Map.of(), flow));
         Schedules.start(spec.schedules(), options.scheduleScale(), timer, deliveries, flow);
         writeState();
     }
@@ -162,6 +168,7 @@ public final class LocalCloud implements AutoCloseable {
         ObjectNode state = JSON.createObjectNode();
         state.put("pid", ProcessHandle.current().pid());
         state.put("httpApi", httpApi.url());
+        state.put("edge", edge.endpoint());
         state.put("eventBridge", busEndpoint.endpoint());
         state.put("sqs", sqs.endpoint());
         state.put("dynamodb", dynalite.endpoint());
@@ -178,6 +185,11 @@ public final class LocalCloud implements AutoCloseable {
     public void describe(PrintStream out) {
         out.println("local-cloud: " + functions.size() + " functions, " + spec.tables().size() + " tables, " + spec.rules().size()
                 + " rules, " + spec.queues().size() + " queues from " + options.template());
+        if (edge != null) {
+            out.println("  AWS APIs      " + edge.endpoint() + "   one endpoint for " + String.join(", ", edge.services()) + "; for the AWS CLI and SDKs:");
+            out.println("                export AWS_ENDPOINT_URL=" + edge.endpoint() + " AWS_REGION=" + Model.REGION
+                    + " AWS_DEFAULT_REGION=" + Model.REGION + " AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test");
+        }
         if (httpApi != null) {
             out.println("  HTTP API      " + httpApi.url() + "   as a customer: -H \"Authorization: Bearer $(./local-cloud/run token alice)\"");
             out.println("                (-H 'X-Local-Customer: alice' is a local shortcut that BYPASSES the authorizer)");
@@ -268,6 +280,11 @@ public final class LocalCloud implements AutoCloseable {
     /** The HTTP API, e.g. http://localhost:3000. */
     public String httpUrl() {
         return httpApi.url();
+    }
+
+    /** The edge endpoint: every AWS API local-cloud serves, routed by the request's SigV4 service (AWS_ENDPOINT_URL). */
+    public String edgeEndpoint() {
+        return edge.endpoint();
     }
 
     /** The EventBridge endpoint (PutEvents, StartReplay, DescribeReplay). */

@@ -38,7 +38,7 @@ public final class Main {
               replay --from <t> --to <t>      send archived events of a time range again (to a running `up`)
               demo                            place orders, cancel one, check every context's state; exit 1 on a mismatch
               token <customer> [--expires 1h] print a JWT the template's authorizer accepts for that customer (sub)
-            options: --port <3000> --template <template.yaml> --data <local-cloud/data> --retry-scale <0.05>
+            options: --port <3000> --edge-port <4566> --template <template.yaml> --data <local-cloud/data> --retry-scale <0.05>
                      --schedule-scale <1.0> --concurrency <2> --sqs-port <free> --events-port <free>
                      --parameter Name=Value --function-logs (copy function logs to the console)
             faults:  --fault-put-events <rate> (PutEvents calls answer HTTP 500), --fault-put-events-entry <rate>
@@ -263,6 +263,7 @@ public final class Main {
                         Integer.parseInt(value("port", freePorts ? "0" : "3000")),
                         Integer.parseInt(value("sqs-port", "0")),
                         Integer.parseInt(value("events-port", "0")),
+                        Integer.parseInt(value("edge-port", freePorts ? "0" : "4566")),
                         Double.parseDouble(value("retry-scale", Double.toString(defaults.retryScale()))),
                         Double.parseDouble(value("schedule-scale", "1.0")),
                         Integer.parseInt(value("concurrency", "2")),
