@@ -6,6 +6,7 @@ import shop.localcloud.cloudformation.CustomResources;
 import shop.localcloud.cloudformation.Template;
 import shop.localcloud.edge.EdgeEndpoint;
 import shop.localcloud.eventbridge.Archive;
+import shop.localcloud.eventbridge.BusCatalog;
 import shop.localcloud.eventbridge.BusEndpoint;
 import shop.localcloud.eventbridge.Deliveries;
 import shop.localcloud.eventbridge.EventBus;
@@ -143,7 +144,7 @@ public final class LocalCloud implements AutoCloseable {
         Archive archive = new Archive(options.dataDir().resolve("archive.jsonl"));
         bus = new EventBus(spec.buses(), options.routeEvents() ? spec.rules() : List.of(), archive, deliveries, flow, options.faults());
         CustomResources customResources = new CustomResources();
-        busEndpoint = closing(new BusEndpoint(eventsPort, bus, customResources::answer));
+        busEndpoint = closing(new BusEndpoint(eventsPort, bus, new BusCatalog(spec, archive), customResources::answer));
         customResources.createAll(spec.customResources(), functions, busEndpoint::responseUrl, flow);
         functions.values().stream().filter(f -> !hasEvents(f.id())).forEach(LocalFunction::stopInstances);
         issuer = LocalIssuer.in(options.dataDir());

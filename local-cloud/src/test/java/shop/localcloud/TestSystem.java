@@ -40,6 +40,14 @@ final class TestSystem implements AutoCloseable {
                       TestJwt:
                         IdentitySource: $request.header.Authorization
                         JwtConfiguration: { issuer: !Sub 'https://issuer.example/${Stage}', audience: [test-client] }
+              TestArchive:
+                Type: AWS::Events::Archive
+                Properties:
+                  ArchiveName: !Sub 'shop-${Stage}-archive'
+                  Description: test.app events
+                  SourceArn: !GetAtt TestBus.Arn
+                  RetentionDays: 7
+                  EventPattern: { source: [test.app] }
               TestTable:
                 Type: AWS::DynamoDB::Table
                 Properties:
@@ -62,6 +70,9 @@ final class TestSystem implements AutoCloseable {
                     PostHello:
                       Type: HttpApi
                       Properties: { ApiId: !Ref TestApi, Path: /hello, Method: POST }
+                    Daily:
+                      Type: Schedule
+                      Properties: { Schedule: rate(1 day) }
                     Greetings:
                       Type: EventBridgeRule
                       Properties:

@@ -93,10 +93,20 @@ public final class Model {
         }
     }
 
+    /** An {@code AWS::Events::Archive}: which bus's events (matching its pattern, if any) it keeps, and how long. */
+    public record ArchiveSpec(String logicalId, String name, String busName, String description, Integer retentionDays,
+                              String patternJson) {
+
+        public String arn() {
+            return "arn:aws:events:" + REGION + ":" + ACCOUNT + ":archive/" + name;
+        }
+    }
+
     /** Everything, in template order. */
     public record SystemSpec(Path root, Map<String, String> parameters, Map<String, String> tables, List<String> buses,
                       List<QueueSpec> queues, List<FunctionSpec> functions, List<HttpRoute> routes, List<RuleSpec> rules,
-                      List<ScheduleSpec> schedules, List<CustomResourceSpec> customResources, List<String> ignored) {
+                      List<ScheduleSpec> schedules, List<CustomResourceSpec> customResources, List<ArchiveSpec> archives,
+                      List<String> ignored) {
 
         public FunctionSpec function(String logicalId) {
             return functions.stream().filter(f -> f.logicalId().equals(logicalId)).findFirst()

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import shop.localcloud.cloudformation.Model.ArchiveSpec;
 import shop.localcloud.cloudformation.Model.CustomResourceSpec;
 import shop.localcloud.cloudformation.Model.FunctionSpec;
 import shop.localcloud.cloudformation.Model.HttpRoute;
@@ -77,6 +78,7 @@ public final class Template {
         List<RuleSpec> rules = new ArrayList<>();
         List<ScheduleSpec> schedules = new ArrayList<>();
         List<CustomResourceSpec> custom = new ArrayList<>();
+        List<ArchiveSpec> archives = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
         resources.forEach((id, resource) -> {
             if (resource.get("Condition") != null && !condition(String.valueOf(resource.get("Condition")))) {
@@ -88,6 +90,7 @@ public final class Template {
                 case "AWS::Events::EventBus" -> buses.add(busName(id));
                 case "AWS::SQS::Queue" -> queues.add(new QueueSpec(id, queueName(id)));
                 case "AWS::Serverless::LayerVersion", "AWS::Lambda::LayerVersion" -> { } // read by the functions that use them
+                case "AWS::Events::Archive" -> archives.add(archive(id, CloudFormationYaml.properties(resource)));
                 case "AWS::Serverless::HttpApi" -> { } // its routes and JWT authorizer are read with the functions' HttpApi events
                 case "AWS::Serverless::Function" -> {
                     Map<String, Object> properties = functionReader.merged(CloudFormationYaml.properties(resource));
@@ -104,7 +107,24 @@ public final class Template {
             }
         });
         return new SystemSpec(root, Map.copyOf(parameters), tables, buses, queues, functions, routes, rules, schedules,
-                custom, ignored);
+                custom, archives, ignored);
+    }
+
+    @SuppressWarnings("unchecked")
+    private ArchiveSpec archive(String id, Map<String, Object> properties) {
+        Map<String, Object> p = (Map<String, Object>) intrinsics.resolve(properties, id);
+        String source = String.valueOf(p.get("SourceArn"));
+        String pattern = null;
+        if (p.get("EventPattern") != null) {
+            try {
+                pattern = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(p.get("EventPattern"));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new UserError("template.yaml: " + id + ".EventPattern is not JSON: " + e.getOriginalMessage());
+            }
+        }
+        return new ArchiveSpec(id, p.get("ArchiveName") == null ? id : String.valueOf(p.get("ArchiveName")),
+                source.substring(source.lastIndexOf('/') + 1), p.get("Description") == null ? null : String.valueOf(p.get("Description")),
+                p.get("RetentionDays") == null ? null : Integer.valueOf(String.valueOf(p.get("RetentionDays"))), pattern);
     }
 
     @SuppressWarnings("unchecked")

@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 
 /**
- * The EventBridge wire protocol (JSON 1.1, {@code X-Amz-Target: AWSEvents.*}) on loopback: PutEvents, StartReplay and
- * DescribeReplay, so the AWS SDK and CLI talk to the local bus unchanged. It also receives the CloudFormation
+ * The EventBridge wire protocol (JSON 1.1, {@code X-Amz-Target: AWSEvents.*}) on loopback: PutEvents, replays, and
+ * the read operations of {@link BusCatalog}, so the AWS SDK and CLI talk to the local bus unchanged. It also receives the CloudFormation
  * custom-resource answers (PUT /cloudformation/{requestId}).
  */
 public final class BusEndpoint implements AutoCloseable {
@@ -28,9 +28,11 @@ public final class BusEndpoint implements AutoCloseable {
     private final EventBus bus;
     private final BiConsumer<String, JsonNode> cloudFormationResponses;
     private final Map<String, ObjectNode> replays = new ConcurrentHashMap<>();
+    private final BusCatalog catalog;
 
-    public BusEndpoint(int port, EventBus bus, BiConsumer<String, JsonNode> cloudFormationResponses) {
+    public BusEndpoint(int port, EventBus bus, BusCatalog catalog, BiConsumer<String, JsonNode> cloudFormationResponses) {
         this.bus = bus;
+        this.catalog = catalog;
         this.cloudFormationResponses = cloudFormationResponses;
         this.server = HttpServers.bind(port, "EventBridge", "--events-port");
         server.createContext("/", this::handle);
@@ -57,6 +59,7 @@ public final class BusEndpoint implements AutoCloseable {
             JsonNode request;
             try {
                 request = JSON.readTree(exchange.getRequestBody());
+                request = request == null || request.isMissingNode() ? JSON.createObjectNode() : request;
             } catch (IOException e) {
                 error(exchange, 400, "SerializationException", "the request body is not JSON");
                 return;
@@ -66,8 +69,18 @@ public final class BusEndpoint implements AutoCloseable {
                     case "AWSEvents.PutEvents" -> bus.putEvents(request == null ? JSON.createObjectNode() : request);
                     case "AWSEvents.StartReplay" -> startReplay(request);
                     case "AWSEvents.DescribeReplay" -> describeReplay(request);
-                    default -> throw new EventBus.ApiException(400, "UnknownOperationException",
-                            "local-cloud serves PutEvents, StartReplay and DescribeReplay, not " + target);
+                    case "AWSEvents.ListReplays" -> listReplays(request);
+                    case "AWSEvents.ListEventBuses" -> catalog.listEventBuses(request);
+                    case "AWSEvents.DescribeEventBus" -> catalog.describeEventBus(request);
+                    case "AWSEvents.ListRules" -> catalog.listRules(request);
+                    case "AWSEvents.DescribeRule" -> catalog.describeRule(request);
+                    case "AWSEvents.ListTargetsByRule" -> catalog.listTargetsByRule(request);
+                    case "AWSEvents.ListArchives" -> catalog.listArchives(request);
+                    case "AWSEvents.DescribeArchive" -> catalog.describeArchive(request);
+                    case "AWSEvents.TestEventPattern" -> catalog.testEventPattern(request);
+                    default -> throw new EventBus.ApiException(400, "UnknownOperationException", "local-cloud serves PutEvents, "
+                            + "StartReplay, DescribeReplay, ListReplays, ListEventBuses, DescribeEventBus, ListRules, DescribeRule, "
+                            + "ListTargetsByRule, ListArchives, DescribeArchive and TestEventPattern, not " + target);
                 };
                 HttpServers.reply(exchange, 200, CONTENT_TYPE, JSON.writeValueAsBytes(response));
             } catch (EventBus.ApiException e) {
@@ -94,6 +107,12 @@ public final class BusEndpoint implements AutoCloseable {
         replay.put("ReplayName", name);
         replay.put("ReplayArn", "arn:aws:events:" + Model.REGION + ":" + Model.ACCOUNT + ":replay/" + name);
         replay.put("State", "RUNNING");
+        replay.put("EventSourceArn", request.path("EventSourceArn").asText(""));
+        replay.put("EventStartTime", from.toEpochMilli() / 1000.0);
+        replay.put("EventEndTime", to.toEpochMilli() / 1000.0);
+        if (!destination.isEmpty()) {
+            replay.putObject("Destination").put("Arn", destination);
+        }
         replay.put("ReplayStartTime", Instant.now().getEpochSecond());
         replays.put(name, replay);
         Thread worker = new Thread(() -> {
@@ -108,6 +127,25 @@ public final class BusEndpoint implements AutoCloseable {
         response.put("ReplayArn", replay.path("ReplayArn").asText());
         response.put("State", "STARTING");
         response.put("ReplayStartTime", replay.path("ReplayStartTime").asLong());
+        return response;
+    }
+
+    /** The replays started since local-cloud started, in ListReplays' shape (NamePrefix, State, EventSourceArn filters). */
+    private ObjectNode listReplays(JsonNode request) {
+        String prefix = request.path("NamePrefix").asText("");
+        String state = request.path("State").asText("");
+        String source = request.path("EventSourceArn").asText("");
+        ObjectNode response = JSON.createObjectNode();
+        var list = response.putArray("Replays");
+        replays.values().stream().map(ObjectNode::deepCopy)
+                .filter(r -> r.path("ReplayName").asText().startsWith(prefix))
+                .filter(r -> state.isEmpty() || state.equals(r.path("State").asText()))
+                .filter(r -> source.isEmpty() || source.equals(r.path("EventSourceArn").asText()))
+                .sorted(java.util.Comparator.comparing(r -> r.path("ReplayName").asText()))
+                .forEach(r -> {
+                    r.remove(java.util.List.of("ReplayArn", "Destination", "Description"));
+                    list.add(r);
+                });
         return response;
     }
 
