@@ -11,6 +11,7 @@ import shop.localcloud.eventbridge.BusEndpoint;
 import shop.localcloud.eventbridge.Deliveries;
 import shop.localcloud.eventbridge.EventBus;
 import shop.localcloud.eventbridge.Schedules;
+import shop.localcloud.lambda.LambdaApi;
 import shop.localcloud.lambda.LambdaEnvironment;
 import shop.localcloud.lambda.LocalFunction;
 import shop.localcloud.sqs.LocalSqs;
@@ -153,7 +154,9 @@ public final class LocalCloud implements AutoCloseable {
         }
         httpApi = closing(new HttpApi(options.httpPort(), spec.routes(), functions, flow, issuer));
         edge = closing(new EdgeEndpoint(options.edgePort(), Map.of("events", busEndpoint.endpoint(), "dynamodb", dynalite.endpoint(),
-                "sqs", sqs.endpoint(), "ses", ses.endpoint()), Map.of(), flow));
+                "sqs", sqs.endpoint(), "ses", ses.endpoint()),
+                Map.of("lambda", new LambdaApi(functions, (id, event) -> deliveries.invokeAsync(id, event,
+                        Deliveries.label(event) + " (Invoke)"), flow)), flow));
         Schedules.start(spec.schedules(), options.scheduleScale(), timer, deliveries, flow);
         writeState();
     }

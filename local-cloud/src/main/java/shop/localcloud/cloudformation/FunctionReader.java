@@ -15,6 +15,7 @@ import java.util.function.BinaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import shop.localcloud.cloudformation.Model.AsyncConfig;
+import shop.localcloud.cloudformation.Model.Described;
 import shop.localcloud.cloudformation.Model.FunctionSpec;
 import shop.localcloud.cloudformation.Model.HttpRoute;
 import shop.localcloud.cloudformation.Model.JwtAuthorizerSpec;
@@ -96,14 +97,23 @@ public final class FunctionReader {
                     integer(resolved.getOrDefault("MaximumEventAgeInSeconds", 21600), where), destination);
         }
         List<Path> layers = new ArrayList<>();
+        List<String> layerArns = new ArrayList<>();
         if (properties.get("Layers") != null) {
             Object resolved = intrinsics.resolve(properties.get("Layers"), where + ".Layers");
             if (!(resolved instanceof List<?> arns)) {
                 throw new UserError("template.yaml: " + where + ".Layers must be a list of layer version ARNs");
             }
             arns.forEach(arn -> layers.add(layerContent.apply(String.valueOf(arn), where + ".Layers")));
+            arns.forEach(arn -> layerArns.add(String.valueOf(arn)));
         }
-        return new FunctionSpec(id, artifact(codeUri), layers, handler, environment, memory, timeout, async);
+        Object architectures = properties.get("Architectures") == null ? List.of("x86_64")
+                : intrinsics.resolve(properties.get("Architectures"), where + ".Architectures");
+        Described described = new Described(
+                properties.get("Runtime") == null ? null : intrinsics.resolveString(properties.get("Runtime"), where + ".Runtime"),
+                architectures instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of(String.valueOf(architectures)),
+                layerArns,
+                properties.get("Description") == null ? null : intrinsics.resolveString(properties.get("Description"), where + ".Description"));
+        return new FunctionSpec(id, artifact(codeUri), layers, handler, environment, memory, timeout, async, described);
     }
 
     /** CodeUri is the shaded jar (relative to the template); a module folder means its target/<module>.jar. */

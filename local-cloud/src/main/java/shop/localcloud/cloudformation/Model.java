@@ -21,23 +21,40 @@ public final class Model {
      * {@code Layers}, in order; their {@code java/lib} jars follow the artifact on the classpath, as in Lambda.
      */
     public record FunctionSpec(String logicalId, Path artifact, List<Path> layers, String handler, Map<String, String> environment,
-                        int memoryMb, int timeoutSeconds, AsyncConfig async) {
+                        int memoryMb, int timeoutSeconds, AsyncConfig async, Described described) {
 
         public FunctionSpec {
             layers = List.copyOf(layers);
             environment = Map.copyOf(environment);
         }
 
+        /** A function nothing describes beyond what runs it (tests, measurement tools). */
+        public FunctionSpec(String logicalId, Path artifact, List<Path> layers, String handler, Map<String, String> environment,
+                            int memoryMb, int timeoutSeconds, AsyncConfig async) {
+            this(logicalId, artifact, layers, handler, environment, memoryMb, timeoutSeconds, async, Described.NOTHING);
+        }
+
         public FunctionSpec withArtifact(Path other, String otherHandler, Map<String, String> otherEnvironment) {
-            return new FunctionSpec(logicalId, other, layers, otherHandler, otherEnvironment, memoryMb, timeoutSeconds, async);
+            return new FunctionSpec(logicalId, other, layers, otherHandler, otherEnvironment, memoryMb, timeoutSeconds, async, described);
         }
 
         public FunctionSpec withoutLayers() {
-            return new FunctionSpec(logicalId, artifact, List.of(), handler, environment, memoryMb, timeoutSeconds, async);
+            return new FunctionSpec(logicalId, artifact, List.of(), handler, environment, memoryMb, timeoutSeconds, async, described);
         }
 
         public String arn() {
             return "arn:aws:lambda:" + REGION + ":" + ACCOUNT + ":function:" + logicalId;
+        }
+    }
+
+    /** What the template says of a function that Lambda's GetFunction reports but local-cloud does not need to run it. */
+    public record Described(String runtime, List<String> architectures, List<String> layerArns, String description) {
+
+        public static final Described NOTHING = new Described(null, List.of(), List.of(), null);
+
+        public Described {
+            architectures = List.copyOf(architectures);
+            layerArns = List.copyOf(layerArns);
         }
     }
 

@@ -59,7 +59,7 @@ public final class Deliveries {
     }
 
     /** An asynchronous invocation that does not come through a rule (schedules, custom resources). */
-    public void invokeAsync(String functionId, ObjectNode event, String label) {
+    public void invokeAsync(String functionId, JsonNode event, String label) {
         LocalFunction function = functions.get(functionId);
         inFlight.incrementAndGet();
         attempt(function, event, label, 1, System.nanoTime());
@@ -112,7 +112,7 @@ public final class Deliveries {
         deadLetter(rule.deadLetterQueue(), event.toString(), attributes, label + " from rule " + rule.name() + ": " + reason);
     }
 
-    private void attempt(LocalFunction function, ObjectNode event, String label, int attempt, long firstNanos) {
+    private void attempt(LocalFunction function, JsonNode event, String label, int attempt, long firstNanos) {
         AsyncConfig config = function.spec().async();
         java.util.concurrent.CompletableFuture<InvocationResult> invocation = faults.failDelivery()
                 ? java.util.concurrent.CompletableFuture.completedFuture(InvocationResult.error("InjectedFault",
@@ -140,7 +140,7 @@ public final class Deliveries {
         });
     }
 
-    private void onFailure(LocalFunction function, ObjectNode event, String label, int attempts, InvocationResult outcome,
+    private void onFailure(LocalFunction function, JsonNode event, String label, int attempts, InvocationResult outcome,
                            String condition) {
         String queue = function.spec().async().onFailureQueue();
         if (queue == null) {
@@ -153,7 +153,7 @@ public final class Deliveries {
     }
 
     /** The record Lambda sends to an on-failure destination; the event itself is its requestPayload. */
-    private static ObjectNode invocationRecord(LocalFunction function, ObjectNode event, int attempts, InvocationResult outcome,
+    private static ObjectNode invocationRecord(LocalFunction function, JsonNode event, int attempts, InvocationResult outcome,
                                                String condition) {
         ObjectNode record = JSON.createObjectNode();
         record.put("version", "1.0");

@@ -46,6 +46,8 @@ public final class FunctionInstance {
     private final Process process;
     private volatile State state = State.STARTING;
     private volatile Invocation current;
+    /** The invocation the output lines belong to: the last one started (output can trail its response a little). */
+    private volatile Invocation logging;
     private volatile ScheduledFuture<?> timeout;
     private volatile JsonNode initError;
 
@@ -92,6 +94,10 @@ public final class FunctionInstance {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 function.log(line);
+                Invocation owner = logging;
+                if (owner != null && owner.logLines != null) {
+                    owner.logLines.accept(line);
+                }
             }
         } catch (IOException ignored) {
             // the process is gone
@@ -139,6 +145,10 @@ public final class FunctionInstance {
         }
         state = State.BUSY;
         current = invocation;
+        logging = invocation;
+        if (invocation.logLines != null) {
+            invocation.logLines.accept("START RequestId: " + invocation.requestId + " Version: $LATEST");
+        }
         invocation.startedNanos = System.nanoTime();
         long deadline = System.currentTimeMillis() + function.spec().timeoutSeconds() * 1000L;
         Invocation started = invocation;

@@ -2,6 +2,7 @@ package shop.localcloud.lambda;
 
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /** One request waiting for, or being handled by, a function instance. */
 public final class Invocation {
@@ -10,11 +11,14 @@ public final class Invocation {
     final String traceId = "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-"
             + UUID.randomUUID().toString().replace("-", "").substring(0, 24) + ";Sampled=0";
     final byte[] payload;
+    /** Where the function's output lines go while (and just after) this invocation runs; null: nowhere extra. */
+    final Consumer<String> logLines;
     final CompletableFuture<InvocationResult> result = new CompletableFuture<>();
     volatile long startedNanos;
 
-    Invocation(byte[] payload) {
+    Invocation(byte[] payload, Consumer<String> logLines) {
         this.payload = payload;
+        this.logLines = logLines;
     }
 
     long elapsedMillis() {

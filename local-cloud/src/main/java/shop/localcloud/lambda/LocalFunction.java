@@ -71,10 +71,15 @@ public final class LocalFunction implements AutoCloseable {
 
     /** Queues one invocation (synchronous or asynchronous alike: the caller decides whether to wait). */
     public CompletableFuture<InvocationResult> invoke(byte[] payload) {
+        return invoke(payload, null);
+    }
+
+    /** As {@link #invoke(byte[])}, also handing the function's output lines of this invocation to {@code logLines}. */
+    public CompletableFuture<InvocationResult> invoke(byte[] payload, java.util.function.Consumer<String> logLines) {
         if (closed) {
             return CompletableFuture.completedFuture(InvocationResult.error("ServiceException", "local-cloud is stopping", null, 0));
         }
-        Invocation invocation = new Invocation(payload);
+        Invocation invocation = new Invocation(payload, logLines);
         pending.offerLast(invocation);
         scale();
         return invocation.result;
