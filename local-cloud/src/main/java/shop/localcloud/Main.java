@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import shop.localcloud.apigateway.LocalIssuer;
+import shop.localcloud.console.FlowGraph;
 import shop.localcloud.cloudformation.Model.HttpRoute;
 import shop.localcloud.cloudformation.Model.JwtAuthorizerSpec;
 import shop.localparts.ProjectRoot;
@@ -37,6 +38,7 @@ public final class Main {
               invoke <FunctionId> -e <file>   run one function once with an event file ('-' = stdin), print its output
               replay --from <t> --to <t>      send archived events of a time range again (to a running `up`)
               demo                            place orders, cancel one, check every context's state; exit 1 on a mismatch
+              diagram                         print the event flow template.yaml describes, as Mermaid (the README embeds it)
               token <customer> [--expires 1h] print a JWT the template's authorizer accepts for that customer (sub)
             options: --port <3000> --edge-port <4566> --template <template.yaml> --data <local-cloud/data> --retry-scale <0.05>
                      --schedule-scale <1.0> --concurrency <2> --sqs-port <free> --events-port <free>
@@ -80,7 +82,12 @@ public final class Main {
             case "replay" -> replay(arguments, out);
             case "demo" -> Demo.run(arguments.options(findRoot(), true), out);
             case "token" -> token(arguments, out);
-            default -> throw new UserError("unknown command " + args[0] + "; use up, invoke, replay, demo or token (--help for more)");
+            case "diagram" -> {
+                Options options = arguments.options(findRoot(), false);
+                out.print(FlowGraph.of(Template.load(options.template(), options.parameters(), "http://127.0.0.1")).mermaid());
+                yield 0;
+            }
+            default -> throw new UserError("unknown command " + args[0] + "; use up, invoke, replay, demo, token or diagram (--help for more)");
         };
     }
 
