@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import shop.localcloud.MeasuredFunction;
+import shop.localcloud.lambda.MeasuredFunction;
 
 /**
  * The {@code Function@appcds} variant: how much of a cold start is loading and linking classes (and spinning the

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import shop.benchmarks.probe.SnapStartSimulation;
 import shop.localcloud.LocalCloud;
-import shop.localcloud.MeasuredFunction;
+import shop.localcloud.lambda.MeasuredFunction;
 
 /**
  * Cold starts (round-robin over the functions and the hello-world floor, so a load spike from the rest of the

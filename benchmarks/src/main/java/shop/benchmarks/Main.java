@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import shop.benchmarks.FunctionBench.Measured;
 import shop.localcloud.LocalCloud;
-import shop.localcloud.MeasuredFunction;
+import shop.localcloud.lambda.MeasuredFunction;
 import shop.localcloud.Options;
 import shop.localparts.ProjectRoot;
 

@@ -19,15 +19,15 @@ public record Faults(double putEventsCallFailure, double putEventsEntryFailure, 
         }
     }
 
-    boolean failPutEventsCall() {
+    public boolean failPutEventsCall() {
         return happens(putEventsCallFailure);
     }
 
-    boolean failPutEventsEntry() {
+    public boolean failPutEventsEntry() {
         return happens(putEventsEntryFailure);
     }
 
-    boolean failDelivery() {
+    public boolean failDelivery() {
         return happens(deliveryFailure);
     }
 

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 
 /** Loopback HTTP servers with one clear error when the port is taken. */
-final class HttpServers {
+public final class HttpServers {
 
     static {
         // The JDK's HttpServer delays small replies (Nagle) unless told not to: ~88 ms per Runtime API answer
@@ -22,7 +22,7 @@ final class HttpServers {
     private HttpServers() {
     }
 
-    static HttpServer bind(int port, String what, String option) {
+    public static HttpServer bind(int port, String what, String option) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
             server.setExecutor(Executors.newCachedThreadPool(r -> {
@@ -38,7 +38,7 @@ final class HttpServers {
         }
     }
 
-    static void reply(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+    public static void reply(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
         if (contentType != null) {
             exchange.getResponseHeaders().set("Content-Type", contentType);
         }
@@ -48,7 +48,7 @@ final class HttpServers {
         }
     }
 
-    static void reply(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+    public static void reply(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         reply(exchange, status, contentType, body.getBytes(StandardCharsets.UTF_8));
     }
 }

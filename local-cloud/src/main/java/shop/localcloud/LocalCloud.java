@@ -1,5 +1,20 @@
 package shop.localcloud;
 
+import shop.localcloud.apigateway.HttpApi;
+import shop.localcloud.apigateway.LocalIssuer;
+import shop.localcloud.cloudformation.CustomResources;
+import shop.localcloud.cloudformation.Template;
+import shop.localcloud.edge.EdgeEndpoint;
+import shop.localcloud.eventbridge.Archive;
+import shop.localcloud.eventbridge.BusCatalog;
+import shop.localcloud.eventbridge.BusEndpoint;
+import shop.localcloud.eventbridge.Deliveries;
+import shop.localcloud.eventbridge.EventBus;
+import shop.localcloud.eventbridge.Schedules;
+import shop.localcloud.lambda.LambdaApi;
+import shop.localcloud.lambda.LambdaEnvironment;
+import shop.localcloud.lambda.LocalFunction;
+import shop.localcloud.sqs.LocalSqs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
@@ -17,9 +32,11 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
-import shop.localcloud.Model.FunctionSpec;
-import shop.localcloud.Model.QueueSpec;
-import shop.localcloud.Model.SystemSpec;
+import shop.localcloud.cloudformation.Model;
+import shop.localcloud.cloudformation.Model.FunctionSpec;
+import shop.localcloud.cloudformation.Model.HttpRoute;
+import shop.localcloud.cloudformation.Model.QueueSpec;
+import shop.localcloud.cloudformation.Model.SystemSpec;
 import shop.localparts.Dynalite;
 import shop.localparts.FreePort;
 import shop.localparts.NodeModules;
@@ -49,6 +66,8 @@ public final class LocalCloud implements AutoCloseable {
     private EventBus bus;
     private BusEndpoint busEndpoint;
     private HttpApi httpApi;
+    private EdgeEndpoint edge;
+    private LocalIssuer issuer;
     private Path stateFile;
 
     private LocalCloud(Options options, Flow flow) {
@@ -67,7 +86,7 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     /** Starts everything; with {@code wholeSystem} false (invoke): local parts, bus and seeds, but no HTTP API or schedules. */
-    static LocalCloud start(Options options, Flow flow, boolean wholeSystem) {
+    public static LocalCloud start(Options options, Flow flow, boolean wholeSystem) {
         LocalCloud cloud = new LocalCloud(options, flow);
         try {
             cloud.startParts(wholeSystem);
@@ -84,10 +103,11 @@ public final class LocalCloud implements AutoCloseable {
         } catch (IllegalStateException e) {
             throw new UserError(e.getMessage());
         }
-        for (int port : new int[] {options.httpPort(), options.eventsPort()}) {
+        for (int port : new int[] {options.httpPort(), options.eventsPort(), options.edgePort()}) {
             if (port != 0 && FreePort.isListening(port)) {
                 throw new UserError("port " + port + " is in use (another local-cloud?); stop what runs there or pass "
-                        + (port == options.httpPort() ? "--port" : "--events-port") + " <free port>");
+                        + (port == options.httpPort() ? "--port" : port == options.edgePort() ? "--edge-port" : "--events-port")
+                        + " <free port>");
             }
         }
         sqs = closing(LocalSqs.start(options.sqsPort()));
@@ -125,13 +145,18 @@ public final class LocalCloud implements AutoCloseable {
         Archive archive = new Archive(options.dataDir().resolve("archive.jsonl"));
         bus = new EventBus(spec.buses(), options.routeEvents() ? spec.rules() : List.of(), archive, deliveries, flow, options.faults());
         CustomResources customResources = new CustomResources();
-        busEndpoint = closing(new BusEndpoint(eventsPort, bus, customResources::answer));
+        busEndpoint = closing(new BusEndpoint(eventsPort, bus, new BusCatalog(spec, archive), customResources::answer));
         customResources.createAll(spec.customResources(), functions, busEndpoint::responseUrl, flow);
         functions.values().stream().filter(f -> !hasEvents(f.id())).forEach(LocalFunction::stopInstances);
+        issuer = LocalIssuer.in(options.dataDir());
         if (!wholeSystem) {
             return;
         }
-        httpApi = closing(new HttpApi(options.httpPort(), spec.routes(), functions, flow));
+        httpApi = closing(new HttpApi(options.httpPort(), spec.routes(), functions, flow, issuer));
+        edge = closing(new EdgeEndpoint(options.edgePort(), Map.of("events", busEndpoint.endpoint(), "dynamodb", dynalite.endpoint(),
+                "sqs", sqs.endpoint(), "ses", ses.endpoint()),
+                Map.of("lambda", new LambdaApi(functions, (id, event) -> deliveries.invokeAsync(id, event,
+                        Deliveries.label(event) + " (Invoke)"), flow)), flow));
         Schedules.start(spec.schedules(), options.scheduleScale(), timer, deliveries, flow);
         writeState();
     }
@@ -147,6 +172,7 @@ public final class LocalCloud implements AutoCloseable {
         ObjectNode state = JSON.createObjectNode();
         state.put("pid", ProcessHandle.current().pid());
         state.put("httpApi", httpApi.url());
+        state.put("edge", edge.endpoint());
         state.put("eventBridge", busEndpoint.endpoint());
         state.put("sqs", sqs.endpoint());
         state.put("dynamodb", dynalite.endpoint());
@@ -163,9 +189,16 @@ public final class LocalCloud implements AutoCloseable {
     public void describe(PrintStream out) {
         out.println("local-cloud: " + functions.size() + " functions, " + spec.tables().size() + " tables, " + spec.rules().size()
                 + " rules, " + spec.queues().size() + " queues from " + options.template());
+        if (edge != null) {
+            out.println("  AWS APIs      " + edge.endpoint() + "   one endpoint for " + String.join(", ", edge.services()) + "; for the AWS CLI and SDKs:");
+            out.println("                export AWS_ENDPOINT_URL=" + edge.endpoint() + " AWS_REGION=" + Model.REGION
+                    + " AWS_DEFAULT_REGION=" + Model.REGION + " AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test");
+        }
         if (httpApi != null) {
-            out.println("  HTTP API      " + httpApi.url() + "   (act as a customer: -H 'X-Local-Customer: alice')");
-            spec.routes().forEach(r -> out.println("                " + String.format("%-28s", r.routeKey()) + " -> " + r.functionId()));
+            out.println("  HTTP API      " + httpApi.url() + "   as a customer: -H \"Authorization: Bearer $(./local-cloud/run token alice)\"");
+            out.println("                (-H 'X-Local-Customer: alice' is a local shortcut that BYPASSES the authorizer)");
+            spec.routes().forEach(r -> out.println("                " + String.format("%-28s", r.routeKey()) + " -> " + r.functionId()
+                    + (r.authorizer() == null ? "" : "   (JWT authorizer " + r.authorizer().name() + ")")));
         }
         out.println("  EventBridge   " + busEndpoint.endpoint() + "   buses " + bus.busNames());
         out.println("  SQS           " + sqs.endpoint() + "   aws sqs receive-message --endpoint-url " + sqs.endpoint()
@@ -222,25 +255,40 @@ public final class LocalCloud implements AutoCloseable {
         return resource;
     }
 
-    SystemSpec spec() {
+    public SystemSpec spec() {
         return spec;
     }
 
-    Map<String, LocalFunction> functions() {
+    public Map<String, LocalFunction> functions() {
         return functions;
     }
 
-    Deliveries deliveries() {
+    public Deliveries deliveries() {
         return deliveries;
     }
 
-    EventBus bus() {
+    public EventBus bus() {
         return bus;
+    }
+
+    /**
+     * A token the route's JWT authorizer accepts for {@code customer} (valid one hour), signed by the key local-cloud
+     * holds; the first authorizer of the template's routes.
+     */
+    public String token(String customer) {
+        return issuer.mint(spec.routes().stream().map(HttpRoute::authorizer).filter(java.util.Objects::nonNull).findFirst()
+                .orElseThrow(() -> new UserError("no route of " + options.template() + " has a JWT authorizer")), customer,
+                java.time.Duration.ofHours(1));
     }
 
     /** The HTTP API, e.g. http://localhost:3000. */
     public String httpUrl() {
         return httpApi.url();
+    }
+
+    /** The edge endpoint: every AWS API local-cloud serves, routed by the request's SigV4 service (AWS_ENDPOINT_URL). */
+    public String edgeEndpoint() {
+        return edge.endpoint();
     }
 
     /** The EventBridge endpoint (PutEvents, StartReplay, DescribeReplay). */
@@ -287,7 +335,7 @@ public final class LocalCloud implements AutoCloseable {
         deliveries.invokeAsync(functionId, event, Deliveries.label(event) + " (direct)");
     }
 
-    LocalSqs sqs() {
+    public LocalSqs sqs() {
         return sqs;
     }
 

@@ -1,5 +1,10 @@
 package shop.localcloud;
 
+import shop.localcloud.cloudformation.Template;
+import shop.localcloud.eventbridge.Replays;
+import shop.localcloud.lambda.InvocationResult;
+import shop.localcloud.lambda.LocalFunction;
+import shop.localcloud.shop.Demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -15,6 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import shop.localcloud.apigateway.LocalIssuer;
+import shop.localcloud.console.FlowGraph;
+import shop.localcloud.cloudformation.Model.HttpRoute;
+import shop.localcloud.cloudformation.Model.JwtAuthorizerSpec;
 import shop.localparts.ProjectRoot;
 
 /**
@@ -29,7 +38,9 @@ public final class Main {
               invoke <FunctionId> -e <file>   run one function once with an event file ('-' = stdin), print its output
               replay --from <t> --to <t>      send archived events of a time range again (to a running `up`)
               demo                            place orders, cancel one, check every context's state; exit 1 on a mismatch
-            options: --port <3000> --template <template.yaml> --data <local-cloud/data> --retry-scale <0.05>
+              diagram                         print the event flow template.yaml describes, as Mermaid (the README embeds it)
+              token <customer> [--expires 1h] print a JWT the template's authorizer accepts for that customer (sub)
+            options: --port <3000> --edge-port <4566> --template <template.yaml> --data <local-cloud/data> --retry-scale <0.05>
                      --schedule-scale <1.0> --concurrency <2> --sqs-port <free> --events-port <free>
                      --parameter Name=Value --function-logs (copy function logs to the console)
             faults:  --fault-put-events <rate> (PutEvents calls answer HTTP 500), --fault-put-events-entry <rate>
@@ -59,7 +70,7 @@ public final class Main {
         System.exit(code);
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             out.println(USAGE);
             return args.length == 0 ? 2 : 0;
@@ -70,7 +81,13 @@ public final class Main {
             case "invoke" -> invoke(arguments, out, err);
             case "replay" -> replay(arguments, out);
             case "demo" -> Demo.run(arguments.options(findRoot(), true), out);
-            default -> throw new UserError("unknown command " + args[0] + "; use up, invoke, replay or demo (--help for more)");
+            case "token" -> token(arguments, out);
+            case "diagram" -> {
+                Options options = arguments.options(findRoot(), false);
+                out.print(FlowGraph.of(Template.load(options.template(), options.parameters(), "http://127.0.0.1")).mermaid());
+                yield 0;
+            }
+            default -> throw new UserError("unknown command " + args[0] + "; use up, invoke, replay, demo, token or diagram (--help for more)");
         };
     }
 
@@ -125,6 +142,25 @@ public final class Main {
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new UserError(functionId + " did not answer: " + e.getMessage());
         }
+    }
+
+    /** Prints a token signed by the key a running (or later) {@code up} with the same --data checks. */
+    private static int token(Arguments arguments, PrintStream out) {
+        if (arguments.positional().size() < 2 || arguments.positional().get(1).isBlank()) {
+            throw new UserError("token needs a customer id: local-cloud token alice");
+        }
+        Options options = arguments.options(findRoot(), false);
+        String expires = arguments.value("expires", "1h");
+        if (!expires.matches("\\d+[smhd]")) {
+            throw new UserError("--expires takes a duration like 30m, 1h or 2d, not " + expires);
+        }
+        Instant until = time("-" + expires, "--expires");
+        Duration lifetime = Duration.between(until, Instant.now());
+        JwtAuthorizerSpec authorizer = Template.load(options.template(), options.parameters(), "http://127.0.0.1").routes().stream()
+                .map(HttpRoute::authorizer).filter(java.util.Objects::nonNull).findFirst()
+                .orElseThrow(() -> new UserError("no route of " + options.template() + " has a JWT authorizer; no token is needed"));
+        out.println(LocalIssuer.in(options.dataDir()).mint(authorizer, arguments.positional().get(1), lifetime));
+        return 0;
     }
 
     private static byte[] readEvent(String file) {
@@ -234,6 +270,7 @@ public final class Main {
                         Integer.parseInt(value("port", freePorts ? "0" : "3000")),
                         Integer.parseInt(value("sqs-port", "0")),
                         Integer.parseInt(value("events-port", "0")),
+                        Integer.parseInt(value("edge-port", freePorts ? "0" : "4566")),
                         Double.parseDouble(value("retry-scale", Double.toString(defaults.retryScale()))),
                         Double.parseDouble(value("schedule-scale", "1.0")),
                         Integer.parseInt(value("concurrency", "2")),

@@ -7,7 +7,7 @@ import java.util.Map;
  * How to run: where the template and data are, which ports (0 = a free one), how much faster than AWS retries and
  * schedules go, how many JVMs a function may have, and which faults to inject.
  */
-public record Options(Path template, Path dataDir, int httpPort, int sqsPort, int eventsPort, double retryScale,
+public record Options(Path template, Path dataDir, int httpPort, int sqsPort, int eventsPort, int edgePort, double retryScale,
                       double scheduleScale, int concurrency, Map<String, String> parameters, boolean functionLogsOnConsole,
                       boolean routeEvents, Faults faults) {
 
@@ -21,54 +21,59 @@ public record Options(Path template, Path dataDir, int httpPort, int sqsPort, in
         }
     }
 
-    /** The project's template.yaml, data under local-cloud/data, HTTP on 3000, retries 20 times faster than AWS. */
+    /** The project's template.yaml, data under local-cloud/data, HTTP on 3000, the edge on 4566, retries 20 times faster than AWS. */
     public static Options defaults(Path root) {
-        return new Options(root.resolve("template.yaml"), root.resolve("local-cloud").resolve("data"), 3000, 0, 0, 0.05, 1.0, 2,
+        return new Options(root.resolve("template.yaml"), root.resolve("local-cloud").resolve("data"), 3000, 0, 0, 4566, 0.05, 1.0, 2,
                 Map.of(), false, true, Faults.NONE);
     }
 
+    /** These ports, and a free one for the edge endpoint (what tests and benchmarks want: nothing fixed). */
     public Options withPorts(int http, int sqs, int events) {
-        return new Options(template, dataDir, http, sqs, events, retryScale, scheduleScale, concurrency, parameters,
+        return withPorts(http, sqs, events, 0);
+    }
+
+    public Options withPorts(int http, int sqs, int events, int edge) {
+        return new Options(template, dataDir, http, sqs, events, edge, retryScale, scheduleScale, concurrency, parameters,
                 functionLogsOnConsole, routeEvents, faults);
     }
 
     public Options withDataDir(Path dir) {
-        return new Options(template, dir, httpPort, sqsPort, eventsPort, retryScale, scheduleScale, concurrency, parameters,
+        return new Options(template, dir, httpPort, sqsPort, eventsPort, edgePort, retryScale, scheduleScale, concurrency, parameters,
                 functionLogsOnConsole, routeEvents, faults);
     }
 
     public Options withRetryScale(double scale) {
-        return new Options(template, dataDir, httpPort, sqsPort, eventsPort, scale, scheduleScale, concurrency, parameters,
+        return new Options(template, dataDir, httpPort, sqsPort, eventsPort, edgePort, scale, scheduleScale, concurrency, parameters,
                 functionLogsOnConsole, routeEvents, faults);
     }
 
     public Options withScheduleScale(double scale) {
-        return new Options(template, dataDir, httpPort, sqsPort, eventsPort, retryScale, scale, concurrency, parameters,
+        return new Options(template, dataDir, httpPort, sqsPort, eventsPort, edgePort, retryScale, scale, concurrency, parameters,
                 functionLogsOnConsole, routeEvents, faults);
     }
 
     public Options withConcurrency(int jvmsPerFunction) {
-        return new Options(template, dataDir, httpPort, sqsPort, eventsPort, retryScale, scheduleScale, jvmsPerFunction, parameters,
+        return new Options(template, dataDir, httpPort, sqsPort, eventsPort, edgePort, retryScale, scheduleScale, jvmsPerFunction, parameters,
                 functionLogsOnConsole, routeEvents, faults);
     }
 
     public Options withTemplate(Path file) {
-        return new Options(file, dataDir, httpPort, sqsPort, eventsPort, retryScale, scheduleScale, concurrency, parameters,
+        return new Options(file, dataDir, httpPort, sqsPort, eventsPort, edgePort, retryScale, scheduleScale, concurrency, parameters,
                 functionLogsOnConsole, routeEvents, faults);
     }
 
     public Options withFaults(Faults injected) {
-        return new Options(template, dataDir, httpPort, sqsPort, eventsPort, retryScale, scheduleScale, concurrency, parameters,
+        return new Options(template, dataDir, httpPort, sqsPort, eventsPort, edgePort, retryScale, scheduleScale, concurrency, parameters,
                 functionLogsOnConsole, routeEvents, injected);
     }
 
     Options withFunctionLogsOnConsole() {
-        return new Options(template, dataDir, httpPort, sqsPort, eventsPort, retryScale, scheduleScale, concurrency, parameters,
+        return new Options(template, dataDir, httpPort, sqsPort, eventsPort, edgePort, retryScale, scheduleScale, concurrency, parameters,
                 true, routeEvents, faults);
     }
 
-    Options withoutRouting() {
-        return new Options(template, dataDir, httpPort, sqsPort, eventsPort, retryScale, scheduleScale, concurrency, parameters,
+    public Options withoutRouting() {
+        return new Options(template, dataDir, httpPort, sqsPort, eventsPort, edgePort, retryScale, scheduleScale, concurrency, parameters,
                 functionLogsOnConsole, false, faults);
     }
 }

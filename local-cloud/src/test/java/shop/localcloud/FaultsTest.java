@@ -1,5 +1,7 @@
 package shop.localcloud;
 
+import shop.localcloud.eventbridge.Archive;
+import shop.localcloud.eventbridge.EventBus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -5,12 +5,12 @@ import java.nio.file.Path;
 import shop.localparts.JarBuilder;
 
 /** Builds a tiny shaded function jar (the fixtures' handlers + aws-lambda-java-core), like a service's artifact. */
-final class FunctionJars {
+public final class FunctionJars {
 
     private FunctionJars() {
     }
 
-    static Path fixtures(Path dir) {
+    public static Path fixtures(Path dir) {
         try (JarBuilder jar = JarBuilder.create(dir.resolve("fixtures.jar"))) {
             return jar.addFolder(JarBuilder.location(FunctionJars.class), "shop/localcloud/fixtures")
                     .addClassesOfJarWith(RequestStreamHandler.class)

@@ -1,5 +1,6 @@
 package shop.localcloud;
 
+import shop.localcloud.sqs.LocalSqs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -184,16 +185,18 @@ class LocalCloudTest {
 
     @Test
     void a_post_carries_its_body_and_a_bearer_jwt_gives_its_subject() throws Exception {
-        String payload = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("{\"sub\":\"carol\",\"scope\":\"orders\"}".getBytes());
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(system.cloud.httpUrl() + "/hello"))
-                .header("Authorization", "Bearer eyJhbGciOiJub25lIn0." + payload + ".").header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + system.cloud.token("carol")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"a\":1}")).build(), HttpResponse.BodyHandlers.ofString());
 
         JsonNode event = JSON.readTree(response.body()).path("hello");
         assertEquals("POST /hello", event.path("routeKey").asText());
         assertEquals("{\"a\":1}", event.path("body").asText());
         assertFalse(event.path("isBase64Encoded").asBoolean());
-        assertEquals("carol", event.path("requestContext").path("authorizer").path("jwt").path("claims").path("sub").asText());
+        JsonNode claims = event.path("requestContext").path("authorizer").path("jwt").path("claims");
+        assertEquals("carol", claims.path("sub").asText());
+        assertEquals("https://issuer.example/test", claims.path("iss").asText());
+        assertEquals("test-client", claims.path("client_id").asText());
     }
 
     @Test
@@ -222,6 +225,7 @@ class LocalCloudTest {
     @Test
     void a_request_larger_than_lambda_accepts_is_refused_with_413_before_any_function_runs() throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(system.cloud.httpUrl() + "/hello"))
+                .header("X-Local-Customer", "alice")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("\"" + "x".repeat(7 * 1024 * 1024) + "\""))
                 .build(), HttpResponse.BodyHandlers.ofString());
 

@@ -1,5 +1,6 @@
 package shop.localcloud;
 
+import shop.localcloud.lambda.LocalFunction;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -30,6 +31,23 @@ final class TestSystem implements AutoCloseable {
               TestBus:
                 Type: AWS::Events::EventBus
                 Properties: { Name: !Sub 'shop-${Stage}-bus' }
+              TestApi:
+                Type: AWS::Serverless::HttpApi
+                Properties:
+                  Auth:
+                    DefaultAuthorizer: TestJwt
+                    Authorizers:
+                      TestJwt:
+                        IdentitySource: $request.header.Authorization
+                        JwtConfiguration: { issuer: !Sub 'https://issuer.example/${Stage}', audience: [test-client] }
+              TestArchive:
+                Type: AWS::Events::Archive
+                Properties:
+                  ArchiveName: !Sub 'shop-${Stage}-archive'
+                  Description: test.app events
+                  SourceArn: !GetAtt TestBus.Arn
+                  RetentionDays: 7
+                  EventPattern: { source: [test.app] }
               TestTable:
                 Type: AWS::DynamoDB::Table
                 Properties:
@@ -51,7 +69,10 @@ final class TestSystem implements AutoCloseable {
                       Properties: { Path: '/hello/{name}', Method: GET }
                     PostHello:
                       Type: HttpApi
-                      Properties: { Path: /hello, Method: POST }
+                      Properties: { ApiId: !Ref TestApi, Path: /hello, Method: POST }
+                    Daily:
+                      Type: Schedule
+                      Properties: { Schedule: rate(1 day) }
                     Greetings:
                       Type: EventBridgeRule
                       Properties:

@@ -1,0 +1,138 @@
+package shop.localcloud.cloudformation;
+
+import shop.localcloud.UserError;
+import shop.localcloud.apigateway.HttpApi;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** What template.yaml asks local-cloud to run, with every intrinsic function already resolved. */
+public final class Model {
+
+    private Model() {
+    }
+
+    public static final String REGION = "eu-west-1";
+    public static final String ACCOUNT = "123456789012";
+
+    /**
+     * An {@code AWS::Serverless::Function}, Globals merged in. {@code layers}: the content (zip or folder) of each of its
+     * {@code Layers}, in order; their {@code java/lib} jars follow the artifact on the classpath, as in Lambda.
+     */
+    public record FunctionSpec(String logicalId, Path artifact, List<Path> layers, String handler, Map<String, String> environment,
+                        int memoryMb, int timeoutSeconds, AsyncConfig async, Described described) {
+
+        public FunctionSpec {
+            layers = List.copyOf(layers);
+            environment = Map.copyOf(environment);
+        }
+
+        /** A function nothing describes beyond what runs it (tests, measurement tools). */
+        public FunctionSpec(String logicalId, Path artifact, List<Path> layers, String handler, Map<String, String> environment,
+                            int memoryMb, int timeoutSeconds, AsyncConfig async) {
+            this(logicalId, artifact, layers, handler, environment, memoryMb, timeoutSeconds, async, Described.NOTHING);
+        }
+
+        public FunctionSpec withArtifact(Path other, String otherHandler, Map<String, String> otherEnvironment) {
+            return new FunctionSpec(logicalId, other, layers, otherHandler, otherEnvironment, memoryMb, timeoutSeconds, async, described);
+        }
+
+        public FunctionSpec withoutLayers() {
+            return new FunctionSpec(logicalId, artifact, List.of(), handler, environment, memoryMb, timeoutSeconds, async, described);
+        }
+
+        public String arn() {
+            return "arn:aws:lambda:" + REGION + ":" + ACCOUNT + ":function:" + logicalId;
+        }
+    }
+
+    /** What the template says of a function that Lambda's GetFunction reports but local-cloud does not need to run it. */
+    public record Described(String runtime, List<String> architectures, List<String> layerArns, String description) {
+
+        public static final Described NOTHING = new Described(null, List.of(), List.of(), null);
+
+        public Described {
+            architectures = List.copyOf(architectures);
+            layerArns = List.copyOf(layerArns);
+        }
+    }
+
+    /** A function's EventInvokeConfig (or Lambda's defaults: 2 retries, 6 hours, no destination). */
+    public record AsyncConfig(int maximumRetryAttempts, int maximumEventAgeSeconds, String onFailureQueue) {
+    }
+
+    /**
+     * An {@code HttpApi} event: one route of the HTTP API, and the JWT authorizer API Gateway runs before it (null: none,
+     * as for a route of an API without one, or {@code Auth: {Authorizer: NONE}}).
+     */
+    public record HttpRoute(String method, String path, String functionId, JwtAuthorizerSpec authorizer) {
+
+        public HttpRoute(String method, String path, String functionId) {
+            this(method, path, functionId, null);
+        }
+
+        public String routeKey() {
+            return method + " " + path;
+        }
+    }
+
+    /** A JWT authorizer of an {@code AWS::Serverless::HttpApi}: the issuer and audiences API Gateway checks tokens against. */
+    public record JwtAuthorizerSpec(String name, String issuer, List<String> audience) {
+
+        public JwtAuthorizerSpec {
+            audience = List.copyOf(audience);
+        }
+    }
+
+    /** An {@code EventBridgeRule} event: a rule on a bus that targets one function. */
+    public record RuleSpec(String name, String functionId, String busName, String patternJson, int maximumRetryAttempts,
+                    int maximumEventAgeSeconds, String deadLetterQueue) {
+
+        public String arn() {
+            return "arn:aws:events:" + REGION + ":" + ACCOUNT + ":rule/" + busName + "/" + name;
+        }
+    }
+
+    /** A {@code Schedule} event; only {@code rate(...)} expressions run locally. */
+    public record ScheduleSpec(String name, String functionId, String expression, Duration rate, boolean enabled) {
+    }
+
+    /** A {@code Custom::*} resource: its ServiceToken function gets a CloudFormation Create event at start-up. */
+    record CustomResourceSpec(String logicalId, String type, String functionId, Map<String, Object> properties) {
+    }
+
+    /** An {@code AWS::SQS::Queue} and the name it has locally. */
+    public record QueueSpec(String logicalId, String name) {
+
+        public String arn() {
+            return "arn:aws:sqs:" + REGION + ":" + ACCOUNT + ":" + name;
+        }
+    }
+
+    /** An {@code AWS::Events::Archive}: which bus's events (matching its pattern, if any) it keeps, and how long. */
+    public record ArchiveSpec(String logicalId, String name, String busName, String description, Integer retentionDays,
+                              String patternJson) {
+
+        public String arn() {
+            return "arn:aws:events:" + REGION + ":" + ACCOUNT + ":archive/" + name;
+        }
+    }
+
+    /** Everything, in template order. */
+    public record SystemSpec(Path root, Map<String, String> parameters, Map<String, String> tables, List<String> buses,
+                      List<QueueSpec> queues, List<FunctionSpec> functions, List<HttpRoute> routes, List<RuleSpec> rules,
+                      List<ScheduleSpec> schedules, List<CustomResourceSpec> customResources, List<ArchiveSpec> archives,
+                      List<String> ignored) {
+
+        public FunctionSpec function(String logicalId) {
+            return functions.stream().filter(f -> f.logicalId().equals(logicalId)).findFirst()
+                    .orElseThrow(() -> new UserError("template.yaml has no AWS::Serverless::Function named " + logicalId
+                            + "; it has " + functions.stream().map(FunctionSpec::logicalId).toList()));
+        }
+
+        public QueueSpec queue(String logicalId) {
+            return queues.stream().filter(q -> q.logicalId().equals(logicalId)).findFirst().orElse(null);
+        }
+    }
+}

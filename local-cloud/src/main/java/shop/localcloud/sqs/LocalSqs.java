@@ -1,0 +1,86 @@
+package shop.localcloud.sqs;
+
+import shop.localcloud.UserError;
+import shop.localcloud.cloudformation.Model;
+import java.net.URI;
+import java.util.Map;
+import org.elasticmq.NodeAddress;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import shop.localparts.FreePort;
+
+/**
+ * Amazon SQS on loopback (ElasticMQ, embedded), so the AWS SDK and CLI read the dead-letter queues as in AWS:
+ * {@code aws sqs receive-message --endpoint-url <endpoint> --queue-url <url>}.
+ */
+public final class LocalSqs implements AutoCloseable {
+
+    private final SQSRestServer server;
+    private final int port;
+    private final SqsClient client;
+
+    private LocalSqs(SQSRestServer server, int port) {
+        this.server = server;
+        this.port = port;
+        this.client = client(endpoint());
+    }
+
+    /** Starts on {@code port}, or on a free port when it is 0. */
+    public static LocalSqs start(int port) {
+        int chosen = port == 0 ? FreePort.find() : port;
+        if (FreePort.isListening(chosen)) {
+            throw new UserError("port " + chosen + " (SQS) is in use; stop what runs there or pass --sqs-port <free port>");
+        }
+        SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(chosen)
+                .withServerAddress(new NodeAddress("http", "127.0.0.1", chosen, ""))
+                .withAWSRegion(Model.REGION).withAWSAccountId(Model.ACCOUNT).start();
+        server.waitUntilStarted();
+        return new LocalSqs(server, chosen);
+    }
+
+    public static SqsClient client(String endpoint) {
+        return SqsClient.builder().endpointOverride(URI.create(endpoint)).region(Region.of(Model.REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
+    public String endpoint() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    int port() {
+        return port;
+    }
+
+    public String createQueue(String name) {
+        return client.createQueue(b -> b.queueName(name)).queueUrl();
+    }
+
+    public String queueUrl(String name) {
+        return endpoint() + "/" + Model.ACCOUNT + "/" + name;
+    }
+
+    public void send(String queueName, String body, Map<String, String> attributes) {
+        Map<String, MessageAttributeValue> values = new java.util.LinkedHashMap<>();
+        attributes.forEach((k, v) -> values.put(k, MessageAttributeValue.builder().dataType("String").stringValue(v).build()));
+        client.sendMessage(b -> b.queueUrl(queueUrl(queueName)).messageBody(body).messageAttributes(values));
+    }
+
+    int approximateMessages(String queueName) {
+        return Integer.parseInt(client.getQueueAttributes(b -> b.queueUrl(queueUrl(queueName))
+                .attributeNamesWithStrings("ApproximateNumberOfMessages")).attributesAsStrings()
+                .getOrDefault("ApproximateNumberOfMessages", "0"));
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.stopAndWait();
+    }
+}
