@@ -41,6 +41,8 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  */
 abstract class AdapterScenarios {
 
+    private static final Sku SKU = new Sku("SKU-5");
+
     /** DynamoDB, EventBridge and SES v2 endpoints (one URL each, may be the same). */
     abstract String dynamoDbEndpoint();
 
@@ -73,45 +75,64 @@ abstract class AdapterScenarios {
     }
 
     @Test
-    void dynamodb_conditional_writes_never_oversell_under_concurrency_and_hold_once_per_order() throws Exception {
+    void dynamodb_conditional_writes_hold_once_per_order_and_never_take_what_is_not_there() {
         try (DynamoDbClient dynamo = TemplateTables.localClient(dynamoDbEndpoint())) {
-            String table = "inventory-" + UUID.randomUUID();
-            TemplateTables.ofProject().create(dynamo, "InventoryTable", table);
-            DynamoDbStock stock = new DynamoDbStock(dynamo, table);
-            Sku sku = new Sku("SKU-5");
-            stock.seed(new StockLevel(sku, 10));
-            List<String> orders = new ArrayList<>();
-            for (int i = 0; i < 30; i++) {
-                orders.add(UUID.randomUUID().toString());
-            }
+            DynamoDbStock stock = stockIn(dynamo, 1);
+            OrderId first = new OrderId(UUID.randomUUID().toString());
+            OrderId second = new OrderId(UUID.randomUUID().toString());
 
-            List<java.util.concurrent.Callable<Stock.Take>> calls = orders.stream()
-                    .map(order -> (java.util.concurrent.Callable<Stock.Take>) () -> stock.take(sku, new OrderId(order), 1)).toList();
-            List<Stock.Take> takes = Concurrently.call(calls);
-            Stock.Take again = stock.take(sku, new OrderId(orders.get(0)), 1);
-
-            assertEquals(10, takes.stream().filter(t -> t == Stock.Take.TAKEN).count());
-            assertEquals(20, takes.stream().filter(t -> t == Stock.Take.SHORT).count());
-            assertEquals(0, stock.available(sku));
-            List<String> holders = new ArrayList<>();
-            for (int i = 0; i < takes.size(); i++) {
-                if (takes.get(i) == Stock.Take.TAKEN) {
-                    holders.add(orders.get(i));
-                }
-            }
-            assertTrue(again != Stock.Take.TAKEN, "a repeated take never takes more");
-            assertEquals(takes.get(0) == Stock.Take.TAKEN ? Stock.Take.ALREADY_HELD : Stock.Take.SHORT, again,
-                    "a repeated take tells a holder from an order that was short");
-            assertTrue(stock.giveBack(sku, new OrderId(holders.get(0)), 1));
-            assertFalse(stock.giveBack(sku, new OrderId(holders.get(0)), 1), "a duplicate give-back returns nothing more");
-            assertEquals(Stock.Take.ALREADY_HELD, stock.take(sku, new OrderId(holders.get(1)), 1),
-                    "with a unit free again, an order that holds the sku takes nothing more");
-            assertEquals(1, stock.available(sku));
-            report("DynamoDbStock", takes.stream().filter(t -> t == Stock.Take.TAKEN).count() + " taken, "
-                    + takes.stream().filter(t -> t == Stock.Take.SHORT).count() + " short of 30 concurrent takes of 10 units; the first order again: "
-                    + again + " (its first take: " + takes.get(0) + "); a duplicate give-back returned nothing; available at the end: "
-                    + stock.available(sku));
+            assertEquals(Stock.Take.TAKEN, stock.take(SKU, first, 1));
+            assertEquals(Stock.Take.ALREADY_HELD, stock.take(SKU, first, 1), "a repeated take takes nothing more");
+            assertEquals(Stock.Take.SHORT, stock.take(SKU, second, 1), "no unit left");
+            assertTrue(stock.giveBack(SKU, first, 1));
+            assertFalse(stock.giveBack(SKU, first, 1), "a duplicate give-back returns nothing more");
+            assertEquals(Stock.Take.TAKEN, stock.take(SKU, second, 1), "the unit given back can be taken");
+            assertEquals(0, stock.available(SKU));
+            report("DynamoDbStock, one at a time", "TAKEN, ALREADY_HELD, SHORT, given back once (not twice), TAKEN by the second order");
         }
+    }
+
+    @Test
+    void concurrent_conditional_writes_never_oversell_where_the_endpoint_applies_them_one_at_a_time_as_DynamoDB_does() throws Exception {
+        try (DynamoDbClient dynamo = TemplateTables.localClient(dynamoDbEndpoint())) {
+            DynamoDbStock stock = stockIn(dynamo, 10);
+            List<java.util.concurrent.Callable<Stock.Take>> calls = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                OrderId order = new OrderId(UUID.randomUUID().toString());
+                calls.add(() -> stock.take(SKU, order, 1));
+            }
+
+            List<Stock.Take> takes = Concurrently.call(calls);
+
+            long taken = takes.stream().filter(t -> t == Stock.Take.TAKEN).count();
+            long shortOf = takes.stream().filter(t -> t == Stock.Take.SHORT).count();
+            int available = stock.available(SKU);
+            report("DynamoDbStock, 30 concurrent takes of 10 units", taken + " taken, " + shortOf + " short, " + available
+                    + " available after" + (taken > 10 ? ": OVERSOLD by " + (taken - 10) : ""));
+            assertEquals(30, taken + shortOf, "every take is TAKEN or SHORT: " + takes);
+            assertTrue(taken >= 10, "units left unsold while orders were turned away: " + taken + " taken");
+            if (appliesConditionalWritesOneAtATime()) {
+                assertEquals(10, taken, "oversold: DynamoDB applies each conditional UpdateItem atomically");
+                assertEquals(0, available);
+            }
+        }
+    }
+
+    /**
+     * Whether concurrent conditional writes to one item are applied one at a time, each condition checked against
+     * the latest item, as DynamoDB does. moto_server's are not (RELIABILITY.md): there the concurrent scenario reports
+     * what it saw and asserts only what still holds.
+     */
+    boolean appliesConditionalWritesOneAtATime() {
+        return true;
+    }
+
+    private static DynamoDbStock stockIn(DynamoDbClient dynamo, int units) {
+        String table = "inventory-" + UUID.randomUUID();
+        TemplateTables.ofProject().create(dynamo, "InventoryTable", table);
+        DynamoDbStock stock = new DynamoDbStock(dynamo, table);
+        stock.seed(new StockLevel(SKU, units));
+        return stock;
     }
 
     @Test

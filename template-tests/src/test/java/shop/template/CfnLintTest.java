@@ -11,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,7 +72,9 @@ class CfnLintTest {
 
     @Test
     void a_planted_unknown_runtime_fails_the_template_check_and_the_translated_check(@TempDir Path dir) throws IOException {
-        Path planted = plant(dir, "Runtime: java21", "Runtime: java99");
+        String runtime = Pattern.compile("Runtime: java\\d+").matcher(Files.readString(Template.FILE)).results()
+                .map(MatchResult::group).findFirst().orElseThrow(() -> new AssertionError("no Java runtime in template.yaml"));
+        Path planted = plant(dir, runtime, "Runtime: java99");
         Predicate<Finding> java99 = f -> f.rule().equals("E3030") && f.message().startsWith("'java99'");
 
         Lint direct = AwsTools.cfnLint(planted, "planted-runtime");
@@ -110,7 +115,7 @@ class CfnLintTest {
         String text = Files.readString(Template.FILE);
         assertTrue(text.contains(original), "template.yaml no longer has '" + original + "' to plant an error in");
         Path planted = dir.resolve("template.yaml");
-        Files.writeString(planted, text.replaceFirst(java.util.regex.Pattern.quote(original), java.util.regex.Matcher.quoteReplacement(replacement)));
+        Files.writeString(planted, text.replaceFirst(Pattern.quote(original), Matcher.quoteReplacement(replacement)));
         return planted;
     }
 }
