@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An EventBridge endpoint on loopback that speaks {@code PutEvents} (JSON 1.1 protocol) and records what it
  * accepts. Tests make it fail whole calls (HTTP 500) or single entries ({@code FailedEntryCount > 0} in a
- * 200 response), the two ways the real service fails a publisher.
+ * 200 response), the two ways the real service fails a publisher; like the service, it refuses a call of more
+ * than 10 entries.
  */
 public final class CapturingEventBridge implements AutoCloseable {
 
@@ -29,6 +30,8 @@ public final class CapturingEventBridge implements AutoCloseable {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** PutEvents takes at most 10 entries per call (EventBridge API reference, PutEvents: Entries). */
+    private static final int MAX_ENTRIES = 10;
 
     private final HttpServer server;
     private final List<CapturedEvent> accepted = new ArrayList<>();
@@ -97,6 +100,12 @@ public final class CapturingEventBridge implements AutoCloseable {
             return;
         }
         JsonNode request = JSON.readTree(new String(body, StandardCharsets.UTF_8));
+        if (request.path("Entries").size() > MAX_ENTRIES) {
+            // as EventBridge: the whole call is refused, so a publisher that batches more than 10 fails here too
+            reply(exchange, 400, error("ValidationException", "1 validation error detected: Value at 'entries' failed to "
+                    + "satisfy constraint: Member must have length less than or equal to " + MAX_ENTRIES));
+            return;
+        }
         ObjectNode response = JSON.createObjectNode();
         ArrayNode results = response.putArray("Entries");
         int failed = 0;

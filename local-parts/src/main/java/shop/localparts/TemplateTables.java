@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 /**
  * Creates in a local DynamoDB endpoint the tables that template.yaml declares, with the template's keys and
  * indexes, so no test or local run describes a table a second time. Settings that only AWS honours
- * (PITR, SSE, TTL) are left out: dynalite does not implement them.
+ * (PITR, SSE, TTL, deletion protection) are left out: dynalite does not implement them.
  */
 public final class TemplateTables {
 

@@ -1,0 +1,134 @@
+package shop.reliability;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import shop.platform.aws.AwsClients;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.AlreadyExistsException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * The adapter scenarios against moto_server: an emulator of AWS written apart from dynalite and the project's
+ * stand-ins, started by this class on a free loopback port and stopped after it, no Docker needed. Arrival is
+ * checked through AWS itself where AWS offers a way (a rule on the bus delivers to an SQS queue this test reads)
+ * and through moto's state dump for SES, which keeps what it accepted.
+ */
+class MotoAdapterTest extends AdapterScenarios {
+
+    private static final String BUS = "shop-moto-bus";
+
+    static MotoServer moto;
+    static SqsClient sqs;
+    static String arrivals;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, Integer> received = new HashMap<>();
+
+    @BeforeAll
+    static void start() {
+        assumeTrue(MotoServer.installed(), "moto_server is not on the PATH: pip install 'moto[server]' (moto 5.2.1 is the version "
+                + "these tests were written against); .ci/run requires it, so CI never skips this");
+        moto = MotoServer.start(Path.of(System.getProperty("reliability.runs", "target/reliability-runs"), "moto"));
+        sqs = AwsClients.build(SqsClient.builder().endpointOverride(URI.create(moto.endpoint())));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (sqs != null) {
+            sqs.close();
+        }
+        if (moto != null) {
+            moto.close();
+        }
+    }
+
+    @Override
+    String dynamoDbEndpoint() {
+        return moto.endpoint();
+    }
+
+    @Override
+    String eventBridgeEndpoint() {
+        return moto.endpoint();
+    }
+
+    @Override
+    String sesEndpoint() {
+        return moto.endpoint();
+    }
+
+    /** The bus, with a rule that sends every shop.orders event to a queue: what arrived is then read from the queue. */
+    @Override
+    String bus(EventBridgeClient events) {
+        if (events.listEventBuses(b -> b.namePrefix(BUS)).eventBuses().isEmpty()) {
+            events.createEventBus(b -> b.name(BUS));
+            String queueUrl = sqs.createQueue(b -> b.queueName("shop-moto-arrivals")).queueUrl();
+            String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                    .attributes().get(QueueAttributeName.QUEUE_ARN);
+            events.putRule(b -> b.eventBusName(BUS).name("all-order-events").eventPattern("{\"source\":[\"shop.orders\"]}"));
+            events.putTargets(b -> b.eventBusName(BUS).rule("all-order-events").targets(t -> t.id("arrivals").arn(queueArn)));
+            arrivals = queueUrl;
+        }
+        return BUS;
+    }
+
+    /** moto, as SES in its sandbox, refuses a sender that is not a verified identity ("Email address not verified"). */
+    @Override
+    void verifySender(SesV2Client ses, String sender) {
+        try {
+            ses.createEmailIdentity(b -> b.emailIdentity(sender));
+        } catch (AlreadyExistsException verifiedByAnEarlierTest) {
+            // the identity is there: nothing to do
+        }
+    }
+
+    @Override
+    Optional<List<String>> subjectsReceivedBy(String address) {
+        return Optional.of(moto.sentSubjectsTo(address));
+    }
+
+    @Override
+    Optional<Integer> eventsReceived(String detailType) {
+        List<Message> batch;
+        do {
+            batch = sqs.receiveMessage(b -> b.queueUrl(arrivals).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
+            for (Message message : batch) {
+                String type = detailType(message.body());
+                received.merge(type, 1, Integer::sum);
+                sqs.deleteMessage(b -> b.queueUrl(arrivals).receiptHandle(message.receiptHandle()));
+            }
+        } while (!batch.isEmpty());
+        return Optional.of(received.getOrDefault(detailType, 0));
+    }
+
+    private static String detailType(String event) {
+        try {
+            return JSON.readTree(event).path("detail-type").asText();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the rule delivered something that is not an event: " + event, e);
+        }
+    }
+
+    @Override
+    Optional<Boolean> refusesUnverifiedSender() {
+        return Optional.of(true);
+    }
+
+    /** moto_server answers requests on threads and locks no DynamoDB item: concurrent conditional writes race. */
+    @Override
+    boolean appliesConditionalWritesOneAtATime() {
+        return false;
+    }
+}
