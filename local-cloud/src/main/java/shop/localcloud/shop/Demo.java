@@ -47,8 +47,8 @@ public final class Demo {
             cloud.describe(out);
             List<Check> checks = scenario(cloud, out);
             out.println();
-            out.println(String.format("%-13s %-44s %-22s %-22s %s", "context", "what", "expected", "actual", ""));
-            checks.forEach(c -> out.println(String.format("%-13s %-44s %-22s %-22s %s", c.context(), c.what(), c.expected(),
+            out.println(String.format("%-13s %-44s %-40s %-40s %s", "context", "what", "expected", "actual", ""));
+            checks.forEach(c -> out.println(String.format("%-13s %-44s %-40s %-40s %s", c.context(), c.what(), c.expected(),
                     c.actual(), c.ok() ? "ok" : "MISMATCH")));
             long mismatches = checks.stream().filter(c -> !c.ok()).count();
             out.println(mismatches == 0 ? "demo passed: every context agrees (" + checks.size() + " checks)"
@@ -66,22 +66,29 @@ public final class Demo {
         Instant start = Instant.now().minusSeconds(1);
         String alice = "alice-" + UUID.randomUUID().toString().substring(0, 8);
         String bob = "bob-" + UUID.randomUUID().toString().substring(0, 8);
+        String carol = "carol-" + UUID.randomUUID().toString().substring(0, 8);
         int sku1 = state.available("SKU-1");
         int sku2 = state.available("SKU-2");
         int sku3 = state.available("SKU-3");
+        int sku5 = state.available("SKU-5");
         List<Check> checks = new ArrayList<>();
 
-        out.println("\n1. " + alice + " orders 2 x SKU-1 and 1 x SKU-3; " + bob + " orders 3 x SKU-2");
+        int wanted = Math.max(1, Math.min(100, sku5 + 1));
+        out.println("\n1. " + alice + " orders 2 x SKU-1 and 1 x SKU-3; " + bob + " orders 3 x SKU-2; " + carol + " orders 1 x SKU-1 and "
+                + wanted + " x SKU-5 (" + sku5 + " in stock): inventory answers each, order confirms or rejects");
         ShopClient.Reply placedA = shop.place(alice, ShopClient.orderBody(alice + "@example.com", "SKU-1", "2", "SKU-3", "1"));
         ShopClient.Reply placedB = shop.place(bob, ShopClient.orderBody(bob + "@example.com", "SKU-2", "3"));
+        ShopClient.Reply placedC = shop.place(carol, ShopClient.orderBody(carol + "@example.com", "SKU-1", "1", "SKU-5", Integer.toString(wanted)));
         checks.add(new Check("order", "POST /orders (" + alice + ")", "201", Integer.toString(placedA.status())));
         checks.add(new Check("order", "POST /orders (" + bob + ")", "201", Integer.toString(placedB.status())));
-        if (placedA.status() != 201 || placedB.status() != 201) {
-            out.println("   the order API answered " + placedA.body() + " / " + placedB.body());
+        checks.add(new Check("order", "POST /orders (" + carol + ")", "201", Integer.toString(placedC.status())));
+        if (placedA.status() != 201 || placedB.status() != 201 || placedC.status() != 201) {
+            out.println("   the order API answered " + placedA.body() + " / " + placedB.body() + " / " + placedC.body());
             return checks;
         }
         String a = placedA.body().path("orderId").asText();
         String b = placedB.body().path("orderId").asText();
+        String c = placedC.body().path("orderId").asText();
         settle(cloud);
 
         out.println("\n2. " + bob + " cancels " + Flow.shortId(b) + " (FOUND_CHEAPER)");
@@ -92,30 +99,44 @@ public final class Demo {
         cloud.bus().replay("demo-replay", start, Instant.now().plusSeconds(1), null);
         settle(cloud);
 
-        checks.add(new Check("order", "GET order A", "PLACED", shop.get(alice, a).body().path("status").asText()));
+        checks.add(new Check("order", "GET order A", "CONFIRMED", shop.get(alice, a).body().path("status").asText()));
         checks.add(new Check("order", "GET order B", "CANCELLED", shop.get(bob, b).body().path("status").asText()));
+        JsonNode rejected = shop.get(carol, c).body();
+        checks.add(new Check("order", "GET order C", "REJECTED", rejected.path("status").asText()));
+        checks.add(new Check("order", "GET order C: why", "OUT_OF_STOCK [SKU-5]", rejected.path("rejection").path("reason").asText()
+                + " " + rejected.path("rejection").path("shortSkus").toString().replace("\"", "")));
+        checks.add(new Check("order", "cancel order C (rejected)", "409", Integer.toString(shop.cancel(carol, c, "CHANGED_MIND").status())));
         checks.add(new Check("order", "GET order A as " + bob, "404", Integer.toString(shop.get(bob, a).status())));
         checks.add(new Check("inventory", "reservation of A", "RESERVED", state.reservation(a)));
         checks.add(new Check("inventory", "reservation of B", "RELEASED", state.reservation(b)));
+        checks.add(new Check("inventory", "reservation of C", "REJECTED", state.reservation(c)));
+        checks.add(new Check("inventory", "SKU-5 available (C held nothing)", Integer.toString(sku5), Integer.toString(state.available("SKU-5"))));
         checks.add(new Check("inventory", "SKU-1 available", Integer.toString(sku1 - 2), Integer.toString(state.available("SKU-1"))));
         checks.add(new Check("inventory", "SKU-3 available", Integer.toString(sku3 - 1), Integer.toString(state.available("SKU-3"))));
         checks.add(new Check("inventory", "SKU-2 available (B released)", Integer.toString(sku2), Integer.toString(state.available("SKU-2"))));
         checks.add(new Check("package", "parcel of A", "TO_PICK", state.parcel(a)));
         checks.add(new Check("package", "parcel of B", "CANCELLED", state.parcel(b)));
+        checks.add(new Check("package", "parcel of C", "(none)", state.parcel(c)));
         checks.add(new Check("notification", "confirmation for A", "SENT", state.message(a, "ORDER_CONFIRMATION")));
         checks.add(new Check("notification", "cancellation notice for B", "SENT", state.message(b, "CANCELLATION_NOTICE")));
+        checks.add(new Check("notification", "confirmation for C", "(none)", state.message(c, "ORDER_CONFIRMATION")));
+        checks.add(new Check("notification", "rejection notice for C", "SENT", state.message(c, "REJECTION_NOTICE")));
         checks.add(new Check("notification", "emails SES received for " + alice, "1",
                 Integer.toString(cloud.ses().emailsTo(alice + "@example.com").size())));
         checks.add(new Check("notification", "emails SES received for " + bob, "2",
                 Integer.toString(cloud.ses().emailsTo(bob + "@example.com").size())));
-        checks.add(new Check("crm", "timeline of " + alice, "PLACED", state.timeline(alice, a)));
-        checks.add(new Check("crm", "timeline of " + bob, "CANCELLED FOUND_CHEAPER", state.timeline(bob, b)));
+        checks.add(new Check("notification", "emails SES received for " + carol, "1",
+                Integer.toString(cloud.ses().emailsTo(carol + "@example.com").size())));
+        checks.add(new Check("crm", "timeline of " + alice, "PLACED CONFIRMED", state.timeline(alice, a)));
+        checks.add(new Check("crm", "timeline of " + bob, "PLACED CONFIRMED CANCELLED FOUND_CHEAPER", state.timeline(bob, b)));
+        checks.add(new Check("crm", "timeline of " + carol, "PLACED REJECTED OUT_OF_STOCK", state.timeline(carol, c)));
         LocalFunction insight = cloud.functions().get("CancellationInsightFunction");
         if (insight != null) {
             JsonNode overall = insight(insight).path("insight");
             out.println("\n4. CRM cancellation insight (CancellationInsightFunction, invoked directly): " + overall);
-            checks.add(new Check("crm", "insight: orders placed / cancelled", "2 / 1",
-                    overall.path("ordersPlaced").asText() + " / " + overall.path("ordersCancelled").asText()));
+            checks.add(new Check("crm", "insight: placed / cancelled / rejected", "3 / 1 / 1",
+                    overall.path("ordersPlaced").asText() + " / " + overall.path("ordersCancelled").asText() + " / "
+                            + overall.path("ordersRejectedForStock").asText()));
             checks.add(new Check("crm", "insight: cancelled because FOUND_CHEAPER", "1",
                     overall.path("cancellationsByReason").path("FOUND_CHEAPER").asText()));
         }

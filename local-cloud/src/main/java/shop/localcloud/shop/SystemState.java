@@ -31,18 +31,31 @@ public final class SystemState {
         return status(item("PackageTable", "PARCEL#" + orderId, "PARCEL"));
     }
 
-    /** ORDER_CONFIRMATION or CANCELLATION_NOTICE: SENT, SKIPPED, ... */
+    /** ORDER_CONFIRMATION, REJECTION_NOTICE or CANCELLATION_NOTICE: SENT, SKIPPED, ... */
     String message(String orderId, String kind) {
         return status(item("NotificationTable", "ORDER#" + orderId, "MESSAGE#" + kind));
     }
 
-    /** The CRM timeline entry: PLACED, or CANCELLED with its reason. */
+    /** The CRM timeline of one order: the steps crm applied, in lifecycle order (e.g. "PLACED CONFIRMED CANCELLED CHANGED_MIND"). */
     String timeline(String customerId, String orderId) {
         Map<String, AttributeValue> item = item("CrmTable", "CUSTOMER#" + customerId, "ORDER#" + orderId);
-        if (item.containsKey("cancelledEventId")) {
-            return "CANCELLED " + item.getOrDefault("reason", AttributeValue.fromS("?")).s();
+        StringBuilder steps = new StringBuilder();
+        if (item.containsKey("placedEventId")) {
+            steps.append(" PLACED");
         }
-        return item.containsKey("placedEventId") ? "PLACED" : "(none)";
+        if (item.containsKey("confirmedEventId")) {
+            steps.append(" CONFIRMED");
+        }
+        if (item.containsKey("rejectedEventId")) {
+            steps.append(" REJECTED ").append(item.getOrDefault("rejectionReason", AttributeValue.fromS("?")).s());
+        }
+        if (item.containsKey("shippedEventId")) {
+            steps.append(" SHIPPED");
+        }
+        if (item.containsKey("cancelledEventId")) {
+            steps.append(" CANCELLED ").append(item.getOrDefault("reason", AttributeValue.fromS("?")).s());
+        }
+        return steps.isEmpty() ? "(none)" : steps.substring(1);
     }
 
     private static String status(Map<String, AttributeValue> item) {

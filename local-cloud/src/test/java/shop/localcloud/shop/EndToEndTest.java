@@ -77,22 +77,43 @@ class EndToEndTest {
     }
 
     @Test
-    void placing_an_order_reserves_stock_creates_a_parcel_sends_an_email_and_adds_to_the_crm_timeline() throws Exception {
+    void an_order_inventory_can_fill_is_confirmed_gets_a_parcel_one_email_and_every_step_in_the_crm_timeline() throws Exception {
         String customer = customer();
         int before = state.available("SKU-4");
 
         String order = place(customer, "SKU-4", "3");
 
+        assertEquals("CONFIRMED", shop.get(customer, order).body().path("status").asText());
         assertEquals("RESERVED", state.reservation(order));
         assertEquals(before - 3, state.available("SKU-4"));
         assertEquals("TO_PICK", state.parcel(order));
         assertEquals("SENT", state.message(order, "ORDER_CONFIRMATION"));
-        assertEquals(1, cloud.ses().emailsTo(customer + "@example.com").size());
-        assertEquals("PLACED", state.timeline(customer, order));
+        assertEquals(1, cloud.ses().emailsTo(customer + "@example.com").size(), "one email: the confirmation");
+        assertEquals("PLACED CONFIRMED", state.timeline(customer, order));
     }
 
     @Test
-    void cancelling_an_order_releases_its_stock_cancels_its_parcel_and_sends_a_cancellation_notice() throws Exception {
+    void an_order_inventory_cannot_fill_is_rejected_with_the_short_skus_and_gets_no_parcel_and_no_confirmation() throws Exception {
+        String customer = customer();
+        int before = state.available("SKU-5");
+
+        String order = place(customer, "SKU-1", "1", "SKU-5", "100");
+
+        JsonNode read = shop.get(customer, order).body();
+        assertEquals("REJECTED", read.path("status").asText(), read.toString());
+        assertEquals("OUT_OF_STOCK", read.path("rejection").path("reason").asText(), read.toString());
+        assertEquals("[\"SKU-5\"]", read.path("rejection").path("shortSkus").toString());
+        assertEquals(before, state.available("SKU-5"), "nothing held");
+        assertEquals("(none)", state.parcel(order));
+        assertEquals("(none)", state.message(order, "ORDER_CONFIRMATION"));
+        assertEquals("SENT", state.message(order, "REJECTION_NOTICE"));
+        assertEquals(1, cloud.ses().emailsTo(customer + "@example.com").size(), "one email: the rejection");
+        assertEquals("PLACED REJECTED OUT_OF_STOCK", state.timeline(customer, order));
+        assertEquals(409, shop.cancel(customer, order, "CHANGED_MIND").status(), "a rejected order cannot be cancelled");
+    }
+
+    @Test
+    void cancelling_a_confirmed_order_releases_its_stock_cancels_its_parcel_and_sends_a_cancellation_notice() throws Exception {
         String customer = customer();
         int before = state.available("SKU-2");
         String order = place(customer, "SKU-2", "2");
@@ -105,8 +126,8 @@ class EndToEndTest {
         assertEquals(before, state.available("SKU-2"));
         assertEquals("CANCELLED", state.parcel(order));
         assertEquals("SENT", state.message(order, "CANCELLATION_NOTICE"));
-        assertEquals(2, cloud.ses().emailsTo(customer + "@example.com").size());
-        assertEquals("CANCELLED DELIVERY_TOO_SLOW", state.timeline(customer, order));
+        assertEquals(2, cloud.ses().emailsTo(customer + "@example.com").size(), "the confirmation, then the cancellation");
+        assertEquals("PLACED CONFIRMED CANCELLED DELIVERY_TOO_SLOW", state.timeline(customer, order));
     }
 
     @Test
@@ -151,7 +172,7 @@ class EndToEndTest {
         int replayed = cloud.bus().replay("test-replay-" + UUID.randomUUID(), from, Instant.now().plusSeconds(1), null);
         settle();
 
-        assertTrue(replayed >= 3, "OrderPlaced x2 and OrderCancelled were replayed, got " + replayed);
+        assertTrue(replayed >= 3, "the events of two orders and a cancel were replayed, got " + replayed);
         assertEquals(before, snapshot(kept, keptOrder, cancelled, cancelledOrder));
     }
 
@@ -163,36 +184,53 @@ class EndToEndTest {
         snapshot.put("reservations", state.reservation(keptOrder) + "/" + state.reservation(cancelledOrder));
         snapshot.put("parcels", state.parcel(keptOrder) + "/" + state.parcel(cancelledOrder));
         snapshot.put("messages", state.message(keptOrder, "ORDER_CONFIRMATION") + "/" + state.message(cancelledOrder, "CANCELLATION_NOTICE"));
+        snapshot.put("statuses", shop.get(kept, keptOrder).body().path("status").asText() + "/" + shop.get(cancelled, cancelledOrder).body().path("status").asText());
         snapshot.put("emails", cloud.ses().emailsTo(kept + "@example.com").size() + "/" + cloud.ses().emailsTo(cancelled + "@example.com").size());
         snapshot.put("timeline", state.timeline(kept, keptOrder) + "/" + state.timeline(cancelled, cancelledOrder));
         return snapshot;
     }
 
     @Test
-    void an_event_a_consumer_cannot_process_lands_in_that_consumers_dead_letter_queue() throws Exception {
-        JsonNode malformed = SampleEvents.json("inventory-service/malformed.json");
-        String eventId = malformed.path("detail").path("metadata").path("eventId").asText();
-        String entry = JSON.createObjectNode()
-                .put("Source", malformed.path("source").asText()).put("DetailType", malformed.path("detail-type").asText())
-                .put("Detail", malformed.path("detail").toString()).put("EventBusName", cloud.bus().busNames().iterator().next())
-                .toString();
+    void an_event_a_consumer_cannot_process_lands_in_the_dead_letter_queue_of_every_consumer_its_rules_match() throws Exception {
+        // one malformed event of each producing source the bus routes: every rule that matches it sends it to a consumer
+        // that cannot read it, so each of those consumers dead-letters it after its retries
+        List<JsonNode> samples = List.of(SampleEvents.json("inventory-service/malformed.json"), SampleEvents.json("order-service/malformed.json"));
+        Map<String, String> expected = new TreeMap<>();
+        List<String> entries = new ArrayList<>();
+        for (JsonNode malformed : samples) {
+            String eventId = malformed.path("detail").path("metadata").path("eventId").asText();
+            for (Model.RuleSpec rule : cloud.spec().rules()) {
+                software.amazon.event.ruler.Machine machine = new software.amazon.event.ruler.Machine();
+                machine.addRule(rule.name(), rule.patternJson());
+                if (!machine.rulesForJSONEvent(malformed.toString()).isEmpty()) {
+                    expected.merge(rule.functionId(), eventId, (a, b) -> a + "," + b);
+                }
+            }
+            entries.add(JSON.createObjectNode()
+                    .put("Source", malformed.path("source").asText()).put("DetailType", malformed.path("detail-type").asText())
+                    .put("Detail", malformed.path("detail").toString()).put("EventBusName", cloud.bus().busNames().iterator().next())
+                    .toString());
+        }
+        assertTrue(expected.containsKey("InventoryFunction") && expected.containsKey("StockDecisionFunction"),
+                "the samples reach the order and the inventory consumers: " + expected);
 
-        JsonNode answer = cloud.bus().putEvents(JSON.readTree("{\"Entries\":[" + entry + "]}"));
+        JsonNode answer = cloud.bus().putEvents(JSON.readTree("{\"Entries\":[" + String.join(",", entries) + "]}"));
         settle();
 
-        assertEquals(0, answer.path("FailedEntryCount").asInt(), "EventBridge accepts it: only the consumers cannot read it");
-        List<String> consumers = cloud.spec().rules().stream().map(Model.RuleSpec::functionId).distinct().toList();
+        assertEquals(0, answer.path("FailedEntryCount").asInt(), "EventBridge accepts them: only the consumers cannot read them");
         try (SqsClient sqs = LocalSqs.client(cloud.sqs().endpoint())) {
-            for (String consumer : consumers) {
-                String queue = cloud.spec().queue(cloud.spec().function(consumer).async().onFailureQueue()).name();
+            for (Map.Entry<String, String> consumer : expected.entrySet()) {
+                String queue = cloud.spec().queue(cloud.spec().function(consumer.getKey()).async().onFailureQueue()).name();
                 List<JsonNode> records = new ArrayList<>();
                 String url = sqs.getQueueUrl(b -> b.queueName(queue)).queueUrl();
                 for (Message message : sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)).messages()) {
                     records.add(JSON.readTree(message.body()));
                 }
-                assertTrue(records.stream().anyMatch(r -> r.path("requestPayload").path("detail").path("metadata").path("eventId")
-                        .asText().equals(eventId) && r.path("requestContext").path("functionArn").asText().contains(consumer)),
-                        consumer + "'s DLQ " + queue + " holds the event, got " + records);
+                for (String eventId : consumer.getValue().split(",")) {
+                    assertTrue(records.stream().anyMatch(r -> r.path("requestPayload").path("detail").path("metadata").path("eventId")
+                            .asText().equals(eventId) && r.path("requestContext").path("functionArn").asText().contains(consumer.getKey())),
+                            consumer.getKey() + "'s DLQ " + queue + " holds event " + eventId + ", got " + records);
+                }
             }
         }
     }
