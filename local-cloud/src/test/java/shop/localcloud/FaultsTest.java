@@ -57,6 +57,27 @@ class FaultsTest {
     }
 
     @Test
+    void a_delivery_delay_hands_events_to_their_target_in_no_guaranteed_order_and_loses_none() throws Exception {
+        try (TestSystem system = new TestSystem(dir, Faults.disorder(400))) {
+            StringBuilder entries = new StringBuilder();
+            for (int i = 0; i < 10; i++) {
+                entries.append(i == 0 ? "" : ",").append("{\"Source\":\"test.app\",\"DetailType\":\"Greeting\",\"Detail\":\"{}\",")
+                        .append("\"EventBusName\":\"shop-test-bus\"}");
+            }
+            JsonNode response = system.cloud.bus().putEvents(JSON.readTree("{\"Entries\":[" + entries + "]}"));
+            system.settle();
+
+            java.util.List<String> put = new java.util.ArrayList<>();
+            response.path("Entries").forEach(e -> put.add(Flow.shortId(e.path("EventId").asText())));
+            java.util.List<String> delivered = system.flowLines().stream().filter(l -> l.contains("DELIVER") && l.contains("HelloFunction <- Greeting"))
+                    .map(l -> l.substring(l.indexOf("<- Greeting ") + "<- Greeting ".length()).split(" ")[0]).toList();
+            assertEquals(new java.util.TreeSet<>(put), new java.util.TreeSet<>(delivered), "every event delivered once");
+            assertEquals(10, delivered.size());
+            org.junit.jupiter.api.Assertions.assertNotEquals(put, delivered, "10 events delivered in the order put: 1 chance in 3.6 million");
+        }
+    }
+
+    @Test
     void faults_switched_on_while_running_fail_put_events_and_switched_off_let_it_succeed_again() throws Exception {
         try (TestSystem system = new TestSystem(dir)) {
             String request = "{\"Entries\":[{\"Source\":\"test.app\",\"DetailType\":\"Greeting\",\"Detail\":\"{}\",\"EventBusName\":\"shop-test-bus\"}]}";

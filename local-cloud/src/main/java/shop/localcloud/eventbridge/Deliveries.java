@@ -55,7 +55,13 @@ public final class Deliveries {
     /** EventBridge's side: hand {@code event} to the rule's target. */
     void deliver(RuleSpec rule, ObjectNode event) {
         inFlight.incrementAndGet();
-        handToTarget(rule, event, 1, System.nanoTime());
+        long firstNanos = System.nanoTime();
+        long delay = faults.deliveryDelay();
+        if (delay > 0) {
+            timer.schedule(() -> handToTarget(rule, event, 1, firstNanos), delay, TimeUnit.MILLISECONDS);
+        } else {
+            handToTarget(rule, event, 1, firstNanos);
+        }
     }
 
     /** An asynchronous invocation that does not come through a rule (schedules, custom resources). */
