@@ -28,20 +28,27 @@ import shop.localcloud.LocalCloud;
 import shop.localcloud.Options;
 
 /**
- * Orders over HTTP at a fixed offered rate through the whole local-cloud (API, bus, four consumers), timed from each
- * order's 201 to the moment the last of the four consumers finished with its OrderPlaced; an order that is answered
- * 201 but not handled by all four is lost.
+ * Orders over HTTP at a fixed offered rate through the whole local-cloud (API, bus, the contexts' conversation), timed
+ * from each order's 201 to the moment the order context confirmed it (StockDecisionFunction done with its StockReserved:
+ * from then GET shows CONFIRMED) and to the moment the last consumer finished with the order's events (OrderPlaced
+ * at inventory and crm, StockReserved at order, OrderConfirmed at package, notification and crm). An order answered 201
+ * whose conversation does not end is lost. Stock is topped up first, so every order can be confirmed.
  */
 final class EndToEnd {
 
-    static final List<String> CONSUMERS = List.of("InventoryFunction", "PackageFunction", "NotificationFunction", "CrmFunction");
+    /** Every delivery an order's conversation owes: function and the detail-type it gets. */
+    static final List<String> CONVERSATION = List.of("InventoryFunction OrderPlaced", "CrmFunction OrderPlaced",
+            "StockDecisionFunction StockReserved", "PackageFunction OrderConfirmed", "NotificationFunction OrderConfirmed",
+            "CrmFunction OrderConfirmed");
+    static final String CONFIRMED = "StockDecisionFunction StockReserved";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_IN_FLIGHT = 256;
 
     /** What one run saw. Times in milliseconds. */
     record Result(double offeredPerSecond, int seconds, int concurrency, int sent, int created, int rejected, int completed,
                   int lost, double createdPerSecond, double completedPerSecond, List<Double> apiMillis,
-                  List<Double> doneAfter201Millis, double drainMillis, Map<String, Integer> flowCounts, String loadAfter,
+                  List<Double> doneAfter201Millis, List<Double> confirmedAfter201Millis, double eventsPerOrder,
+                  double emailsPerOrder, double drainMillis, Map<String, Integer> flowCounts, String loadAfter,
                   Map<String, Double> cpuSeconds) {
     }
 
@@ -59,7 +66,11 @@ final class EndToEnd {
         try (LocalCloud cloud = LocalCloud.start(options, new PrintStream(new LineSink(this::flowLine), true, StandardCharsets.UTF_8))) {
             progress.accept("end-to-end: local-cloud up, " + perSecond + " orders/s offered for " + seconds + " s, "
                     + concurrency + " JVMs per function at most (load " + Memory.loadAverage() + ")");
+            for (int sku = 1; sku <= 5; sku++) {
+                topUp(cloud, "SKU-" + sku);
+            }
             warmUp(cloud, progress);
+            int emailsBefore = cloud.ses().emails().size();
             deliveredByShortId.clear();
             flowCounts.clear();
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -96,7 +107,7 @@ final class EndToEnd {
             cloud.awaitIdle(300_000);
             long drained = System.nanoTime();
             return result(dataDir, perSecond, seconds, concurrency, sent, new ArrayList<>(orders), rejected.get(), start,
-                    (drained - loadEnded) / 1e6, cpu.since());
+                    (drained - loadEnded) / 1e6, cpu.since(), cloud.ses().emails().size() - emailsBefore);
         }
     }
 
@@ -111,15 +122,16 @@ final class EndToEnd {
     }
 
     private Result result(Path dataDir, double perSecond, int seconds, int concurrency, int sent, List<Order> created,
-                          int rejected, long start, double drainMillis, Map<String, Double> cpuSeconds) throws IOException {
+                          int rejected, long start, double drainMillis, Map<String, Double> cpuSeconds, int emails) throws IOException {
+        Set<String> createdIds = new HashSet<>();
+        created.forEach(o -> createdIds.add(o.orderId()));
+        int events = 0;
         Map<String, List<String>> shortIdsByOrder = new HashMap<>();
         Set<String> collided = new HashSet<>();
         Map<String, String> orderByShortId = new HashMap<>();
         for (String line : Files.readAllLines(dataDir.resolve("archive.jsonl"))) {
             JsonNode event = JSON.readTree(line).path("event");
-            if (!event.path("detail-type").asText().equals("OrderPlaced")) {
-                continue;
-            }
+            events += createdIds.contains(event.path("detail").path("data").path("orderId").asText()) ? 1 : 0;
             String shortId = event.path("id").asText().substring(0, 8);
             String orderId = event.path("detail").path("data").path("orderId").asText();
             if (orderByShortId.put(shortId, orderId) != null) {
@@ -129,6 +141,7 @@ final class EndToEnd {
         }
         List<Double> api = new ArrayList<>();
         List<Double> done = new ArrayList<>();
+        List<Double> confirmed = new ArrayList<>();
         int completed = 0;
         long lastDone = start;
         for (Order order : created) {
@@ -139,7 +152,10 @@ final class EndToEnd {
                     deliveredByShortId.getOrDefault(shortId, Map.of()).forEach((fn, t) -> firstOk.merge(fn, t, Math::min));
                 }
             }
-            if (firstOk.keySet().containsAll(CONSUMERS)) {
+            if (firstOk.containsKey(CONFIRMED)) {
+                confirmed.add((firstOk.get(CONFIRMED) - order.createdNanos()) / 1e6);
+            }
+            if (firstOk.keySet().containsAll(CONVERSATION)) {
                 completed++;
                 long last = firstOk.values().stream().mapToLong(Long::longValue).max().orElseThrow();
                 lastDone = Math.max(lastDone, last);
@@ -152,8 +168,9 @@ final class EndToEnd {
         int lost = created.size() - completed;
         double window = (lastDone - start) / 1e9;
         return new Result(perSecond, seconds, concurrency, sent, created.size(), rejected, completed, lost,
-                created.size() / (double) seconds, window <= 0 ? 0 : completed / window, api, done, drainMillis, counts,
-                Memory.loadAverage(), cpuSeconds);
+                created.size() / (double) seconds, window <= 0 ? 0 : completed / window, api, done, confirmed,
+                created.isEmpty() ? 0 : events / (double) created.size(), created.isEmpty() ? 0 : emails / (double) created.size(),
+                drainMillis, counts, Memory.loadAverage(), cpuSeconds);
     }
 
     private void flowLine(String line) {
@@ -165,9 +182,18 @@ final class EndToEnd {
         String kind = words[1];
         flowCounts.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
         // 12:00:00.000  DELIVER InventoryFunction <- OrderPlaced 85cf0262 attempt 1/3: ok (12 ms) {...}
-        if (kind.equals("DELIVER") && words.length > 5 && words[3].equals("<-") && words[4].equals("OrderPlaced")) {
-            deliveredByShortId.computeIfAbsent(words[5], k -> new ConcurrentHashMap<>()).merge(words[2], now, Math::min);
+        if (kind.equals("DELIVER") && words.length > 5 && words[3].equals("<-")) {
+            deliveredByShortId.computeIfAbsent(words[5], k -> new ConcurrentHashMap<>()).merge(words[2] + " " + words[4], now, Math::min);
         }
+    }
+
+    /** A million more units of a sku, so that this run measures the conversation of confirmed orders, not shortage. */
+    private static void topUp(LocalCloud cloud, String sku) {
+        cloud.dynamo().updateItem(b -> b.tableName(cloud.tables().get("InventoryTable"))
+                .key(Map.of("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("SKU#" + sku),
+                        "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("STOCK")))
+                .updateExpression("ADD available :n").conditionExpression("attribute_exists(pk)")
+                .expressionAttributeValues(Map.of(":n", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("1000000"))));
     }
 
     private static HttpRequest placeOrder(String api, int n) {

@@ -182,14 +182,19 @@ public final class Main {
     static String endToEnd(EndToEnd.Result r) {
         StringBuilder out = new StringBuilder("### End to end through local-cloud\n\n");
         out.append(String.format(Locale.ROOT, "offered %.0f orders/s for %d s, up to %d JVMs per function: sent %d, 201 %d (%.1f/s), "
-                        + "not 201 %d; all four consumers done for %d (%.1f orders/s from first request to last consumer done); "
-                        + "LOST %d; drain after the last 201: %.0f ms; load after: %s%n%n",
+                        + "not 201 %d; whole conversation done for %d (%.1f orders/s from first request to last consumer done); "
+                        + "LOST %d; drain after the last 201: %.0f ms; per order %.2f events on the bus and %.2f emails; load after: %s%n%n",
                 r.offeredPerSecond(), r.seconds(), r.concurrency(), r.sent(), r.created(), r.createdPerSecond(), r.rejected(), r.completed(),
-                r.completedPerSecond(), r.lost(), r.drainMillis(), r.loadAfter()));
+                r.completedPerSecond(), r.lost(), r.drainMillis(), r.eventsPerOrder(), r.emailsPerOrder(), r.loadAfter()));
         out.append("| latency | p50 ms | p99 ms | max ms |\n| --- | ---: | ---: | ---: |\n");
         if (!r.apiMillis().isEmpty()) {
             Stats api = Stats.of(r.apiMillis());
             out.append(String.format(Locale.ROOT, "| POST /orders to its 201 | %.0f | %.0f | %.0f |%n", api.p50(), api.p99(), api.max()));
+        }
+        if (!r.confirmedAfter201Millis().isEmpty()) {
+            Stats confirmed = Stats.of(r.confirmedAfter201Millis());
+            out.append(String.format(Locale.ROOT, "| 201 to CONFIRMED (order's consumer done; GET shows it) | %.0f | %.0f | %.0f |%n",
+                    confirmed.p50(), confirmed.p99(), confirmed.max()));
         }
         if (!r.doneAfter201Millis().isEmpty()) {
             Stats done = Stats.of(r.doneAfter201Millis());

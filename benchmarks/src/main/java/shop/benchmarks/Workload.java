@@ -12,8 +12,10 @@ import java.util.UUID;
 
 /**
  * What a function is invoked with: its sample events from events/, with fresh ids each time so that every invocation
- * does the real work (not the duplicate path). Consumers alternate OrderPlaced and OrderCancelled of one order, so the
- * stock that placing reserves is released again and a long run does not turn into "out of stock" answers.
+ * does the real work (not the duplicate path). Consumers alternate the event that starts their work (OrderPlaced, or
+ * OrderConfirmed for package and notification) and OrderCancelled of one order, so the stock that placing reserves is
+ * released again and a long run does not turn into "out of stock" answers. StockDecisionFunction is measured end to
+ * end only: each of its events needs a stored order of its own.
  */
 record Workload(String functionId, List<JsonNode> samples, boolean eventBridge) {
 
@@ -33,18 +35,19 @@ record Workload(String functionId, List<JsonNode> samples, boolean eventBridge) 
         return switch (functionId) {
             case "OrderApiFunction" -> new Workload(functionId, load(events, "order-service/place-order.json"), false);
             case "OutboxRelayFunction" -> new Workload(functionId, load(events, "order-service/outbox-relay-schedule.json"), false);
-            case "InventoryFunction" -> consumer(functionId, events, "inventory-service");
-            case "PackageFunction" -> consumer(functionId, events, "package-service");
-            case "NotificationFunction" -> consumer(functionId, events, "notification-service");
-            case "CrmFunction" -> consumer(functionId, events, "crm-service");
+            case "InventoryFunction" -> consumer(functionId, events, "inventory-service", "order-placed.json");
+            case "PackageFunction" -> consumer(functionId, events, "package-service", "order-confirmed.json");
+            case "NotificationFunction" -> consumer(functionId, events, "notification-service", "order-confirmed.json");
+            case "CrmFunction" -> consumer(functionId, events, "crm-service", "order-placed.json");
             case HELLO -> new Workload(functionId, load(events, "inventory-service/order-placed.json"), false);
             default -> throw new IllegalArgumentException("no workload for " + functionId
                     + "; known: OrderApiFunction, OutboxRelayFunction, InventoryFunction, PackageFunction, NotificationFunction, CrmFunction");
         };
     }
 
-    private static Workload consumer(String functionId, Path events, String folder) {
-        return new Workload(functionId, load(events, folder + "/order-placed.json", folder + "/order-cancelled.json"), true);
+    /** A consumer alternates the event that starts its work ({@code first}: OrderPlaced or OrderConfirmed) and OrderCancelled. */
+    private static Workload consumer(String functionId, Path events, String folder, String first) {
+        return new Workload(functionId, load(events, folder + "/" + first, folder + "/order-cancelled.json"), true);
     }
 
     /** The n-th event of a run (0-based); events n and n+1 (n even) belong to the same fresh order. */
