@@ -32,7 +32,8 @@ final class ContextState {
 
     /** Written when an event is applied, or chosen at random: they differ between two runs of the same workload. */
     private static final Set<String> VOLATILE = Set.of("updatedAt", "sentAt", "skippedAt", "providerMessageId", "claimToken",
-            "leaseUntil", "placedAt", "cancelledAt", "placedMonth", "createdAt", "shippedAt", "at", "claimedAt");
+            "leaseUntil", "placedAt", "cancelledAt", "placedMonth", "createdAt", "shippedAt", "at", "claimedAt", "confirmedAt",
+            "rejectedAt", "reservedAt", "decidedAt", "outboxSince");
 
     /** An order and who placed it. */
     record OrderRef(String orderId, String customerId, String email) {
@@ -44,7 +45,7 @@ final class ContextState {
 
     private ContextState(Scenario scenario) {
         this.scenario = scenario;
-        for (String table : List.of("InventoryTable", "PackageTable", "NotificationTable", "CrmTable")) {
+        for (String table : List.of("OrdersTable", "InventoryTable", "PackageTable", "NotificationTable", "CrmTable")) {
             items.put(table, scenario.scan(table));
         }
         this.emails = scenario.cloud.ses().emails();
@@ -82,8 +83,19 @@ final class ContextState {
     }
 
     String status(String table, String pk, String sk) {
-        return items.get(table).stream().filter(i -> i.get("pk").s().equals(pk) && i.get("sk").s().equals(sk))
+        return items.get(table).stream().filter(i -> i.get("pk").s().equals(pk) && i.containsKey("sk") && i.get("sk").s().equals(sk))
                 .map(i -> i.containsKey("status") ? i.get("status").s() : "(no status)").findFirst().orElse("(none)");
+    }
+
+    /** The status of the item of a table keyed by {@code pk} alone. */
+    String status(String table, String pk) {
+        return items.get(table).stream().filter(i -> i.get("pk").s().equals(pk))
+                .map(i -> i.containsKey("status") ? i.get("status").s() : "(no status)").findFirst().orElse("(none)");
+    }
+
+    /** The order's status as the order context stores it (and GET /orders/{id} shows it). */
+    String order(String orderId) {
+        return status("OrdersTable", "ORDER#" + orderId);
     }
 
     String reservation(String orderId) {
@@ -96,7 +108,8 @@ final class ContextState {
 
     /** Items of a table whose partition or sort key names the order or its customer. */
     private List<Map<String, AttributeValue>> itemsOf(String table, OrderRef order) {
-        return items.get(table).stream().filter(i -> i.get("pk").s().contains(order.orderId()) || i.get("sk").s().contains(order.orderId())
+        return items.get(table).stream().filter(i -> i.get("pk").s().contains(order.orderId())
+                || (i.containsKey("sk") && i.get("sk").s().contains(order.orderId()))
                 || i.get("pk").s().equals("CUSTOMER#" + order.customerId())).toList();
     }
 

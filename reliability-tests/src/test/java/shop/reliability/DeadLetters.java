@@ -18,7 +18,8 @@ final class DeadLetters {
 
     /** The consumer functions and their DLQs (template: shop-${StageName}-<context>-dlq). */
     static final Map<String, String> QUEUES = Map.of("InventoryFunction", "shop-dev-inventory-dlq", "PackageFunction", "shop-dev-package-dlq",
-            "NotificationFunction", "shop-dev-notification-dlq", "CrmFunction", "shop-dev-crm-dlq");
+            "NotificationFunction", "shop-dev-notification-dlq", "CrmFunction", "shop-dev-crm-dlq",
+            "StockDecisionFunction", "shop-dev-order-stock-decisions-dlq");
 
     private DeadLetters() {
     }

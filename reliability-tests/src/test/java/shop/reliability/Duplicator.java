@@ -17,8 +17,9 @@ import java.util.function.Predicate;
 
 /**
  * Makes EventBridge's at-least-once delivery as bad as it gets: it follows the archive and, for every event it
- * has not seen yet (by metadata.eventId) that {@code selects} accepts, puts the same event on the bus {@code extra}
- * more times at once, while the first copy is being delivered. Every rule then delivers each event 1 + extra
+ * has not seen yet (by metadata.eventId) that {@code selects} accepts, or that is about an order of an event it
+ * selected before (the answers of the conversation, such as StockReserved, which name no customer), puts the same
+ * event on the bus {@code extra} more times at once, while the first copy is being delivered. Every rule then delivers each event 1 + extra
  * times to its consumer, the copies racing each other; the copies carry new EventBridge ids, as a producer's retry does.
  */
 final class Duplicator implements AutoCloseable {
@@ -27,6 +28,7 @@ final class Duplicator implements AutoCloseable {
     private final Predicate<JsonNode> selects;
     private final int extra;
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    private final Set<String> orders = ConcurrentHashMap.newKeySet();
     private final ExecutorService putters = Executors.newFixedThreadPool(4);
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicInteger copiesPut = new AtomicInteger();
@@ -57,7 +59,12 @@ final class Duplicator implements AutoCloseable {
                         JsonNode archived = Scenario.JSON.readTree(line);
                         JsonNode event = archived.path("event");
                         String eventId = event.path("detail").path("metadata").path("eventId").asText();
-                        if (selects.test(event) && seen.add(eventId)) {
+                        String orderId = event.path("detail").path("data").path("orderId").asText();
+                        boolean selected = selects.test(event) || orders.contains(orderId);
+                        if (selected) {
+                            orders.add(orderId);
+                        }
+                        if (selected && seen.add(eventId)) {
                             for (int copy = 0; copy < extra; copy++) {
                                 pending.incrementAndGet();
                                 putters.submit(() -> {

@@ -30,12 +30,15 @@ class PublishFailuresTest {
 
     static final int ORDERS = Workload.size("faultOrders", 200);
     static final int CRASH_ORDERS = 12;
+    static final int INVENTORY_CRASH_ORDERS = 6;
     static Scenario scenario;
     static Cohort faulty;
     static final List<Shop.Reply> placeReplies = new ArrayList<>();
     static final List<Shop.Reply> cancelReplies = new ArrayList<>();
     static final List<Shop.Reply> crashReplies = new ArrayList<>();
+    static final List<Shop.Reply> inventoryCrashReplies = new ArrayList<>();
     static int jvmsKilled;
+    static int inventoryJvmsKilled;
     static long recoveryMillis;
 
     @BeforeAll
@@ -65,10 +68,20 @@ class PublishFailuresTest {
                     Shop.orderBody(customer + "@example.com", List.of(new Workload.Line("SKU-1", 1))))));
         }
         awaitStoredOrders("K-", 1);
-        jvmsKilled = killOrderApiJvms();
+        jvmsKilled = killJvms("OrderApiHandler");
         for (CompletableFuture<Shop.Reply> reply : inFlight) {
             crashReplies.add(reply.get());
         }
+
+        // inventory dies between storing its decision (with StockReserved in the reservation's outbox) and publishing it:
+        // OrderPlaced reaches it (held back 0-2 s), but by then every PutEvents fails; once a decision is stored, its JVMs die
+        scenario.cloud.injectFaults(new Faults(0, 0, 0, 2000));
+        inventoryCrashReplies.addAll(Parallel.map(java.util.stream.IntStream.range(0, INVENTORY_CRASH_ORDERS).boxed().toList(), 6, i ->
+                scenario.shop.placeRetrying("I-customer-" + i, Shop.orderBody("I-customer-" + i + "@example.com",
+                        List.of(new Workload.Line("SKU-2", 1))), "I-order-" + i, 3)));
+        scenario.cloud.injectFaults(new Faults(1, 0, 0));
+        awaitOwedDecision(inventoryCrashReplies.stream().filter(Shop.Reply::ok).map(Shop.Reply::orderId).toList());
+        inventoryJvmsKilled = killJvms("shop.inventory.handler.OrderEventHandler");
 
         long t0 = System.nanoTime();
         scenario.cloud.injectFaults(Faults.NONE);
@@ -106,9 +119,14 @@ class PublishFailuresTest {
                 Expectations.appliedOnce(state, faulty.orders.get(i), faulty.plan.get(i), false);
             }
         }
+        Set<String> confirmed = eventOrderIds("OrderConfirmed");
+        for (String reservedOrder : eventOrderIds("StockReserved")) {
+            assertTrue(confirmed.contains(reservedOrder) || state.order(reservedOrder).equals("CANCELLED"),
+                    "a reservation confirms its order unless the cancel came first: " + reservedOrder);
+        }
         long callFailures = scenario.flowLinesContaining("FAULT", "answered HTTP 500");
         long entryFailures = scenario.flowLinesContaining("FAULT", "rejected (--fault-put-events-entry)");
-        int relayed = relayedEvents();
+        int relayed = relayedEvents("OutboxRelayFunction") + relayedEvents("InventoryOutboxRelayFunction");
         System.out.printf("[reliability] PutEvents faults: %d orders placed, %d answered 2xx (%d not), %d cancels answered 2xx of %d;"
                         + " %d PutEvents calls failed (HTTP 500), %d entries failed in a 200; the relay published %d events"
                         + " (%d OrderCancelled overtook their relayed OrderPlaced); all delivered %d ms after the bus recovered%n",
@@ -134,6 +152,7 @@ class PublishFailuresTest {
         for (Map<String, AttributeValue> order : stored) {
             String orderId = order.get("orderId").s();
             assertTrue(placed.contains(orderId), "the relay published OrderPlaced of stored order " + orderId);
+            assertEquals("CONFIRMED", state.order(orderId));
             assertEquals("RESERVED", state.reservation(orderId));
             assertEquals("TO_PICK", state.parcel(orderId));
         }
@@ -144,16 +163,51 @@ class PublishFailuresTest {
         }
     }
 
+    @Test
+    void a_decision_stored_by_an_inventory_function_killed_before_publishing_reaches_the_order_through_the_relay() {
+        ContextState state = ContextState.read(scenario);
+        Set<String> reserved = eventOrderIds("StockReserved");
+        int relayed = relayedEvents("InventoryOutboxRelayFunction");
+        System.out.printf("[reliability] crashed inventory: %d orders placed, %d answered 2xx, %d inventory JVMs killed with PutEvents"
+                + " failing after deciding; the inventory relay published %d event(s); every order confirmed%n", INVENTORY_CRASH_ORDERS,
+                inventoryCrashReplies.stream().filter(Shop.Reply::ok).count(), inventoryJvmsKilled, relayed);
+        assertTrue(inventoryJvmsKilled > 0, "an inventory JVM was killed");
+        assertTrue(relayed > 0, "the inventory relay published the decisions the killed function owed");
+        for (int i = 0; i < inventoryCrashReplies.size(); i++) {
+            Shop.Reply reply = inventoryCrashReplies.get(i);
+            assertEquals(201, reply.status(), reply.text());
+            assertTrue(reserved.contains(reply.orderId()), "StockReserved of order " + reply.orderId() + " published");
+            assertEquals("CONFIRMED", state.order(reply.orderId()));
+            assertEquals("RESERVED", state.reservation(reply.orderId()));
+            assertEquals(Map.of("SKU#SKU-2", 1), state.held(reply.orderId()));
+            assertEquals("TO_PICK", state.parcel(reply.orderId()));
+            assertEquals(1, state.emailsTo("I-customer-" + i + "@example.com").size(), "one email, the confirmation, for I-customer-" + i);
+        }
+    }
+
+    /** Waits until inventory has stored a decision it still owes (a reservation item with its outbox pending). */
+    private static void awaitOwedDecision(List<String> orderIds) throws InterruptedException {
+        for (int i = 0; i < 1500; i++) {
+            boolean owed = scenario.scan("InventoryTable").stream().anyMatch(item -> item.containsKey("outboxPending")
+                    && orderIds.stream().anyMatch(id -> item.get("pk").s().contains(id)));
+            if (owed) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("inventory stored no decision it owes");
+    }
+
     private static Set<String> eventOrderIds(String detailType) {
         return scenario.archived(detailType).stream().map(e -> e.path("detail").path("data").path("orderId").asText()).collect(Collectors.toSet());
     }
 
-    /** Sum of "N event(s) published" over the relay's runs, from its function log. */
-    private static int relayedEvents() {
+    /** Sum of "N event(s) published" over a relay's runs, from its function log. */
+    private static int relayedEvents(String relayFunction) {
         Pattern published = Pattern.compile("(\\d+) event\\(s\\) published");
         int total = 0;
         try {
-            for (String line : Files.readAllLines(scenario.functionLogs().resolve("OutboxRelayFunction.log"))) {
+            for (String line : Files.readAllLines(scenario.functionLogs().resolve(relayFunction + ".log"))) {
                 Matcher m = published.matcher(line);
                 if (m.find()) {
                     total += Integer.parseInt(m.group(1));
@@ -177,25 +231,26 @@ class PublishFailuresTest {
         throw new AssertionError("no order was stored");
     }
 
-    /** SIGKILLs the JVMs running OrderApiFunction (local-cloud starts new ones for the next requests). */
-    private static int killOrderApiJvms() {
+    /** SIGKILLs the JVMs running a handler (local-cloud starts new ones for the next invocations). */
+    private static int killJvms(String handler) {
         List<ProcessHandle> jvms = ProcessHandle.current().descendants()
-                .filter(p -> p.info().commandLine().orElse("").contains("OrderApiHandler")).toList();
+                .filter(p -> p.info().commandLine().orElse("").contains(handler)).toList();
         jvms.forEach(ProcessHandle::destroyForcibly);
         return jvms.size();
     }
 
-    /** Waits (the relay's grace period is 60 s) until no order owes an event any more. */
+    /** Waits (the relays' grace period is 60 s) until no order and no reservation owes an event any more. */
     private static void awaitEverythingPublished() throws InterruptedException {
         long deadline = System.currentTimeMillis() + 240_000;
         while (System.currentTimeMillis() < deadline) {
-            boolean owing = scenario.scan("OrdersTable").stream().anyMatch(i -> i.containsKey("outboxPending"));
+            boolean owing = scenario.scan("OrdersTable").stream().anyMatch(i -> i.containsKey("outboxPending"))
+                    || scenario.scan("InventoryTable").stream().anyMatch(i -> i.containsKey("outboxPending"));
             if (!owing) {
                 return;
             }
             Thread.sleep(1000);
         }
-        throw new AssertionError("orders still owe events 240 s after the bus recovered");
+        throw new AssertionError("orders or reservations still owe events 240 s after the bus recovered");
     }
 
 }

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Duplicates, and replay: the same workload is placed twice over HTTP, by cohort A (each event delivered once) and
- * cohort B (each event delivered three times to every consumer, the copies racing). Each B order must end exactly
- * like its A twin in every context.
+ * Duplicates: the same workload is placed twice over HTTP, by cohort A (each event delivered once) and cohort B (each
+ * event of the conversation, the order's and inventory's answers included, delivered three times to every consumer,
+ * the copies racing). Each B order must end exactly like its A twin in every context, the order's status included.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TripleDeliveryTest {
@@ -71,8 +71,9 @@ class TripleDeliveryTest {
     @Order(1)
     void every_event_delivered_three_times_to_every_consumer_ends_exactly_like_a_single_delivery() {
         ContextState state = ContextState.read(scenario);
-        int expectedEvents = ORDERS + (int) Workload.cancellations(triple.plan);
-        assertEquals(expectedEvents, duplicator.eventsDuplicated(), "every event of cohort B was copied");
+        // each order: OrderPlaced, StockReserved, OrderConfirmed (stock is ample); each cancel: OrderCancelled
+        int expectedEvents = 3 * ORDERS + (int) Workload.cancellations(triple.plan);
+        assertEquals(expectedEvents, duplicator.eventsDuplicated(), "every event of cohort B's conversation was copied");
         assertEquals(2 * expectedEvents, duplicator.copiesPut());
 
         List<String> differences = new ArrayList<>();

@@ -144,7 +144,7 @@ class InventoryEventHandlerTest {
     @CsvSource({
             "malformed.json, data.shortSkus",
             "direct-unknown-detail-type.json, StockCounted",
-            "stock-reserved-v2.json, 2.0",
+            "stock-reserved-unknown-major.json, 2.0",
     })
     void an_event_it_was_not_written_for_fails_with_a_reason_and_changes_nothing(String sample, String named) {
         fixture.placed(RESERVED_ORDER);

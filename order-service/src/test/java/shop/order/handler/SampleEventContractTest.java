@@ -57,7 +57,7 @@ class SampleEventContractTest {
 
     @Test
     void the_unknown_major_sample_is_a_stock_reserved_of_schema_version_2() {
-        JsonNode event = sample("stock-reserved-v2.json");
+        JsonNode event = sample("stock-reserved-unknown-major.json");
         assertEquals("StockReserved", event.path("detail-type").asText());
         assertEquals("2.0", event.at("/detail/metadata/schemaVersion").asText());
     }
