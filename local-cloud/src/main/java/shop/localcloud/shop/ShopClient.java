@@ -25,7 +25,7 @@ public final class ShopClient {
         this.baseUrl = baseUrl;
     }
 
-    static String orderBody(String email, String... skuQuantity) {
+    public static String orderBody(String email, String... skuQuantity) {
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < skuQuantity.length; i += 2) {
             lines.append(i == 0 ? "" : ",").append("{\"sku\":\"").append(skuQuantity[i]).append("\",\"quantity\":")
