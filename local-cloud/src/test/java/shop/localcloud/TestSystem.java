@@ -1,6 +1,5 @@
 package shop.localcloud;
 
-import shop.localcloud.lambda.LocalFunction;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -10,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import shop.localcloud.lambda.LocalFunction;
 import shop.localparts.ProjectRoot;
 
 /** A small template of fixture functions (hello, failing, seed) run by a real LocalCloud, with its flow captured. */

@@ -1,6 +1,5 @@
 package shop.localcloud.eventbridge;
 
-import shop.localcloud.UserError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import shop.localcloud.UserError;
 
 /**
  * Every event put on a bus, one JSON line each ({@code {"eventBusName": ..., "event": {...}}}) under the data
