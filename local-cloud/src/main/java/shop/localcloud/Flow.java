@@ -4,16 +4,32 @@ import java.io.PrintStream;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /** The readable story of a run, one line per thing that happens: requests, events, rules, deliveries, DLQ arrivals. */
 public final class Flow {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
+    /** One line as the console shows it: its sequence number (for polling), time, kind and text. */
+    public record Line(long seq, String time, String kind, String text) {
+    }
+
+    static final int KEPT = 5000;
+
     private final PrintStream out;
+    private final java.util.ArrayDeque<Line> recent = new java.util.ArrayDeque<>();
+    private long seq;
 
     public Flow(PrintStream out) {
         this.out = out;
+    }
+
+    /** The lines after {@code after} (the last {@value #KEPT} are kept), oldest first. */
+    public List<Line> since(long after) {
+        synchronized (recent) {
+            return recent.stream().filter(l -> l.seq() > after).toList();
+        }
     }
 
     static Flow quiet() {
@@ -21,7 +37,14 @@ public final class Flow {
     }
 
     public void line(String kind, String text) {
-        String stamped = TIME.format(LocalTime.now(ZoneOffset.UTC)) + "  " + String.format("%-8s", kind) + text;
+        String time = TIME.format(LocalTime.now(ZoneOffset.UTC));
+        synchronized (recent) {
+            recent.addLast(new Line(++seq, time, kind, text));
+            if (recent.size() > KEPT) {
+                recent.removeFirst();
+            }
+        }
+        String stamped = time + "  " + String.format("%-8s", kind) + text;
         synchronized (out) {
             out.println(stamped);
         }

@@ -1,20 +1,5 @@
 package shop.localcloud;
 
-import shop.localcloud.apigateway.HttpApi;
-import shop.localcloud.apigateway.LocalIssuer;
-import shop.localcloud.cloudformation.CustomResources;
-import shop.localcloud.cloudformation.Template;
-import shop.localcloud.edge.EdgeEndpoint;
-import shop.localcloud.eventbridge.Archive;
-import shop.localcloud.eventbridge.BusCatalog;
-import shop.localcloud.eventbridge.BusEndpoint;
-import shop.localcloud.eventbridge.Deliveries;
-import shop.localcloud.eventbridge.EventBus;
-import shop.localcloud.eventbridge.Schedules;
-import shop.localcloud.lambda.LambdaApi;
-import shop.localcloud.lambda.LambdaEnvironment;
-import shop.localcloud.lambda.LocalFunction;
-import shop.localcloud.sqs.LocalSqs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
@@ -32,11 +17,27 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
+import shop.localcloud.apigateway.HttpApi;
+import shop.localcloud.apigateway.LocalIssuer;
+import shop.localcloud.cloudformation.CustomResources;
 import shop.localcloud.cloudformation.Model;
 import shop.localcloud.cloudformation.Model.FunctionSpec;
 import shop.localcloud.cloudformation.Model.HttpRoute;
 import shop.localcloud.cloudformation.Model.QueueSpec;
 import shop.localcloud.cloudformation.Model.SystemSpec;
+import shop.localcloud.cloudformation.Template;
+import shop.localcloud.console.Console;
+import shop.localcloud.edge.EdgeEndpoint;
+import shop.localcloud.eventbridge.Archive;
+import shop.localcloud.eventbridge.BusCatalog;
+import shop.localcloud.eventbridge.BusEndpoint;
+import shop.localcloud.eventbridge.Deliveries;
+import shop.localcloud.eventbridge.EventBus;
+import shop.localcloud.eventbridge.Schedules;
+import shop.localcloud.lambda.LambdaApi;
+import shop.localcloud.lambda.LambdaEnvironment;
+import shop.localcloud.lambda.LocalFunction;
+import shop.localcloud.sqs.LocalSqs;
 import shop.localparts.Dynalite;
 import shop.localparts.FreePort;
 import shop.localparts.NodeModules;
@@ -67,6 +68,7 @@ public final class LocalCloud implements AutoCloseable {
     private BusEndpoint busEndpoint;
     private HttpApi httpApi;
     private EdgeEndpoint edge;
+    private Archive archive;
     private LocalIssuer issuer;
     private Path stateFile;
 
@@ -142,7 +144,7 @@ public final class LocalCloud implements AutoCloseable {
                     logSink(logs.resolve(function.logicalId() + ".log"), function.logicalId()))));
         }
         deliveries = new Deliveries(functions, sqs, queueNames, timer, flow, options.retryScale(), options.faults());
-        Archive archive = new Archive(options.dataDir().resolve("archive.jsonl"));
+        archive = new Archive(options.dataDir().resolve("archive.jsonl"));
         bus = new EventBus(spec.buses(), options.routeEvents() ? spec.rules() : List.of(), archive, deliveries, flow, options.faults());
         CustomResources customResources = new CustomResources();
         busEndpoint = closing(new BusEndpoint(eventsPort, bus, new BusCatalog(spec, archive), customResources::answer));
@@ -156,7 +158,8 @@ public final class LocalCloud implements AutoCloseable {
         edge = closing(new EdgeEndpoint(options.edgePort(), Map.of("events", busEndpoint.endpoint(), "dynamodb", dynalite.endpoint(),
                 "sqs", sqs.endpoint(), "ses", ses.endpoint()),
                 Map.of("lambda", new LambdaApi(functions, (id, event) -> deliveries.invokeAsync(id, event,
-                        Deliveries.label(event) + " (Invoke)"), flow)), flow));
+                        Deliveries.label(event) + " (Invoke)"), flow)),
+                Map.of(Console.PATH, new Console(spec, flow, archive, bus, deliveries, closing(LocalSqs.client(sqs.endpoint())))), flow));
         Schedules.start(spec.schedules(), options.scheduleScale(), timer, deliveries, flow);
         writeState();
     }
@@ -193,6 +196,7 @@ public final class LocalCloud implements AutoCloseable {
             out.println("  AWS APIs      " + edge.endpoint() + "   one endpoint for " + String.join(", ", edge.services()) + "; for the AWS CLI and SDKs:");
             out.println("                export AWS_ENDPOINT_URL=" + edge.endpoint() + " AWS_REGION=" + Model.REGION
                     + " AWS_DEFAULT_REGION=" + Model.REGION + " AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test");
+            out.println("  console       " + edge.endpoint() + Console.PATH + "/   (open it in a browser: the flow, live events, an order's journey, DLQs, replay)");
         }
         if (httpApi != null) {
             out.println("  HTTP API      " + httpApi.url() + "   as a customer: -H \"Authorization: Bearer $(./local-cloud/run token alice)\"");

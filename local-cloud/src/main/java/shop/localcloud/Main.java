@@ -1,10 +1,5 @@
 package shop.localcloud;
 
-import shop.localcloud.cloudformation.Template;
-import shop.localcloud.eventbridge.Replays;
-import shop.localcloud.lambda.InvocationResult;
-import shop.localcloud.lambda.LocalFunction;
-import shop.localcloud.shop.Demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -21,9 +16,14 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import shop.localcloud.apigateway.LocalIssuer;
-import shop.localcloud.console.FlowGraph;
 import shop.localcloud.cloudformation.Model.HttpRoute;
 import shop.localcloud.cloudformation.Model.JwtAuthorizerSpec;
+import shop.localcloud.cloudformation.Template;
+import shop.localcloud.console.FlowGraph;
+import shop.localcloud.eventbridge.Replays;
+import shop.localcloud.lambda.InvocationResult;
+import shop.localcloud.lambda.LocalFunction;
+import shop.localcloud.shop.Demo;
 import shop.localparts.ProjectRoot;
 
 /**

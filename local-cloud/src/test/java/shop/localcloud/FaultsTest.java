@@ -1,7 +1,5 @@
 package shop.localcloud;
 
-import shop.localcloud.eventbridge.Archive;
-import shop.localcloud.eventbridge.EventBus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -11,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import shop.localcloud.eventbridge.Archive;
+import shop.localcloud.eventbridge.EventBus;
 
 /** Injected faults behave like the failures AWS can return, so producers and consumers can be tested against them. */
 class FaultsTest {

@@ -1,6 +1,5 @@
 package shop.localcloud;
 
-import shop.localcloud.lambda.LocalFunction;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -10,12 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import shop.localcloud.lambda.LocalFunction;
 import shop.localparts.ProjectRoot;
 
 /** A small template of fixture functions (hello, failing, seed) run by a real LocalCloud, with its flow captured. */
-final class TestSystem implements AutoCloseable {
+public final class TestSystem implements AutoCloseable {
 
-    static final String TEMPLATE = """
+    public static final String TEMPLATE = """
             AWSTemplateFormatVersion: '2010-09-09'
             Transform: AWS::Serverless-2016-10-31
             Parameters:
@@ -112,15 +112,15 @@ final class TestSystem implements AutoCloseable {
                 Properties: { Threshold: 1 }
             """;
 
-    final LocalCloud cloud;
-    final Path dir;
+    public final LocalCloud cloud;
+    public final Path dir;
     private final ByteArrayOutputStream flow = new ByteArrayOutputStream();
 
-    TestSystem(Path dir) {
+    public TestSystem(Path dir) {
         this(dir, Faults.NONE);
     }
 
-    TestSystem(Path dir, Faults faults) {
+    public TestSystem(Path dir, Faults faults) {
         this.dir = dir;
         try {
             Path jar = FunctionJars.fixtures(dir);
@@ -134,21 +134,21 @@ final class TestSystem implements AutoCloseable {
         }
     }
 
-    List<String> flowLines() {
+    public List<String> flowLines() {
         return List.of(flow.toString(StandardCharsets.UTF_8).split("\n"));
     }
 
-    long flowLinesContaining(String... parts) {
+    public long flowLinesContaining(String... parts) {
         return flowLines().stream().filter(l -> List.of(parts).stream().allMatch(l::contains)).count();
     }
 
-    void settle() throws InterruptedException {
+    public void settle() throws InterruptedException {
         if (!cloud.deliveries().awaitIdle(60_000)) {
             throw new AssertionError("deliveries did not settle: " + flowLines());
         }
     }
 
-    Map<String, LocalFunction> functions() {
+    public Map<String, LocalFunction> functions() {
         return cloud.functions();
     }
 

@@ -75,7 +75,7 @@ class BadInputAndAccessTest {
         assertTrue(!read.text().contains("alice"), read.text());
         assertEquals(404, cancel.status());
         for (Shop.Reply anonymous : List.of(anonymousRead, anonymousCancel, anonymousPlace)) {
-            // the JWT authorizer answers before the function runs, as API Gateway does: 401 {"message":"Unauthorized"}
+            // the template's JWT authorizer refuses before the function runs, as API Gateway answers
             assertEquals(401, anonymous.status(), anonymous.text());
             assertEquals("{\"message\":\"Unauthorized\"}", anonymous.text());
         }

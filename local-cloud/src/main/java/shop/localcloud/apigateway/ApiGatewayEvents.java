@@ -1,6 +1,5 @@
 package shop.localcloud.apigateway;
 
-import shop.localcloud.cloudformation.Model;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -19,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import shop.localcloud.apigateway.HttpApi.Match;
+import shop.localcloud.cloudformation.Model;
 
 /** Builds the API Gateway HTTP API payload v2.0 event for a request, with the claims its authorizer passed on. */
 public final class ApiGatewayEvents {

@@ -1,9 +1,5 @@
 package shop.localcloud.apigateway;
 
-import shop.localcloud.Flow;
-import shop.localcloud.HttpServers;
-import shop.localcloud.lambda.InvocationResult;
-import shop.localcloud.lambda.LocalFunction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,7 +15,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import shop.localcloud.Flow;
+import shop.localcloud.HttpServers;
 import shop.localcloud.cloudformation.Model.HttpRoute;
+import shop.localcloud.lambda.InvocationResult;
+import shop.localcloud.lambda.LocalFunction;
 
 /**
  * The HTTP API on localhost: the route's JWT authorizer checks the token first (401 as API Gateway answers), then

@@ -1,9 +1,5 @@
 package shop.localcloud.cloudformation;
 
-import shop.localcloud.Flow;
-import shop.localcloud.UserError;
-import shop.localcloud.lambda.InvocationResult;
-import shop.localcloud.lambda.LocalFunction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,7 +11,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import shop.localcloud.Flow;
+import shop.localcloud.UserError;
 import shop.localcloud.cloudformation.Model.CustomResourceSpec;
+import shop.localcloud.lambda.InvocationResult;
+import shop.localcloud.lambda.LocalFunction;
 
 /**
  * Creates the template's {@code Custom::*} resources as CloudFormation does on deploy: the ServiceToken function

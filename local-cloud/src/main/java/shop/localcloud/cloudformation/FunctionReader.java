@@ -1,6 +1,5 @@
 package shop.localcloud.cloudformation;
 
-import shop.localcloud.UserError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
@@ -14,6 +13,7 @@ import java.util.function.BiFunction;
 import java.util.function.BinaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import shop.localcloud.UserError;
 import shop.localcloud.cloudformation.Model.AsyncConfig;
 import shop.localcloud.cloudformation.Model.Described;
 import shop.localcloud.cloudformation.Model.FunctionSpec;

@@ -1,6 +1,5 @@
 package shop.localcloud.cloudformation;
 
-import shop.localcloud.UserError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import shop.localcloud.UserError;
 import shop.localcloud.cloudformation.Model.ArchiveSpec;
 import shop.localcloud.cloudformation.Model.CustomResourceSpec;
 import shop.localcloud.cloudformation.Model.FunctionSpec;

@@ -37,6 +37,7 @@ public final class EdgeEndpoint implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, String> upstreams;
     private final Map<String, HttpHandler> served;
+    private final Map<String, HttpHandler> pages;
     private final Flow flow;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -44,8 +45,11 @@ public final class EdgeEndpoint implements AutoCloseable {
     /**
      * @param upstreams by SigV4 service name (events, dynamodb, sqs, ses): the local endpoint that serves it
      * @param served    by SigV4 service name (lambda): handled in this process
+     * @param pages     by path prefix: what a browser (an unsigned request) gets there, e.g. the console
      */
-    public EdgeEndpoint(int port, Map<String, String> upstreams, Map<String, HttpHandler> served, Flow flow) {
+    public EdgeEndpoint(int port, Map<String, String> upstreams, Map<String, HttpHandler> served, Map<String, HttpHandler> pages,
+                        Flow flow) {
+        this.pages = Map.copyOf(pages);
         this.upstreams = Map.copyOf(upstreams);
         this.served = Map.copyOf(served);
         this.flow = flow;
@@ -85,11 +89,25 @@ public final class EdgeEndpoint implements AutoCloseable {
                 served.get(service.get()).handle(exchange);
                 return;
             }
+            if (service.isEmpty()) {
+                String path = exchange.getRequestURI().getPath();
+                if (path.equals("/favicon.ico")) {
+                    HttpServers.reply(exchange, 404, null, new byte[0]); // a browser asks; not worth a flow line
+                    return;
+                }
+                for (Map.Entry<String, HttpHandler> page : pages.entrySet()) {
+                    if (path.equals(page.getKey()) || path.startsWith(page.getKey() + "/")) {
+                        page.getValue().handle(exchange);
+                        return;
+                    }
+                }
+            }
             String upstream = service.map(upstreams::get).orElse(null);
             if (upstream == null) {
                 String message = service.map(s -> "local-cloud does not emulate the AWS service '" + s + "'; it serves " + services())
                         .orElse("a request to the edge endpoint needs a SigV4 Authorization header (any credentials) or an X-Amz-Target;"
-                                + " point the AWS CLI or an SDK at it with AWS_ENDPOINT_URL");
+                                + " point the AWS CLI or an SDK at it with AWS_ENDPOINT_URL" + (pages.isEmpty() ? ""
+                                : " (in a browser: " + String.join(", ", pages.keySet()) + ")"));
                 exchange.getResponseHeaders().set("x-amzn-ErrorType", "UnknownOperationException");
                 HttpServers.reply(exchange, 400, "application/json", "{\"__type\":\"UnknownOperationException\",\"message\":\""
                         + message.replace("\"", "'") + "\"}");

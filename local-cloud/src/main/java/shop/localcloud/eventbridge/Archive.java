@@ -1,6 +1,5 @@
 package shop.localcloud.eventbridge;
 
-import shop.localcloud.UserError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import shop.localcloud.UserError;
 
 /**
  * Every event put on a bus, one JSON line each ({@code {"eventBusName": ..., "event": {...}}}) under the data
@@ -23,7 +23,7 @@ import java.util.List;
 public final class Archive {
 
     /** One archived event and the bus it was put on. */
-    record Archived(String eventBusName, ObjectNode event) {
+    public record Archived(String eventBusName, ObjectNode event) {
 
         Instant time() {
             return Instant.parse(event.path("time").asText());
@@ -61,7 +61,7 @@ public final class Archive {
     }
 
     /** The events whose {@code time} lies in [from, to], oldest first as archived. */
-    synchronized List<Archived> between(Instant from, Instant to) {
+    public synchronized List<Archived> between(Instant from, Instant to) {
         List<Archived> events = new ArrayList<>();
         if (!Files.exists(file)) {
             return events;

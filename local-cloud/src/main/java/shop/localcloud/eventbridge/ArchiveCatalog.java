@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import software.amazon.event.ruler.Machine;
 import shop.localcloud.cloudformation.Model.ArchiveSpec;
+import software.amazon.event.ruler.Machine;
 
 /**
  * The template's {@code AWS::Events::Archive}s as ListArchives and DescribeArchive answer: their settings, and the

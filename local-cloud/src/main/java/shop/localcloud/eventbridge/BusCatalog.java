@@ -8,11 +8,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import software.amazon.event.ruler.Machine;
 import shop.localcloud.cloudformation.Model;
 import shop.localcloud.cloudformation.Model.RuleSpec;
 import shop.localcloud.cloudformation.Model.ScheduleSpec;
 import shop.localcloud.cloudformation.Model.SystemSpec;
+import software.amazon.event.ruler.Machine;
 
 /**
  * EventBridge as a user inspects it (ListEventBuses, DescribeEventBus, ListRules, DescribeRule, ListTargetsByRule,

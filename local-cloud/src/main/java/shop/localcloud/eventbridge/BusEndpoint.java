@@ -1,7 +1,5 @@
 package shop.localcloud.eventbridge;
 
-import shop.localcloud.HttpServers;
-import shop.localcloud.cloudformation.Model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,6 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import shop.localcloud.HttpServers;
+import shop.localcloud.cloudformation.Model;
 
 /**
  * The EventBridge wire protocol (JSON 1.1, {@code X-Amz-Target: AWSEvents.*}) on loopback: PutEvents, replays, and

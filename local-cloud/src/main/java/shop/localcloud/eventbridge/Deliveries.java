@@ -1,11 +1,5 @@
 package shop.localcloud.eventbridge;
 
-import shop.localcloud.Faults;
-import shop.localcloud.Flow;
-import shop.localcloud.cloudformation.Model;
-import shop.localcloud.lambda.InvocationResult;
-import shop.localcloud.lambda.LocalFunction;
-import shop.localcloud.sqs.LocalSqs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,8 +10,14 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import shop.localcloud.Faults;
+import shop.localcloud.Flow;
+import shop.localcloud.cloudformation.Model;
 import shop.localcloud.cloudformation.Model.AsyncConfig;
 import shop.localcloud.cloudformation.Model.RuleSpec;
+import shop.localcloud.lambda.InvocationResult;
+import shop.localcloud.lambda.LocalFunction;
+import shop.localcloud.sqs.LocalSqs;
 
 /**
  * Delivers events to functions the way AWS does, with its two retry layers. EventBridge hands the event to Lambda

@@ -1,9 +1,5 @@
 package shop.localcloud.eventbridge;
 
-import shop.localcloud.Faults;
-import shop.localcloud.Flow;
-import shop.localcloud.UserError;
-import shop.localcloud.cloudformation.Model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -21,8 +17,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import software.amazon.event.ruler.Machine;
+import shop.localcloud.Faults;
+import shop.localcloud.Flow;
+import shop.localcloud.UserError;
+import shop.localcloud.cloudformation.Model;
 import shop.localcloud.cloudformation.Model.RuleSpec;
+import software.amazon.event.ruler.Machine;
 
 /**
  * The EventBridge buses of the template: validates {@code PutEvents} as AWS does, wraps each entry in the event

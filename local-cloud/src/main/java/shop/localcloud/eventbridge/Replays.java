@@ -1,7 +1,5 @@
 package shop.localcloud.eventbridge;
 
-import shop.localcloud.UserError;
-import shop.localcloud.cloudformation.Model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -11,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import shop.localcloud.UserError;
+import shop.localcloud.cloudformation.Model;
 
 /** Asks a running local-cloud for a replay over the EventBridge API (StartReplay, then DescribeReplay until done). */
 public final class Replays {

@@ -1,7 +1,5 @@
 package shop.localcloud.eventbridge;
 
-import shop.localcloud.Flow;
-import shop.localcloud.cloudformation.Model;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -10,6 +8,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import shop.localcloud.Flow;
+import shop.localcloud.cloudformation.Model;
 import shop.localcloud.cloudformation.Model.ScheduleSpec;
 
 /** Runs the template's {@code rate(...)} schedules, optionally faster ({@code --schedule-scale 0.1}: ten times as often). */

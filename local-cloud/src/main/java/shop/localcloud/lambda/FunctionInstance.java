@@ -1,6 +1,5 @@
 package shop.localcloud.lambda;
 
-import shop.localcloud.UserError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -21,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import shop.localcloud.UserError;
 
 /**
  * One execution environment: a JVM running the function's jar under the Lambda Runtime Interface Client, and the

@@ -1,7 +1,5 @@
 package shop.localcloud.lambda;
 
-import shop.localcloud.UserError;
-import shop.localcloud.cloudformation.Model;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -11,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import shop.localcloud.UserError;
+import shop.localcloud.cloudformation.Model;
 import shop.localcloud.cloudformation.Model.FunctionSpec;
 import shop.localparts.LambdaLayer;
 

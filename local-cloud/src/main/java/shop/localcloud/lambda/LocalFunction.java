@@ -1,6 +1,5 @@
 package shop.localcloud.lambda;
 
-import shop.localcloud.UserError;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
+import shop.localcloud.UserError;
 import shop.localcloud.cloudformation.Model.FunctionSpec;
 
 /**

@@ -1,9 +1,5 @@
 package shop.localcloud.lambda;
 
-import shop.localcloud.Flow;
-import shop.localcloud.LocalCloud;
-import shop.localcloud.Options;
-import shop.localcloud.UserError;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +12,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import shop.localcloud.Flow;
+import shop.localcloud.LocalCloud;
+import shop.localcloud.Options;
+import shop.localcloud.UserError;
 import shop.localcloud.cloudformation.Model.AsyncConfig;
 import shop.localcloud.cloudformation.Model.FunctionSpec;
 

@@ -1,11 +1,5 @@
 package shop.localcloud.shop;
 
-import shop.localcloud.Flow;
-import shop.localcloud.LocalCloud;
-import shop.localcloud.Options;
-import shop.localcloud.UserError;
-import shop.localcloud.lambda.InvocationResult;
-import shop.localcloud.lambda.LocalFunction;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,6 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import shop.localcloud.Flow;
+import shop.localcloud.LocalCloud;
+import shop.localcloud.Options;
+import shop.localcloud.UserError;
+import shop.localcloud.lambda.InvocationResult;
+import shop.localcloud.lambda.LocalFunction;
 
 /**
  * {@code local-cloud demo}: places two orders, cancels one, replays the archive, and reads every context's table to

@@ -1,6 +1,5 @@
 package shop.localcloud.shop;
 
-import shop.localcloud.UserError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -9,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import shop.localcloud.UserError;
 
 /** Calls the order API over HTTP as a given customer, as a user of local-cloud would with curl. */
 public final class ShopClient {
@@ -25,7 +25,7 @@ public final class ShopClient {
         this.baseUrl = baseUrl;
     }
 
-    static String orderBody(String email, String... skuQuantity) {
+    public static String orderBody(String email, String... skuQuantity) {
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < skuQuantity.length; i += 2) {
             lines.append(i == 0 ? "" : ",").append("{\"sku\":\"").append(skuQuantity[i]).append("\",\"quantity\":")

@@ -1,19 +1,19 @@
 package shop.localcloud.sqs;
 
-import shop.localcloud.UserError;
-import shop.localcloud.cloudformation.Model;
 import java.net.URI;
 import java.util.Map;
 import org.elasticmq.NodeAddress;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import shop.localcloud.UserError;
+import shop.localcloud.cloudformation.Model;
+import shop.localparts.FreePort;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
-import shop.localparts.FreePort;
 
 /**
  * Amazon SQS on loopback (ElasticMQ, embedded), so the AWS SDK and CLI read the dead-letter queues as in AWS:

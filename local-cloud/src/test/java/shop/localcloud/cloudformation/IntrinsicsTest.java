@@ -1,12 +1,12 @@
 package shop.localcloud.cloudformation;
 
-import shop.localcloud.UserError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import shop.localcloud.UserError;
 import shop.localparts.CloudFormationYaml;
 
 /** Intrinsic functions resolve as CloudFormation resolves them, for what local-cloud runs. */

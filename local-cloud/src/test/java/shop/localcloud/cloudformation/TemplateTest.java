@@ -1,13 +1,13 @@
 package shop.localcloud.cloudformation;
 
-import shop.localcloud.UserError;
-import shop.localcloud.apigateway.HttpApi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import shop.localcloud.UserError;
+import shop.localcloud.apigateway.HttpApi;
 import shop.localcloud.cloudformation.Model.FunctionSpec;
 import shop.localcloud.cloudformation.Model.HttpRoute;
 import shop.localcloud.cloudformation.Model.JwtAuthorizerSpec;

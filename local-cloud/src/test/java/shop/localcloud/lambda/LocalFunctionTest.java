@@ -1,6 +1,5 @@
 package shop.localcloud.lambda;
 
-import shop.localcloud.FunctionJars;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import shop.localcloud.FunctionJars;
 import shop.localcloud.cloudformation.Model.AsyncConfig;
 import shop.localcloud.cloudformation.Model.FunctionSpec;
 

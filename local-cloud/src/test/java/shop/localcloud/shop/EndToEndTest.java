@@ -1,11 +1,5 @@
 package shop.localcloud.shop;
 
-import shop.localcloud.Flow;
-import shop.localcloud.LocalCloud;
-import shop.localcloud.Main;
-import shop.localcloud.Options;
-import shop.localcloud.cloudformation.Model;
-import shop.localcloud.sqs.LocalSqs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,10 +12,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,6 +24,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import shop.localcloud.Flow;
+import shop.localcloud.LocalCloud;
+import shop.localcloud.Main;
+import shop.localcloud.Options;
+import shop.localcloud.cloudformation.Model;
+import shop.localcloud.sqs.LocalSqs;
 import shop.localparts.ProjectRoot;
 import shop.localparts.SampleEvents;
 import software.amazon.awssdk.services.dynamodb.model.Select;

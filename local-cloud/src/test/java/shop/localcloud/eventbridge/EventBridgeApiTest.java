@@ -1,4 +1,4 @@
-package shop.localcloud;
+package shop.localcloud.eventbridge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import shop.localcloud.AwsClients;
+import shop.localcloud.TestSystem;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.Archive;
 import software.amazon.awssdk.services.eventbridge.model.ArchiveState;

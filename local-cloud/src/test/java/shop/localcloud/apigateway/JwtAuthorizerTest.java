@@ -1,4 +1,4 @@
-package shop.localcloud;
+package shop.localcloud.apigateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +20,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import shop.localcloud.apigateway.LocalIssuer;
+import shop.localcloud.Main;
+import shop.localcloud.TestSystem;
 
 /**
  * The template's JWT authorizer, as API Gateway runs it: only a token signed by the issuer's key, for the right
