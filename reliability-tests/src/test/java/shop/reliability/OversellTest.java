@@ -7,7 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import shop.localparts.Concurrently;
+import shop.testsupport.Concurrently;
 
 /** 50 customers order the last 10 units of SKU-5 (seeded with 10) at the same instant: exactly 10 are reserved. */
 class OversellTest {

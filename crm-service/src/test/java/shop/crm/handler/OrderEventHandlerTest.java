@@ -21,8 +21,8 @@ import shop.crm.domain.CustomerId;
 import shop.crm.domain.OrderId;
 import shop.crm.domain.Timeline;
 import shop.crm.domain.TimelineEntry;
-import shop.localparts.LocalDynamoDb;
 import shop.platform.events.MalformedEventException;
+import shop.testsupport.LocalDynamoDb;
 
 /** The CrmFunction with the sample events, against dynalite. */
 class OrderEventHandlerTest {

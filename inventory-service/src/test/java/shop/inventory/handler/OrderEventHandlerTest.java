@@ -25,10 +25,10 @@ import shop.inventory.domain.OrderId;
 import shop.inventory.domain.ReservationStatus;
 import shop.inventory.domain.Sku;
 import shop.inventory.domain.StockLevel;
-import shop.localparts.LocalDynamoDb;
-import shop.localparts.SampleEvents;
 import shop.platform.events.MalformedEventException;
 import shop.platform.json.Json;
+import shop.testsupport.LocalDynamoDb;
+import shop.testsupport.SampleEvents;
 
 class OrderEventHandlerTest {
 

@@ -17,9 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import shop.localparts.LocalDynamoDb;
-import shop.localparts.SesV2Local;
 import shop.localparts.SesV2Local.ReceivedEmail;
+import shop.localparts.SesV2Local;
 import shop.notification.adapter.dynamodb.DynamoDbDeliveries;
 import shop.notification.domain.Delivery;
 import shop.notification.domain.DeliveryStatus;
@@ -27,6 +26,7 @@ import shop.notification.domain.MessageKind;
 import shop.notification.domain.OrderId;
 import shop.notification.testing.MutableClock;
 import shop.platform.events.MalformedEventException;
+import shop.testsupport.LocalDynamoDb;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /** The NotificationFunction with the sample events, against dynalite and a local SES v2 server. */

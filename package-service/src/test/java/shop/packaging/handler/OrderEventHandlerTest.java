@@ -18,8 +18,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import shop.localparts.LocalDynamoDb;
-import shop.localparts.SampleEvents;
 import shop.packaging.adapter.dynamodb.DynamoDbParcels;
 import shop.packaging.application.CancelParcel;
 import shop.packaging.application.CreateParcel;
@@ -30,6 +28,8 @@ import shop.packaging.domain.ParcelLine;
 import shop.packaging.domain.ParcelStatus;
 import shop.platform.events.MalformedEventException;
 import shop.platform.json.Json;
+import shop.testsupport.LocalDynamoDb;
+import shop.testsupport.SampleEvents;
 
 class OrderEventHandlerTest {
 
