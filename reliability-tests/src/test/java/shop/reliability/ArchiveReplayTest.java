@@ -25,7 +25,8 @@ class ArchiveReplayTest {
             scenario.settle();
             String before = ContextState.read(scenario).exact();
             int archived = scenario.archive().size();
-            long delivered = scenario.flowLinesContaining("DELIVER", "attempt 1/");
+            long delivered = scenario.flowLines().stream().filter(l -> l.contains("DELIVER")
+                    && !l.contains("<- Scheduled Event")).count(); // the relays' schedules are not events of the archive
 
             long t0 = System.nanoTime();
             int replayed = scenario.bus.replay("whole-archive", started, Instant.now().plusSeconds(2));

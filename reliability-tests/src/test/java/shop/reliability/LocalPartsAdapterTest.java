@@ -6,8 +6,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import shop.localparts.CapturingEventBridge;
-import shop.localparts.LocalDynamoDb;
 import shop.localparts.SesV2Local;
+import shop.testsupport.LocalDynamoDb;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /** The adapter scenarios against the local parts this machine has: dynalite, the capturing EventBridge, aws-ses-v2-local. */

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import shop.localparts.SampleEvents;
+import shop.testsupport.SampleEvents;
 
 /**
  * Malformed and unknown events sent straight to each consumer (an asynchronous invoke, as `aws lambda invoke

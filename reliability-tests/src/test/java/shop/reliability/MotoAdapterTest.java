@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * The adapter scenarios against moto_server: an emulator of AWS written apart from dynalite and the project's
  * stand-ins, started by this class on a free loopback port and stopped after it, no Docker needed. Arrival is
  * checked through AWS itself where AWS offers a way (a rule on the bus delivers to an SQS queue this test reads)
- * and through moto's state dump for SES, which keeps what it accepted.
+ * and through moto's state dump for SES, which keeps what it accepted. It runs whether a Docker engine runs or not:
+ * it is cheap, and a second opinion where {@link EmulatorAdapterTest} runs too.
  */
 class MotoAdapterTest extends AdapterScenarios {
 

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import shop.localparts.Concurrently;
+import shop.testsupport.Concurrently;
 import shop.localparts.SesV2Local.ReceivedEmail;
 
 /**

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import shop.crm.application.ReadCancellationInsight;
-import shop.localparts.LocalDynamoDb;
+import shop.testsupport.LocalDynamoDb;
 
 /** Cancellation insight as an analyst reads it, by direct invocation, after the sample events went through. */
 class CancellationInsightHandlerTest {

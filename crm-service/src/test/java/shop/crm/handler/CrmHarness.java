@@ -10,8 +10,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.UUID;
-import shop.localparts.LambdaTestContext;
-import shop.localparts.SampleEvents;
+import shop.testsupport.LambdaTestContext;
+import shop.testsupport.SampleEvents;
 
 /** Shared steps of the CRM handler tests: invoke with a sample file, or with a variant of one. */
 final class CrmHarness {

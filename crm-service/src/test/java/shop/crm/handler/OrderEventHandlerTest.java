@@ -21,7 +21,7 @@ import shop.crm.domain.CustomerId;
 import shop.crm.domain.OrderId;
 import shop.crm.domain.TimelineEntry;
 import shop.crm.domain.TimelineEntry.Type;
-import shop.localparts.LocalDynamoDb;
+import shop.testsupport.LocalDynamoDb;
 import shop.platform.events.MalformedEventException;
 import shop.platform.priming.Priming;
 

@@ -22,8 +22,8 @@ import shop.inventory.domain.ReservationStatus;
 import shop.inventory.domain.Sku;
 import shop.inventory.domain.StockLevel;
 import shop.inventory.domain.StockLine;
-import shop.localparts.Concurrently;
-import shop.localparts.LocalDynamoDb;
+import shop.testsupport.Concurrently;
+import shop.testsupport.LocalDynamoDb;
 
 /**
  * Deliveries that run at the same time, and deliveries that died half-way, against a real local DynamoDB: stock is

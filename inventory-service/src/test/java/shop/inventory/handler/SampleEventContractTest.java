@@ -1,24 +1,12 @@
 package shop.inventory.handler;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import java.util.List;
+import shop.testsupport.ConsumerSampleContract;
 
-import java.util.Map;
-import org.junit.jupiter.api.Test;
-import shop.localparts.SampleEventContracts;
+/** The consumer's side of the contract: the events this context is tested with are events its producers may publish. */
+class SampleEventContractTest extends ConsumerSampleContract {
 
-/** The consumer's side of the contract: the events inventory is tested with are events the producer may publish. */
-class SampleEventContractTest {
-
-    private static final String FOLDER = "inventory-service";
-
-    @Test
-    void every_sample_event_the_rule_delivers_is_valid_against_the_published_schema() {
-        assertEquals(Map.of(), SampleEventContracts.deliveredSampleProblems(FOLDER));
-    }
-
-    @Test
-    void the_malformed_sample_breaks_the_schema() {
-        assertFalse(SampleEventContracts.malformedSampleViolations(FOLDER).isEmpty());
+    SampleEventContractTest() {
+        super("inventory-service", List.of("shop.orders"), "order-placed");
     }
 }

@@ -14,8 +14,8 @@ import shop.inventory.adapter.dynamodb.DynamoDbStock;
 import shop.inventory.application.SeedStock;
 import shop.inventory.domain.OrderId;
 import shop.inventory.domain.Sku;
-import shop.localparts.LocalDynamoDb;
 import shop.platform.json.Json;
+import shop.testsupport.LocalDynamoDb;
 
 class SeedStockHandlerTest {
 

@@ -19,7 +19,7 @@ import shop.localcloud.Options;
 import shop.localcloud.cloudformation.Model.RuleSpec;
 import shop.localcloud.console.Console;
 import shop.localparts.ProjectRoot;
-import shop.localparts.SampleEvents;
+import shop.testsupport.SampleEvents;
 import software.amazon.event.ruler.Machine;
 
 /**

@@ -31,7 +31,7 @@ import shop.localcloud.Options;
 import shop.localcloud.cloudformation.Model;
 import shop.localcloud.sqs.LocalSqs;
 import shop.localparts.ProjectRoot;
-import shop.localparts.SampleEvents;
+import shop.testsupport.SampleEvents;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import shop.localparts.FreePort;
-import shop.localparts.LocalDynamoDb;
 import shop.localparts.SesV2Local;
 import shop.notification.adapter.dynamodb.DynamoDbCancellations;
 import shop.notification.adapter.dynamodb.DynamoDbDeliveries;
@@ -28,6 +27,7 @@ import shop.notification.domain.DeliveryStatus;
 import shop.notification.domain.MessageKind;
 import shop.notification.domain.OrderId;
 import shop.notification.testing.MutableClock;
+import shop.testsupport.LocalDynamoDb;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**

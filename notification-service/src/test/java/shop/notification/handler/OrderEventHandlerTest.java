@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import shop.localparts.LocalDynamoDb;
+import shop.testsupport.LocalDynamoDb;
 import shop.localparts.SesV2Local;
 import shop.localparts.SesV2Local.ReceivedEmail;
 import shop.notification.adapter.dynamodb.DynamoDbDeliveries;

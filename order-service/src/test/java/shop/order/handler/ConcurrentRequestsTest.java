@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import shop.localparts.Concurrently;
+import shop.testsupport.Concurrently;
 
 /** Conditional writes, not luck, decide races: concurrent duplicates still give one order and one event. */
 class ConcurrentRequestsTest {

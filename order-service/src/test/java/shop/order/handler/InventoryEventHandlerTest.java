@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import shop.localparts.CapturingEventBridge.CapturedEvent;
-import shop.localparts.EventSchemas;
-import shop.localparts.SampleEvents;
+import shop.testsupport.EventSchemas;
+import shop.testsupport.SampleEvents;
 import shop.order.application.OrderProblems.DecisionForUnknownOrder;
 import shop.platform.events.MalformedEventException;
 

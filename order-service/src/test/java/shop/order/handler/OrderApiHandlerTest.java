@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import shop.localparts.CapturingEventBridge.CapturedEvent;
-import shop.localparts.EventSchemas;
+import shop.testsupport.EventSchemas;
 
 class OrderApiHandlerTest {
 

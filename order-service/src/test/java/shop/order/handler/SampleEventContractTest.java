@@ -1,5 +1,6 @@
 package shop.order.handler;
 
+import shop.testsupport.ConsumerSampleContract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -9,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import shop.localparts.EventSchemas;
-import shop.localparts.SampleEvents;
+import shop.testsupport.EventSchemas;
+import shop.testsupport.SampleEvents;
 import shop.platform.events.IncomingEvent;
 import shop.platform.json.Json;
 
@@ -18,41 +19,10 @@ import shop.platform.json.Json;
  * The order consumer's side of the contract: the inventory events it is tested with are events inventory may
  * publish (events/schemas), and its duplicate and replay are redeliveries of the first delivery.
  */
-class SampleEventContractTest {
+class SampleEventContractTest extends ConsumerSampleContract {
 
-    private static final List<String> DELIVERED = List.of("stock-reserved.json", "stock-shortage.json",
-            "stock-reserved-duplicate.json", "stock-reserved-replayed.json", "stock-reserved-for-cancelled-order.json");
-
-    @Test
-    void every_sample_event_the_rule_delivers_is_from_inventory_and_valid_against_the_published_schema() {
-        Map<String, List<String>> problems = new TreeMap<>();
-        for (String name : DELIVERED) {
-            JsonNode event = sample(name);
-            List<String> found = new java.util.ArrayList<>(EventSchemas.violations(event.path("detail-type").asText(), event.path("detail")));
-            if (!"shop.inventory".equals(event.path("source").asText())) {
-                found.add("source is not shop.inventory");
-            }
-            if (!found.isEmpty()) {
-                problems.put(name, found);
-            }
-        }
-        assertEquals(Map.of(), problems);
-    }
-
-    @Test
-    void the_malformed_sample_breaks_the_schema() {
-        JsonNode event = sample("malformed.json");
-        assertFalse(EventSchemas.violations(event.path("detail-type").asText(), event.path("detail")).isEmpty());
-    }
-
-    @Test
-    void the_duplicate_and_the_replay_carry_the_first_deliverys_detail_under_another_id() {
-        JsonNode original = sample("stock-reserved.json");
-        for (String name : List.of("stock-reserved-duplicate.json", "stock-reserved-replayed.json")) {
-            assertEquals(original.path("detail"), sample(name).path("detail"), name);
-            assertFalse(original.path("id").equals(sample(name).path("id")), name);
-        }
-        assertFalse(sample("stock-reserved-replayed.json").path("replay-name").isMissingNode());
+    SampleEventContractTest() {
+        super("order-service", List.of("shop.inventory"), "stock-reserved");
     }
 
     @Test

@@ -9,8 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import shop.localparts.CapturedStdout;
 import shop.platform.json.Json;
+import shop.testsupport.CapturedStdout;
 
 class StructuredLoggingTest {
 

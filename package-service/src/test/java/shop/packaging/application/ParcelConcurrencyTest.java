@@ -11,13 +11,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import shop.localparts.Concurrently;
-import shop.localparts.LocalDynamoDb;
 import shop.packaging.adapter.dynamodb.DynamoDbParcels;
 import shop.packaging.domain.OrderId;
 import shop.packaging.domain.ParcelLine;
 import shop.packaging.domain.ParcelStatus;
 import shop.packaging.domain.ShippingAddress;
+import shop.testsupport.Concurrently;
+import shop.testsupport.LocalDynamoDb;
 
 /** Events and shipments for the same order at the same time, against a real local DynamoDB. */
 class ParcelConcurrencyTest {

@@ -14,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.slf4j.event.Level;
-import shop.localparts.CapturedStdout;
-import shop.localparts.LambdaTestContext;
 import shop.platform.json.Json;
+import shop.testsupport.CapturedStdout;
+import shop.testsupport.LambdaTestContext;
 
 class JsonLoggerTest {
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import shop.localparts.CapturingEventBridge;
-import shop.localparts.LocalDynamoDb;
+import shop.testsupport.LocalDynamoDb;
 import shop.platform.events.EventBridgePublisher;
 import shop.platform.events.PendingEvent;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;

@@ -11,8 +11,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import shop.inventory.domain.OrderId;
 import shop.inventory.domain.Sku;
-import shop.localparts.CapturedStdout;
 import shop.platform.json.Json;
+import shop.testsupport.CapturedStdout;
 
 class EmfShortageMetricsTest {
 

@@ -1,4 +1,4 @@
-package shop.localparts;
+package shop.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import shop.localparts.ProjectRoot;
 
 /** The sample events of {@code events/}: the same files {@code sam local invoke -e} takes, loaded by the tests. */
 public final class SampleEvents {

@@ -1,9 +1,11 @@
-package shop.localparts;
+package shop.testsupport;
 
 import java.util.UUID;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import shop.localparts.Dynalite;
+import shop.localparts.TemplateTables;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**

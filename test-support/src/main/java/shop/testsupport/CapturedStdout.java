@@ -1,4 +1,4 @@
-package shop.localparts;
+package shop.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package shop.localparts;
+package shop.testsupport;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;

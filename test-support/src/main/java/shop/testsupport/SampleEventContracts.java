@@ -1,4 +1,4 @@
-package shop.localparts;
+package shop.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import shop.localparts.ProjectRoot;
 
 /**
  * A consumer's side of the contract: its sample events ({@code events/<module>/}) held against the published
- * language ({@code events/schemas/}). Each consumer keeps its own contract test, which asserts these find nothing.
+ * language ({@code events/schemas/}). Every consumer runs {@link ConsumerSampleContract}, which asserts these find nothing.
  */
 public final class SampleEventContracts {
 

@@ -1,4 +1,4 @@
-package shop.localparts;
+package shop.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

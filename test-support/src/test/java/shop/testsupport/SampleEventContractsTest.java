@@ -1,4 +1,4 @@
-package shop.localparts;
+package shop.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import shop.localparts.ProjectRoot;
 
 /** The contract helper finds what the consumers' contract tests must fail on, and nothing in a sound folder. */
 class SampleEventContractsTest {

@@ -1,4 +1,4 @@
-package shop.localparts;
+package shop.testsupport;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package shop.localparts;
+package shop.testsupport;
 
 import java.util.ArrayList;
 import java.util.Collections;

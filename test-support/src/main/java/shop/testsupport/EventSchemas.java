@@ -1,4 +1,4 @@
-package shop.localparts;
+package shop.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import shop.localparts.ProjectRoot;
 
 /**
  * The published language: the JSON Schemas in {@code events/schemas/}. Producer tests hold every event they
