@@ -18,6 +18,7 @@ import shop.localcloud.LocalCloud;
 import shop.localcloud.Options;
 import shop.localcloud.cloudformation.Model.RuleSpec;
 import shop.localcloud.console.Console;
+import shop.localparts.NodeModules;
 import shop.localparts.ProjectRoot;
 import shop.testsupport.SampleEvents;
 import software.amazon.event.ruler.Machine;
@@ -38,7 +39,8 @@ class ConsoleBrowserTest {
     void a_placed_order_shows_its_journey_in_the_browser() throws Exception {
         Path root = ProjectRoot.find();
         assumeTrue(Files.isExecutable(CHROMIUM), "no /usr/bin/chromium (apt-get install chromium; .ci/run installs it)");
-        assertTrue(Files.isDirectory(root.resolve("node_modules/playwright-core")), "playwright-core is in package-lock.json: run npm ci");
+        // installs the locked Node.js packages (npm ci, output in target/npm-ci.log) when playwright-core is missing
+        assertTrue(Files.isRegularFile(NodeModules.resolve("playwright-core", "package.json")), "playwright-core installed from package-lock.json");
         Options options = Options.defaults(root).withDataDir(dir.resolve("data")).withPorts(0, 0, 0).withRetryScale(0.001);
         try (LocalCloud cloud = LocalCloud.start(options, new PrintStream(Files.newOutputStream(dir.resolve("flow.log")), true))) {
             String customer = "browser-" + UUID.randomUUID().toString().substring(0, 8);
