@@ -15,13 +15,14 @@ import shop.platform.events.IncomingEvent;
 import shop.platform.json.Json;
 
 /**
- * The order consumer's side of the contract: the inventory events it is tested with are events inventory may
- * publish (events/schemas), and its duplicate and replay are redeliveries of the first delivery.
+ * The order consumer's side of the contract: the inventory and package events it is tested with are events their
+ * producers may publish (events/schemas), and its duplicates and replays are redeliveries of the first delivery.
  */
 class SampleEventContractTest {
 
     private static final List<String> DELIVERED = List.of("stock-reserved.json", "stock-shortage.json",
-            "stock-reserved-duplicate.json", "stock-reserved-replayed.json", "stock-reserved-for-cancelled-order.json");
+            "stock-reserved-duplicate.json", "stock-reserved-replayed.json", "stock-reserved-for-cancelled-order.json",
+            "parcel-shipped.json", "parcel-shipped-duplicate.json", "parcel-shipped-replayed.json");
 
     @Test
     void every_sample_event_the_rule_delivers_is_from_inventory_and_valid_against_the_published_schema() {
@@ -29,8 +30,9 @@ class SampleEventContractTest {
         for (String name : DELIVERED) {
             JsonNode event = sample(name);
             List<String> found = new java.util.ArrayList<>(EventSchemas.violations(event.path("detail-type").asText(), event.path("detail")));
-            if (!"shop.inventory".equals(event.path("source").asText())) {
-                found.add("source is not shop.inventory");
+            String source = event.path("detail-type").asText().equals("ParcelShipped") ? "shop.packaging" : "shop.inventory";
+            if (!source.equals(event.path("source").asText())) {
+                found.add("source is not " + source);
             }
             if (!found.isEmpty()) {
                 problems.put(name, found);
@@ -43,6 +45,22 @@ class SampleEventContractTest {
     void the_malformed_sample_breaks_the_schema() {
         JsonNode event = sample("malformed.json");
         assertFalse(EventSchemas.violations(event.path("detail-type").asText(), event.path("detail")).isEmpty());
+    }
+
+    @Test
+    void the_malformed_parcel_shipped_breaks_the_schema_and_the_unknown_major_is_not_1() {
+        JsonNode event = sample("malformed-parcel-shipped.json");
+        assertFalse(EventSchemas.violations("ParcelShipped", event.path("detail")).isEmpty());
+        assertEquals("2.0", sample("parcel-shipped-unknown-major.json").at("/detail/metadata/schemaVersion").asText());
+    }
+
+    @Test
+    void the_parcel_shipped_duplicate_and_replay_carry_the_first_deliverys_detail_under_another_id() {
+        JsonNode original = sample("parcel-shipped.json");
+        for (String name : List.of("parcel-shipped-duplicate.json", "parcel-shipped-replayed.json")) {
+            assertEquals(original.path("detail"), sample(name).path("detail"), name);
+            assertFalse(original.path("id").equals(sample(name).path("id")), name);
+        }
     }
 
     @Test
