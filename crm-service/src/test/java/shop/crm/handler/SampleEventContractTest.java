@@ -13,7 +13,7 @@ import shop.localparts.SampleEventContracts;
 class SampleEventContractTest {
 
     private static final String FOLDER = "crm-service";
-    private static final List<String> TYPES = List.of("order-placed", "order-confirmed", "order-rejected", "order-cancelled");
+    private static final List<String> TYPES = List.of("order-placed", "order-confirmed", "order-rejected", "order-cancelled", "parcel-shipped");
 
     @Test
     void every_sample_the_rule_delivers_except_the_malformed_ones_matches_its_published_schema() {
