@@ -46,7 +46,13 @@ public final class ShipParcelHandler implements RequestStreamHandler {
         String correlationId = UUID.randomUUID().toString();
         ObjectNode answer = LambdaLogging.withCorrelationId(context, correlationId, () -> {
             ShipParcelCommand command = command(request, correlationId);
-            ShipParcel.Result result = shipParcel.handle(command);
+            ShipParcel.Result result;
+            try {
+                result = shipParcel.handle(command);
+            } catch (IllegalArgumentException invalid) {
+                // the domain's refusal (Shipment: carrier, trackingNumber) names the field and its limit, never the value
+                throw rejected(new MalformedEventException("request is invalid: " + invalid.getMessage()));
+            }
             LOG.atInfo().addKeyValue("outcome", result.outcome()).addKeyValue("order_id", command.orderId().value())
                     .log("ship parcel of order {}: {}", command.orderId(), result.outcome());
             return ShipAnswers.of(command.orderId(), result);

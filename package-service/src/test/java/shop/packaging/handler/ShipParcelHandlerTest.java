@@ -159,6 +159,19 @@ class ShipParcelHandlerTest {
     }
 
     @Test
+    void a_carrier_longer_than_the_contract_allows_is_refused_naming_the_field_and_nothing_ships() throws IOException {
+        consume("order-confirmed.json");
+        ObjectNode request = (ObjectNode) SampleEvents.json("package-service/ship-parcel.json");
+        request.put("carrier", "C".repeat(41));
+
+        MalformedEventException e = assertThrows(MalformedEventException.class, () -> ship(request));
+
+        assertTrue(e.getMessage().contains("carrier") && e.getMessage().contains("40"), e.getMessage());
+        assertEquals(List.of(), bus.events());
+        assertEquals("SHIPPED", ship(SampleEvents.json("package-service/ship-parcel.json")).path("outcome").asText());
+    }
+
+    @Test
     void a_shipment_the_bus_refused_stays_owed_and_the_relay_publishes_it_once() throws IOException {
         consume("order-confirmed.json");
         bus.failNextCalls(3); // every attempt of the publish: as if the function died after its write
