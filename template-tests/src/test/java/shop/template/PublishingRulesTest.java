@@ -35,7 +35,8 @@ class PublishingRulesTest {
 
         assertEquals(List.of(), violations);
         assertTrue(publishers.containsAll(Set.of("OrderApiFunction", "OutboxRelayFunction", "StockDecisionFunction",
-                "InventoryFunction", "InventoryOutboxRelayFunction")), "publishers found: " + publishers);
+                "InventoryFunction", "InventoryOutboxRelayFunction", "ShipParcelFunction", "PackageOutboxRelayFunction")),
+                "publishers found: " + publishers);
     }
 
     @Test

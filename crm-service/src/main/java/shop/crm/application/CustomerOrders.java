@@ -23,6 +23,10 @@ public interface CustomerOrders {
     /** Applies an OrderCancelled; false if this order's cancellation was applied before. */
     boolean recordCancelled(OrderCancelled event);
 
+    /** Applies a ParcelShipped; false if this order's shipment was applied before. */
+    boolean recordShipped(ParcelShipped event);
+
+    /** The customer's orders; one known only by its shipment so far (its OrderPlaced still on the way) is left out. */
     List<CustomerOrder> ofCustomer(CustomerId customerId);
 
     /** The orders placed in {@code month} (UTC), whoever placed them. */

@@ -6,12 +6,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One order in a customer's history: placed; then confirmed (it converted) or rejected; perhaps cancelled with a
- * reason. Each step is a fact some event told, so any of them may be known before the others arrive.
+ * One order in a customer's history: placed; then confirmed (it converted) or rejected; shipped; perhaps cancelled
+ * with a reason. Each step is a fact some event told, so any of them may be known before the others arrive.
  */
 public record CustomerOrder(OrderId orderId, CustomerId customerId, Instant placedAt, Optional<Instant> confirmedAt,
                             Optional<Instant> rejectedAt, Optional<RejectionReason> rejection,
-                            Optional<Instant> cancelledAt, Optional<CancellationReason> reason) {
+                            Optional<Instant> cancelledAt, Optional<CancellationReason> reason, Optional<Instant> shippedAt) {
 
     public CustomerOrder {
         Objects.requireNonNull(orderId, "orderId");
@@ -22,12 +22,20 @@ public record CustomerOrder(OrderId orderId, CustomerId customerId, Instant plac
         Objects.requireNonNull(rejection, "rejection");
         Objects.requireNonNull(cancelledAt, "cancelledAt");
         Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(shippedAt, "shippedAt");
         if (cancelledAt.isPresent() != reason.isPresent()) {
             throw new IllegalArgumentException("a cancelled order has a reason, and only a cancelled one");
         }
         if (rejectedAt.isPresent() != rejection.isPresent()) {
             throw new IllegalArgumentException("a rejected order has a reason, and only a rejected one");
         }
+    }
+
+    /** An order whose parcel has not shipped (or whose ParcelShipped has not arrived yet). */
+    public CustomerOrder(OrderId orderId, CustomerId customerId, Instant placedAt, Optional<Instant> confirmedAt,
+                         Optional<Instant> rejectedAt, Optional<RejectionReason> rejection,
+                         Optional<Instant> cancelledAt, Optional<CancellationReason> reason) {
+        this(orderId, customerId, placedAt, confirmedAt, rejectedAt, rejection, cancelledAt, reason, Optional.empty());
     }
 
     /** An order only placed so far (or whose other events have not arrived yet). */
@@ -51,6 +59,15 @@ public record CustomerOrder(OrderId orderId, CustomerId customerId, Instant plac
 
     public boolean isRejectedForStock() {
         return rejection.filter(RejectionReason::isStock).isPresent();
+    }
+
+    /** Its parcel left the warehouse (even if the order was cancelled meanwhile: then a return is expected). */
+    public boolean isShipped() {
+        return shippedAt.isPresent();
+    }
+
+    public Optional<Duration> timeToShip() {
+        return shippedAt.map(at -> Duration.between(placedAt, at));
     }
 
     public Optional<Duration> timeToCancel() {

@@ -21,6 +21,8 @@ public record Timeline(CustomerId customerId, List<TimelineEntry> entries) {
                     new TimelineEntry(at, TimelineEntry.Type.CONFIRMED, order.orderId(), Optional.empty())));
             order.rejectedAt().ifPresent(at -> entries.add(new TimelineEntry(at, TimelineEntry.Type.REJECTED,
                     order.orderId(), order.rejection().map(RejectionReason::code))));
+            order.shippedAt().ifPresent(at -> entries.add(
+                    new TimelineEntry(at, TimelineEntry.Type.SHIPPED, order.orderId(), Optional.empty())));
             order.cancelledAt().ifPresent(at -> entries.add(new TimelineEntry(at, TimelineEntry.Type.CANCELLED,
                     order.orderId(), order.reason().map(CancellationReason::code))));
         }

@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** One line of a customer's timeline: an order placed, confirmed, rejected (with why) or cancelled (with why). */
+/** One line of a customer's timeline: an order placed, confirmed, rejected (with why), shipped or cancelled (with why). */
 public record TimelineEntry(Instant at, Type type, OrderId orderId, Optional<String> reason) {
 
     /** What happened, in the order it happens to an order (which breaks ties between entries at the same instant). */
-    public enum Type { PLACED, CONFIRMED, REJECTED, CANCELLED }
+    public enum Type { PLACED, CONFIRMED, REJECTED, SHIPPED, CANCELLED }
 
     public TimelineEntry {
         Objects.requireNonNull(at, "at");

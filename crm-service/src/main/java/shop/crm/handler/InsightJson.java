@@ -16,7 +16,8 @@ final class InsightJson {
     static final String DEFINITIONS = "An order converts when it is confirmed (stock reserved for every line). "
             + "cancellationRate = ordersCancelledAfterConverting / ordersConverted; the times to cancel (from placing) "
             + "and the reasons are of those orders only. ordersCancelled counts every cancel, converted or not. "
-            + "stockRejectionRate = ordersRejectedForStock / ordersPlaced.";
+            + "stockRejectionRate = ordersRejectedForStock / ordersPlaced. medianSecondsToShip is the p50 of placing to "
+            + "shipping over the ordersShipped (converted orders whose parcel left, cancelled meanwhile or not).";
 
     private InsightJson() {
     }
@@ -35,6 +36,8 @@ final class InsightJson {
         seconds(node, "medianSecondsToCancel", insight.medianTimeToCancel());
         ObjectNode reasons = node.putObject("cancellationsByReason");
         insight.cancellationsByReason().forEach(reasons::put);
+        node.put("ordersShipped", insight.ordersShipped());
+        seconds(node, "medianSecondsToShip", insight.medianTimeToShip());
         return node;
     }
 

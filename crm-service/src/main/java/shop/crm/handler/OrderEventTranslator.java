@@ -60,7 +60,7 @@ final class OrderEventTranslator {
                 new CancellationReason(text(data, "reason"))));
     }
 
-    private static <T> T build(String type, Supplier<T> constructor) {
+    static <T> T build(String type, Supplier<T> constructor) {
         try {
             return constructor.get();
         } catch (IllegalArgumentException | NullPointerException invalid) {
@@ -68,15 +68,15 @@ final class OrderEventTranslator {
         }
     }
 
-    private static OrderId orderId(JsonNode data) {
+    static OrderId orderId(JsonNode data) {
         return new OrderId(text(data, "orderId"));
     }
 
-    private static CustomerId customerId(JsonNode data) {
+    static CustomerId customerId(JsonNode data) {
         return new CustomerId(text(data, "customerId"));
     }
 
-    private static Instant instant(JsonNode data, String field) {
+    static Instant instant(JsonNode data, String field) {
         try {
             return Instant.parse(text(data, field));
         } catch (DateTimeParseException e) {
@@ -84,7 +84,7 @@ final class OrderEventTranslator {
         }
     }
 
-    private static String text(JsonNode node, String field) {
+    static String text(JsonNode node, String field) {
         JsonNode value = node.path(field);
         if (!value.isTextual() || value.asText().isBlank()) {
             throw new MalformedEventException("data." + field + " is missing or not a string");

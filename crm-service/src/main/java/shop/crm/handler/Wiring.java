@@ -7,6 +7,7 @@ import shop.crm.application.RecordCancellation;
 import shop.crm.application.RecordConfirmation;
 import shop.crm.application.RecordOrderPlaced;
 import shop.crm.application.RecordRejection;
+import shop.crm.application.RecordShipment;
 import shop.platform.aws.AwsClients;
 import shop.platform.aws.Environment;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -48,6 +49,10 @@ public final class Wiring {
         return new RecordCancellation(Clients.ORDERS);
     }
 
+    static RecordShipment recordShipment() {
+        return new RecordShipment(Clients.ORDERS);
+    }
+
     static ReadCancellationInsight readCancellationInsight() {
         return new ReadCancellationInsight(Clients.ORDERS);
     }
@@ -60,6 +65,6 @@ public final class Wiring {
     public static OrderEventHandler handler(DynamoDbClient dynamo, String table) {
         CustomerOrders orders = customerOrders(dynamo, table);
         return new OrderEventHandler(new RecordOrderPlaced(orders), new RecordConfirmation(orders),
-                new RecordRejection(orders), new RecordCancellation(orders));
+                new RecordRejection(orders), new RecordCancellation(orders), new RecordShipment(orders));
     }
 }

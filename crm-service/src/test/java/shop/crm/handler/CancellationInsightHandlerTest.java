@@ -133,12 +133,33 @@ class CancellationInsightHandlerTest {
     }
 
     @Test
+    void the_insight_has_the_median_time_from_placing_to_shipping_per_customer_and_overall() {
+        fiveOrdersOfOneCustomer();
+        outcome(events, "parcel-shipped.json"); // placed 09:15:00, shipped 10:45:40 (cancelled meanwhile): 5440 s
+        String fast = UUID.randomUUID().toString();
+        outcome(events, variant("order-placed.json", Map.of("orderId", fast, "placedAt", "2026-03-20T08:00:00Z")));
+        outcome(events, variant("order-confirmed.json", Map.of("orderId", fast, "placedAt", "2026-03-20T08:00:00Z",
+                "confirmedAt", "2026-03-20T08:00:03Z")));
+        outcome(events, variant("parcel-shipped.json", Map.of("orderId", fast, "shippedAt", "2026-03-20T08:10:00Z")));
+
+        JsonNode customer = invoke(insight, JSON.createObjectNode().put("customerId", data("order-placed.json", "customerId")))
+                .path("insight");
+        JsonNode march = invoke(insight, JSON.createObjectNode().put("from", "2026-03").put("to", "2026-03")).path("insight");
+
+        for (JsonNode numbers : java.util.List.of(customer, march)) {
+            assertEquals(2, numbers.path("ordersShipped").asInt(), numbers.toString());
+            assertEquals((5440 + 600) / 2, numbers.path("medianSecondsToShip").asLong(), numbers.toString());
+        }
+    }
+
+    @Test
     void a_customer_without_orders_has_zero_counts_and_no_rate() {
         JsonNode numbers = invoke(insight, JSON.createObjectNode().put("customerId", "customer-nobody")).path("insight");
 
         assertEquals(0, numbers.path("ordersPlaced").asInt());
         assertTrue(numbers.path("cancellationRate").isNull());
         assertTrue(numbers.path("medianSecondsToCancel").isNull());
+        assertTrue(numbers.path("medianSecondsToShip").isNull());
     }
 
     @Test

@@ -35,7 +35,8 @@ class OrderEventHandlerTest {
     private static final OrderId LATE_ORDER = new OrderId(data("placed-after-cancel.json", "orderId"));
     /** Placed, then rejected: SKU-5 was short. */
     private static final OrderId REJECTED_ORDER = new OrderId(data("order-rejected.json", "orderId"));
-    private static final List<String> TYPES = List.of("order-placed", "order-confirmed", "order-rejected", "order-cancelled");
+    private static final List<String> TYPES = List.of("order-placed", "order-confirmed", "order-rejected", "order-cancelled",
+            "parcel-shipped");
 
     @RegisterExtension
     static final LocalDynamoDb dynamoDb = new LocalDynamoDb();
@@ -108,6 +109,36 @@ class OrderEventHandlerTest {
             inOrder = inOrder == null ? insight : inOrder;
             assertEquals(inOrder, insight, delivery.toString());
         }
+    }
+
+    @Test
+    void a_shipment_goes_on_the_timeline_once_in_any_delivery_order_and_the_insight_has_the_time_to_ship() {
+        List<String> events = List.of("order-placed.json", "order-confirmed.json", "order-cancelled.json", "parcel-shipped.json");
+        List<TimelineEntry> expected = List.of(entry(ORDER, Type.PLACED, "2026-03-02T09:15:00Z"),
+                entry(ORDER, Type.CONFIRMED, "2026-03-02T09:15:03Z"),
+                entry(ORDER, Type.CANCELLED, "2026-03-02T10:45:30Z", "FOUND_CHEAPER"),
+                entry(ORDER, Type.SHIPPED, "2026-03-02T10:45:40Z"));
+        CancellationInsight inOrder = null;
+        for (List<String> delivery : permutations(events)) {
+            freshTable();
+            delivery.forEach(sample -> assertEquals("RECORDED", outcome(handler, sample), delivery.toString()));
+            assertEquals("ALREADY_RECORDED", outcome(handler, "parcel-shipped-duplicate.json"), delivery.toString());
+
+            assertEquals(expected, read.timeline(CUSTOMER).entries(), delivery.toString());
+            CancellationInsight insight = read.forCustomer(CUSTOMER);
+            assertEquals(1, insight.ordersShipped(), delivery.toString());
+            assertEquals(Optional.of(java.time.Duration.ofSeconds(5440)), insight.medianTimeToShip(), delivery.toString());
+            inOrder = inOrder == null ? insight : inOrder;
+            assertEquals(inOrder, insight, delivery.toString());
+        }
+    }
+
+    @Test
+    void a_shipment_delivered_before_any_order_event_shows_nothing_until_the_order_is_known() {
+        assertEquals("RECORDED", outcome(handler, "parcel-shipped.json"));
+
+        assertEquals(List.of(), read.timeline(CUSTOMER).entries());
+        assertEquals(0, read.forCustomer(CUSTOMER).ordersPlaced());
     }
 
     @Test

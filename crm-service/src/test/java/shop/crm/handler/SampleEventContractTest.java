@@ -7,6 +7,6 @@ import shop.testsupport.ConsumerSampleContract;
 class SampleEventContractTest extends ConsumerSampleContract {
 
     SampleEventContractTest() {
-        super("crm-service", List.of("shop.orders"), "order-placed", "order-confirmed", "order-rejected", "order-cancelled");
+        super("crm-service", List.of("shop.orders", "shop.packaging"), "order-placed", "order-confirmed", "order-rejected", "order-cancelled", "parcel-shipped");
     }
 }

@@ -7,5 +7,7 @@ public enum MessageKind {
     /** On OrderRejected: which items could not be reserved, and that nothing will be charged. */
     REJECTION_NOTICE,
     /** On OrderCancelled. */
-    CANCELLATION_NOTICE
+    CANCELLATION_NOTICE,
+    /** On ParcelShipped: on its way (or, if it was cancelled meanwhile, shipped anyway and to be returned). */
+    SHIPPING_NOTICE
 }

@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
-/** Writes the three emails: plain, short, no marketing. No name or address in them beyond the recipient field. */
+/** Writes the emails: plain, short, no marketing. No name or address in them beyond the recipient field. */
 public final class OrderEmails {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'")
@@ -59,5 +59,31 @@ public final class OrderEmails {
                         + "Cancelled: " + WHEN.format(cancelledAt) + "\n"
                         + "Reason given: " + REASONS.getOrDefault(reason, "other") + "\n\n"
                         + "If you did not ask for this, please reply to this email.\n");
+    }
+
+    /** Sent when the parcel leaves the warehouse: how to follow it. */
+    public static Email onItsWay(EmailAddress to, OrderId orderId, Instant shippedAt, int itemCount, String carrier,
+                                 String trackingNumber) {
+        String items = itemCount == 1 ? "1 item" : itemCount + " items";
+        return new Email(to, "Your order " + orderId + " is on its way",
+                "Good news: your order has left our warehouse.\n\n"
+                        + "Order: " + orderId + "\n"
+                        + "Shipped: " + WHEN.format(shippedAt) + "\n"
+                        + "Items: " + items + "\n"
+                        + "Carrier: " + carrier + "\n"
+                        + "Tracking number: " + trackingNumber + "\n");
+    }
+
+    /** Sent instead of {@link #onItsWay} when the order was cancelled while it shipped: no contradiction, a return. */
+    public static Email shippedAfterCancellation(EmailAddress to, OrderId orderId, Instant shippedAt, String carrier,
+                                                 String trackingNumber) {
+        return new Email(to, "Your cancelled order " + orderId + " had already shipped",
+                "Your order was cancelled, but it had already left our warehouse before the cancellation reached it.\n\n"
+                        + "Order: " + orderId + "\n"
+                        + "Shipped: " + WHEN.format(shippedAt) + "\n"
+                        + "Carrier: " + carrier + "\n"
+                        + "Tracking number: " + trackingNumber + "\n\n"
+                        + "Please refuse the parcel or send it back when it arrives: a return is expected, and you\n"
+                        + "will not be charged for a cancelled order.\n");
     }
 }

@@ -69,7 +69,7 @@ final class OrderEventTranslator {
                 instant(data, "placedAt"), instant(data, "cancelledAt"), text(data, "reason"), recipient(data)));
     }
 
-    private static <T> T build(String type, Supplier<T> constructor) {
+    static <T> T build(String type, Supplier<T> constructor) {
         try {
             return constructor.get();
         } catch (IllegalArgumentException | NullPointerException invalid) {
@@ -79,7 +79,7 @@ final class OrderEventTranslator {
     }
 
     /** Ordered quantity per sku, in line order (a sku on two lines counts once, with both quantities). */
-    private static Map<String, Integer> quantities(JsonNode lines) {
+    static Map<String, Integer> quantities(JsonNode lines) {
         if (!lines.isArray() || lines.isEmpty()) {
             throw new MalformedEventException("data.lines is missing or empty");
         }
@@ -94,11 +94,11 @@ final class OrderEventTranslator {
         return quantities;
     }
 
-    private static OrderId orderId(JsonNode data) {
+    static OrderId orderId(JsonNode data) {
         return new OrderId(text(data, "orderId"));
     }
 
-    private static EmailAddress recipient(JsonNode data) {
+    static EmailAddress recipient(JsonNode data) {
         try {
             return new EmailAddress(text(data, "contactEmail"));
         } catch (IllegalArgumentException e) {
@@ -116,7 +116,7 @@ final class OrderEventTranslator {
         }
     }
 
-    private static Instant instant(JsonNode data, String field) {
+    static Instant instant(JsonNode data, String field) {
         try {
             return Instant.parse(text(data, field));
         } catch (DateTimeParseException e) {
@@ -124,7 +124,7 @@ final class OrderEventTranslator {
         }
     }
 
-    private static String text(JsonNode node, String field) {
+    static String text(JsonNode node, String field) {
         JsonNode value = node.path(field);
         if (!value.isTextual() || value.asText().isBlank()) {
             throw new MalformedEventException("data." + field + " is missing or not a string");

@@ -9,6 +9,7 @@ import shop.notification.application.Cancellations;
 import shop.notification.application.ConfirmOrder;
 import shop.notification.application.NotifyCancellation;
 import shop.notification.application.NotifyRejection;
+import shop.notification.application.NotifyShipment;
 import shop.notification.application.SendOnce;
 import shop.platform.aws.AwsClients;
 import shop.platform.aws.Environment;
@@ -57,6 +58,10 @@ public final class Wiring {
         return new NotifyCancellation(Clients.SEND_ONCE, Clients.CANCELLATIONS);
     }
 
+    static NotifyShipment notifyShipment() {
+        return new NotifyShipment(Clients.SEND_ONCE, Clients.CANCELLATIONS);
+    }
+
     /** The message sender over the given clients, table and sender identity (tests pass local clients and a clock). */
     public static SendOnce sendOnce(DynamoDbClient dynamo, SesV2Client ses, String table, String sender, Clock clock) {
         return new SendOnce(new DynamoDbDeliveries(dynamo, table), new SesEmails(ses, sender), clock, SEND_LEASE);
@@ -70,6 +75,6 @@ public final class Wiring {
     /** The handler over a given message sender (tests that make sending fail part-way). */
     public static OrderEventHandler handler(Cancellations cancellations, SendOnce sendOnce) {
         return new OrderEventHandler(new ConfirmOrder(sendOnce, cancellations), new NotifyRejection(sendOnce),
-                new NotifyCancellation(sendOnce, cancellations));
+                new NotifyCancellation(sendOnce, cancellations), new NotifyShipment(sendOnce, cancellations));
     }
 }

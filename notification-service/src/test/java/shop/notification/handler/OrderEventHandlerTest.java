@@ -133,14 +133,14 @@ class OrderEventHandlerTest {
 
     @Test
     void a_duplicate_or_replay_of_each_type_sends_nothing_new() {
-        for (String type : List.of("order-confirmed", "order-rejected", "order-cancelled")) {
+        for (String type : List.of("order-confirmed", "order-rejected", "order-cancelled", "parcel-shipped")) {
             assertEquals("SENT", invoke(handler, type + ".json"), type);
 
             assertEquals("ALREADY_HANDLED", invoke(handler, type + "-duplicate.json"), type);
             assertEquals("ALREADY_HANDLED", invoke(handler, type + "-replayed.json"), type);
             assertEquals("ALREADY_HANDLED", invoke(handler, type + ".json"), type);
         }
-        assertEquals(3, ses.emails().size());
+        assertEquals(4, ses.emails().size());
     }
 
     @Test
@@ -202,7 +202,7 @@ class OrderEventHandlerTest {
 
     @Test
     void an_event_of_an_unknown_schema_major_version_fails_and_sends_nothing() {
-        for (String type : List.of("order-confirmed", "order-rejected", "order-cancelled")) {
+        for (String type : List.of("order-confirmed", "order-rejected", "order-cancelled", "parcel-shipped")) {
             assertTrue(failure(type + "-unknown-major.json").contains("schemaVersion 2.0"), type);
         }
         assertTrue(ses.emails().isEmpty());

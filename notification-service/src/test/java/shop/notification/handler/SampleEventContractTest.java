@@ -7,6 +7,6 @@ import shop.testsupport.ConsumerSampleContract;
 class SampleEventContractTest extends ConsumerSampleContract {
 
     SampleEventContractTest() {
-        super("notification-service", List.of("shop.orders"), "order-confirmed", "order-rejected", "order-cancelled");
+        super("notification-service", List.of("shop.orders", "shop.packaging"), "order-confirmed", "order-rejected", "order-cancelled", "parcel-shipped");
     }
 }

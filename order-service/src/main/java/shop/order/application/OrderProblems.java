@@ -53,7 +53,7 @@ public final class OrderProblems {
     }
 
     /**
-     * Inventory decided on an order this context has not stored (impossible in order, but delivery has none): never
+     * Inventory decided on, or package shipped, an order this context has not stored (impossible in order, but delivery has none): never
      * dropped, the event fails, is retried, and then waits in the dead-letter queue with this reason.
      */
     public static final class DecisionForUnknownOrder extends RuntimeException {
@@ -62,7 +62,7 @@ public final class OrderProblems {
         }
     }
 
-    /** Inventory's decision contradicts the one the order already stands by (inventory decides once per order). */
+    /** An event contradicts where the order stands (inventory decides once per order; only a confirmed order ships). */
     public static final class ContradictoryDecision extends RuntimeException {
         public ContradictoryDecision(String detailType, OrderId orderId, OrderStatus status) {
             super(detailType + " for order " + orderId + ", which is already " + status);

@@ -18,4 +18,7 @@ public interface Orders {
 
     /** Stores {@code changed} and the event it owes if the stored order is still {@code from}. False otherwise. */
     boolean change(OrderStatus from, Order changed, OwedEvent owed);
+
+    /** Stores {@code shipped}'s shipment (it owes no event) if the order is still {@code from} and has none yet. */
+    boolean ship(OrderStatus from, Order shipped);
 }

@@ -7,7 +7,10 @@ import shop.order.domain.Order;
 import shop.order.domain.ShippingAddress;
 import shop.order.domain.Sku;
 
-/** The order as the API shows it to its customer: its status, and when rejected, why (reason and short skus). */
+/**
+ * The order as the API shows it to its customer: its status, when rejected why (reason and short skus), and once
+ * its parcel left, the shipment and whether a return is expected (cancelled while it shipped).
+ */
 final class OrderJson {
 
     private OrderJson() {
@@ -47,6 +50,14 @@ final class OrderJson {
         order.cancellation().ifPresent(cancellation -> {
             json.put("cancelledAt", cancellation.cancelledAt().toString());
             json.put("cancellationReason", cancellation.reason().name());
+        });
+        order.shipment().ifPresent(how -> {
+            Map<String, String> shipment = new LinkedHashMap<>();
+            shipment.put("carrier", how.carrier());
+            shipment.put("trackingNumber", how.trackingNumber());
+            shipment.put("shippedAt", how.shippedAt().toString());
+            json.put("shipment", shipment);
+            json.put("returnExpected", order.returnExpected());
         });
         return json;
     }

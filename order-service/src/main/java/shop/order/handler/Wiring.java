@@ -11,6 +11,7 @@ import shop.order.application.ConfirmOrder;
 import shop.order.application.GetOrder;
 import shop.order.application.PlaceOrder;
 import shop.order.application.RejectOrder;
+import shop.order.application.ShipOrder;
 import shop.platform.aws.AwsClients;
 import shop.platform.aws.Environment;
 import shop.platform.events.EventBridgePublisher;
@@ -85,6 +86,14 @@ public final class Wiring {
 
     static RejectOrder rejectOrder(Config config, DynamoDbClient dynamo, EventBridgeClient events, Clock clock) {
         return new RejectOrder(orders(config, dynamo), orderEvents(config, dynamo, events), clock);
+    }
+
+    static ShipOrder shipOrder() {
+        return shipOrder(Clients.CONFIG, Clients.DYNAMO);
+    }
+
+    static ShipOrder shipOrder(Config config, DynamoDbClient dynamo) {
+        return new ShipOrder(orders(config, dynamo));
     }
 
     static OutboxRelay outboxRelay(Config config, DynamoDbClient dynamo, EventBridgeClient events, Clock clock) {

@@ -50,6 +50,16 @@ final class InMemoryPorts {
             return true;
         }
 
+        @Override
+        public boolean ship(OrderStatus from, Order shipped) {
+            Order stored = orders.get(shipped.id());
+            if (stored.status() != from || stored.shipment().isPresent()) {
+                return false;
+            }
+            orders.put(shipped.id(), shipped);
+            return true;
+        }
+
         List<OwedEvent> owed(OrderId id) {
             return List.copyOf(outbox.getOrDefault(id, Map.of()).values());
         }

@@ -55,6 +55,24 @@ class OrderTest {
     }
 
     @Test
+    void a_confirmed_order_ships_and_can_no_longer_be_cancelled_while_a_cancelled_one_records_a_return() {
+        Order.Shipment how = new Order.Shipment("DHL", "JD0001", Instant.parse("2026-01-16T09:30:00Z"));
+        Order confirmed = order(new OrderLine(new Sku("SKU-1"), 1, Money.of("1.00", "EUR"))).confirm(Instant.now());
+
+        Order shipped = confirmed.ship(how);
+        Order cancelledThenShipped = confirmed.cancel(CancellationReason.CHANGED_MIND, Instant.now()).ship(how);
+
+        assertEquals(OrderStatus.SHIPPED, shipped.status());
+        assertFalse(shipped.status().isCancellable());
+        assertFalse(shipped.returnExpected());
+        assertThrows(IllegalStateException.class, () -> shipped.ship(how));
+        assertEquals(OrderStatus.CANCELLED, cancelledThenShipped.status());
+        assertTrue(cancelledThenShipped.returnExpected());
+        assertThrows(IllegalStateException.class,
+                () -> order(new OrderLine(new Sku("SKU-1"), 1, Money.of("1.00", "EUR"))).ship(how));
+    }
+
+    @Test
     void a_country_must_be_one_ISO_3166_1_assigns() {
         assertEquals("DE", new ShippingAddress("A", "B", null, "C", "1", "DE").country());
         assertEquals("GB", new ShippingAddress("A", "B", null, "C", "1", "GB").country());

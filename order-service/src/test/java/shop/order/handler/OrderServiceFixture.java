@@ -56,7 +56,7 @@ final class OrderServiceFixture implements AutoCloseable {
     Wiring.Config config;
     OrderApiHandler api;
     OutboxRelayHandler relay;
-    InventoryEventHandler consumer;
+    FulfilmentEventHandler consumer;
 
     OrderServiceFixture() {
         reset(Duration.ZERO);
@@ -76,8 +76,8 @@ final class OrderServiceFixture implements AutoCloseable {
         }
         api = new OrderApiHandler(config, dynamo, events, Clock.systemUTC());
         relay = new OutboxRelayHandler(config, dynamo, events, Clock.systemUTC());
-        consumer = new InventoryEventHandler(Wiring.confirmOrder(config, dynamo, events, Clock.systemUTC()),
-                Wiring.rejectOrder(config, dynamo, events, Clock.systemUTC()));
+        consumer = new FulfilmentEventHandler(Wiring.confirmOrder(config, dynamo, events, Clock.systemUTC()),
+                Wiring.rejectOrder(config, dynamo, events, Clock.systemUTC()), Wiring.shipOrder(config, dynamo));
         bus.clear();
         bus.failNextCalls(0);
         bus.rejectNextEntries(0);

@@ -16,13 +16,13 @@ import shop.platform.events.IncomingEvent;
 import shop.platform.json.Json;
 
 /**
- * The order consumer's side of the contract: the inventory events it is tested with are events inventory may
- * publish (events/schemas), and its duplicate and replay are redeliveries of the first delivery.
+ * The order consumer's side of the contract: the inventory and package events it is tested with are events their
+ * producers may publish (events/schemas), and its duplicates and replays are redeliveries of the first delivery.
  */
 class SampleEventContractTest extends ConsumerSampleContract {
 
     SampleEventContractTest() {
-        super("order-service", List.of("shop.inventory"), "stock-reserved");
+        super("order-service", List.of("shop.inventory", "shop.packaging"), "stock-reserved", "parcel-shipped");
     }
 
     @Test

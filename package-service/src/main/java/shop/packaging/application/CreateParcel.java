@@ -17,7 +17,7 @@ public final class CreateParcel {
     }
 
     public PackageOutcome handle(OrderConfirmed order) {
-        if (parcels.create(Parcel.toPick(order.orderId(), order.lines(), order.shippingAddress()), order.eventId())) {
+        if (parcels.create(Parcel.toPick(order.orderId(), order.lines(), order.shippingAddress(), order.recipient()), order.eventId())) {
             return PackageOutcome.CREATED;
         }
         ParcelStatus status = parcels.find(order.orderId()).map(Parcel::status)

@@ -16,6 +16,12 @@ public interface Parcels {
 
     Optional<Parcel> find(OrderId orderId);
 
-    /** Moves the parcel from one status to another; false if it was not in {@code from}. */
+    /** Moves the parcel from one status to another on a cancellation; false if it was not in {@code from}. */
     boolean move(OrderId orderId, ParcelStatus from, ParcelStatus to, String cause);
+
+    /**
+     * Stores the shipped parcel and the ParcelShipped it owes in one write, if the stored parcel is still TO_PICK;
+     * false otherwise (shipped meanwhile, or cancelled).
+     */
+    boolean ship(Parcel shipped, ParcelShipped owed);
 }

@@ -9,6 +9,7 @@ import shop.packaging.application.OrderCancelled;
 import shop.packaging.application.OrderConfirmed;
 import shop.packaging.domain.OrderId;
 import shop.packaging.domain.ParcelLine;
+import shop.packaging.domain.Recipient;
 import shop.packaging.domain.ShippingAddress;
 import shop.platform.events.IncomingEvent;
 import shop.platform.events.MalformedEventException;
@@ -16,8 +17,9 @@ import shop.platform.events.Subscription;
 
 /**
  * The edge where order events become the package context's own commands (tolerant reader): orderId, each
- * line's sku and quantity, and the shipping address; prices and email are never read. A reason for rejecting
- * an event names the field, never its value (the address is personal data).
+ * line's sku and quantity, the shipping address, and the customer and contact email (kept for ParcelShipped);
+ * prices are never read. A reason for rejecting an event names the field, never its value (address and email
+ * are personal data).
  */
 final class OrderEventTranslator {
 
@@ -46,8 +48,9 @@ final class OrderEventTranslator {
             }
             parcelLines.add(valid(where, () -> new ParcelLine(text(line, "sku", where), quantity.intValue())));
         }
+        Recipient recipient = valid("data", () -> new Recipient(text(data, "customerId", "data"), text(data, "contactEmail", "data")));
         return new OrderConfirmed(event.metadata().eventId(), orderId(data, "data"), parcelLines,
-                address(data.path("shippingAddress")));
+                address(data.path("shippingAddress")), recipient);
     }
 
     static OrderCancelled cancelled(IncomingEvent event) {

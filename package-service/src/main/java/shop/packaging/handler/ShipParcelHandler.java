@@ -4,22 +4,25 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import shop.packaging.application.PackageOutcome;
 import shop.packaging.application.ShipParcel;
+import shop.packaging.application.ShipParcelCommand;
 import shop.packaging.domain.OrderId;
 import shop.platform.events.MalformedEventException;
 import shop.platform.json.Json;
 import shop.platform.logging.LambdaLogging;
+import shop.platform.priming.Priming;
 
 /**
- * Marks an order's parcel shipped, invoked directly with {@code {"orderId": "..."}} (by the warehouse, a test or
- * {@code local-cloud invoke}). Answers {@code {"outcome": "SHIPPED" | "ALREADY_SHIPPED" | "NOT_SHIPPABLE" | "NOT_FOUND"}}.
+ * The warehouse's ship action, invoked directly (by a warehouse tool, an operator, a test or {@code local-cloud
+ * invoke}) with {@code {"orderId", "carrier", "trackingNumber"}}. Answers {@code {"outcome", "parcelId", "status"}}
+ * and, when it refuses, a {@code detail} saying why; a request it cannot read fails the invocation with the reason.
  */
 public final class ShipParcelHandler implements RequestStreamHandler {
 
@@ -27,8 +30,10 @@ public final class ShipParcelHandler implements RequestStreamHandler {
 
     private final ShipParcel shipParcel;
 
+    /** Used by Lambda: clients are built once, at init. */
     public ShipParcelHandler() {
         this(Wiring.shipParcel());
+        Priming.register("package ship action", Wiring::primePublishingClients);
     }
 
     public ShipParcelHandler(ShipParcel shipParcel) {
@@ -38,23 +43,31 @@ public final class ShipParcelHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         byte[] request = input.readAllBytes();
-        PackageOutcome outcome = LambdaLogging.withCorrelationId(context, UUID.randomUUID().toString(), () -> {
-            OrderId orderId = orderId(request);
-            PackageOutcome result = shipParcel.handle(orderId);
-            LOG.atInfo().addKeyValue("outcome", result).addKeyValue("order_id", orderId.value())
-                    .log("ship parcel of order {}: {}", orderId, result);
-            return result;
+        String correlationId = UUID.randomUUID().toString();
+        ObjectNode answer = LambdaLogging.withCorrelationId(context, correlationId, () -> {
+            ShipParcelCommand command = command(request, correlationId);
+            ShipParcel.Result result;
+            try {
+                result = shipParcel.handle(command);
+            } catch (IllegalArgumentException invalid) {
+                // the domain's refusal (Shipment: carrier, trackingNumber) names the field and its limit, never the value
+                throw rejected(new MalformedEventException("request is invalid: " + invalid.getMessage()));
+            }
+            LOG.atInfo().addKeyValue("outcome", result.outcome()).addKeyValue("order_id", command.orderId().value())
+                    .log("ship parcel of order {}: {}", command.orderId(), result.outcome());
+            return ShipAnswers.of(command.orderId(), result);
         });
-        output.write(Json.bytes(Json.object().put("outcome", outcome.name())));
+        output.write(Json.bytes(answer));
     }
 
-    private static OrderId orderId(byte[] request) {
+    private static ShipParcelCommand command(byte[] request, String correlationId) {
         try {
             JsonNode body = Json.read(request);
             if (body == null || !body.isObject()) {
                 throw new MalformedEventException("request is not a JSON object");
             }
-            return OrderEventTranslator.orderId(body, "request");
+            OrderId orderId = OrderEventTranslator.orderId(body, "request");
+            return new ShipParcelCommand(orderId, text(body, "carrier"), text(body, "trackingNumber"), correlationId);
         } catch (JacksonException e) {
             throw rejected(new MalformedEventException("request is not valid JSON"));
         } catch (MalformedEventException e) {
@@ -62,6 +75,14 @@ public final class ShipParcelHandler implements RequestStreamHandler {
         } catch (IOException e) {
             throw rejected(new MalformedEventException("request could not be read"));
         }
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode value = body.path(field);
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw new MalformedEventException("request." + field + " is missing or not a string");
+        }
+        return value.asText();
     }
 
     private static MalformedEventException rejected(MalformedEventException e) {

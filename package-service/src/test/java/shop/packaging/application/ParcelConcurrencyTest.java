@@ -15,6 +15,7 @@ import shop.packaging.adapter.dynamodb.DynamoDbParcels;
 import shop.packaging.domain.OrderId;
 import shop.packaging.domain.ParcelLine;
 import shop.packaging.domain.ParcelStatus;
+import shop.packaging.domain.Recipient;
 import shop.packaging.domain.ShippingAddress;
 import shop.testsupport.Concurrently;
 import shop.testsupport.LocalDynamoDb;
@@ -39,7 +40,7 @@ class ParcelConcurrencyTest {
         parcels = new DynamoDbParcels(dynamoDb.client(), table, Clock.systemUTC());
         createParcel = new CreateParcel(parcels);
         cancelParcel = new CancelParcel(parcels);
-        shipParcel = new ShipParcel(parcels);
+        shipParcel = new ShipParcel(parcels, owed -> { }, Clock.systemUTC());
     }
 
     @Test
@@ -63,7 +64,7 @@ class ParcelConcurrencyTest {
 
             ParcelStatus status = parcels.find(orderId).orElseThrow().status();
             assertTrue(Set.of(ParcelStatus.CANCELLED, ParcelStatus.CANCELLED_BEFORE_CONFIRMED).contains(status), status.name());
-            assertEquals(PackageOutcome.NOT_SHIPPABLE, shipParcel.handle(orderId));
+            assertEquals(PackageOutcome.NOT_SHIPPABLE, ship(orderId));
         }
     }
 
@@ -75,7 +76,7 @@ class ParcelConcurrencyTest {
             OrderCancelled cancelled = new OrderCancelled(UUID.randomUUID().toString(), orderId);
 
             List<PackageOutcome> outcomes = Concurrently.call(
-                    List.of(() -> shipParcel.handle(orderId), () -> cancelParcel.handle(cancelled)));
+                    List.of(() -> ship(orderId), () -> cancelParcel.handle(cancelled)));
 
             ParcelStatus status = parcels.find(orderId).orElseThrow().status();
             if (outcomes.get(0) == PackageOutcome.SHIPPED) {
@@ -92,6 +93,11 @@ class ParcelConcurrencyTest {
     }
 
     private static OrderConfirmed confirmed(OrderId orderId) {
-        return new OrderConfirmed(UUID.randomUUID().toString(), orderId, List.of(new ParcelLine("SKU-1", 2)), ADDRESS);
+        return new OrderConfirmed(UUID.randomUUID().toString(), orderId, List.of(new ParcelLine("SKU-1", 2)), ADDRESS,
+                new Recipient("customer-1", "alex@example.com"));
+    }
+
+    private PackageOutcome ship(OrderId orderId) {
+        return shipParcel.handle(new ShipParcelCommand(orderId, "DHL", "JD0001", "test")).outcome();
     }
 }

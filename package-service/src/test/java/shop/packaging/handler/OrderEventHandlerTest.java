@@ -29,6 +29,7 @@ import shop.packaging.domain.OrderId;
 import shop.packaging.domain.Parcel;
 import shop.packaging.domain.ParcelLine;
 import shop.packaging.domain.ParcelStatus;
+import shop.packaging.domain.Recipient;
 import shop.platform.events.MalformedEventException;
 import shop.platform.json.Json;
 import shop.platform.priming.Priming;
@@ -54,7 +55,7 @@ class OrderEventHandlerTest {
         table = dynamoDb.freshTable("PackageTable");
         parcels = new DynamoDbParcels(dynamoDb.client(), table, Clock.systemUTC());
         handler = new OrderEventHandler(new CreateParcel(parcels), new CancelParcel(parcels));
-        ship = new ShipParcelHandler(new ShipParcel(parcels));
+        ship = new ShipParcelHandler(new ShipParcel(parcels, owed -> { }, Clock.systemUTC()));
     }
 
     @Test
@@ -70,6 +71,9 @@ class OrderEventHandlerTest {
         assertEquals(Optional.of(address.path("line2").asText()), parcel.shippingAddress().line2());
         assertEquals(address.path("postalCode").asText(), parcel.shippingAddress().postalCode());
         assertEquals(address.path("country").asText(), parcel.shippingAddress().country());
+        JsonNode data = SampleEvents.json("package-service/order-confirmed.json").at("/detail/data");
+        assertEquals(Optional.of(new Recipient(data.path("customerId").asText(), data.path("contactEmail").asText())),
+                parcel.recipient());
         assertEquals("SHIPPED", ship(ORDER));
     }
 
@@ -272,8 +276,9 @@ class OrderEventHandlerTest {
 
     private String ship(OrderId orderId) throws IOException {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        ship.handleRequest(new ByteArrayInputStream(("{\"orderId\": \"" + orderId.value() + "\"}").getBytes(StandardCharsets.UTF_8)),
-                output, null);
+        ObjectNode request = (ObjectNode) SampleEvents.json("package-service/ship-parcel.json");
+        request.put("orderId", orderId.value());
+        ship.handleRequest(new ByteArrayInputStream(Json.bytes(request)), output, null);
         return Json.read(output.toByteArray()).path("outcome").asText();
     }
 

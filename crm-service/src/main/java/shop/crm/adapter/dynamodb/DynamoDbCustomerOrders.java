@@ -16,6 +16,7 @@ import shop.crm.application.OrderCancelled;
 import shop.crm.application.OrderConfirmed;
 import shop.crm.application.OrderPlaced;
 import shop.crm.application.OrderRejected;
+import shop.crm.application.ParcelShipped;
 import shop.crm.domain.OrderId;
 import shop.crm.domain.RejectionReason;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -28,8 +29,9 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 /**
  * CrmTable: one item per order, {@code pk = CUSTOMER#<customerId>, sk = ORDER#<orderId>}, holding placedAt,
  * placedMonth (UTC yyyy-MM, key of the byPlacedMonth index), confirmedAt, rejectedAt with rejectionReason,
- * cancelledAt with reason, and the id of each event applied to it ({@code placedEventId}, {@code confirmedEventId},
- * {@code rejectedEventId}, {@code cancelledEventId}: the markers that make each event apply once).
+ * cancelledAt with reason, shippedAt, and the id of each event applied to it ({@code placedEventId},
+ * {@code confirmedEventId}, {@code rejectedEventId}, {@code cancelledEventId}, {@code shippedEventId}: the markers
+ * that make each event apply once).
  *
  * <p>Why derive the insight from these items instead of keeping counters: without transactions, a counter item
  * is a second write. Gating it on the order item loses the increment if the function dies in between (the retry
@@ -85,6 +87,25 @@ public final class DynamoDbCustomerOrders implements CustomerOrders {
                         ":reason", s(event.reason().code())));
     }
 
+    /** ParcelShipped carries no placedAt: it sets only its own fields, and the order's events date the record. */
+    @Override
+    public boolean recordShipped(ParcelShipped event) {
+        try {
+            dynamo.updateItem(UpdateItemRequest.builder()
+                    .tableName(table)
+                    .key(Map.of("pk", s("CUSTOMER#" + event.customerId().value()), "sk", s("ORDER#" + event.orderId().value())))
+                    .updateExpression("SET shippedEventId = :event, shippedAt = :shippedAt, orderId = :orderId, "
+                            + "customerId = :customerId")
+                    .conditionExpression("attribute_not_exists(shippedEventId)")
+                    .expressionAttributeValues(Map.of(":event", s(event.eventId()), ":shippedAt", s(event.shippedAt().toString()),
+                            ":orderId", s(event.orderId().value()), ":customerId", s(event.customerId().value())))
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException alreadyApplied) {
+            return false;
+        }
+    }
+
     /** One conditional UpdateItem: the event's own fields, plus the order's facts if this is the first event seen. */
     private boolean apply(CustomerId customerId, OrderId orderId, Instant placedAt, String set, String condition,
                           Map<String, AttributeValue> values) {
@@ -132,7 +153,8 @@ public final class DynamoDbCustomerOrders implements CustomerOrders {
         Map<String, AttributeValue> start = null;
         do {
             QueryResponse page = dynamo.query(request.exclusiveStartKey(start).build());
-            page.items().forEach(item -> orders.add(order(item)));
+            // an order known only by its shipment so far has no placedAt: it shows once its order events arrive
+            page.items().stream().filter(item -> item.containsKey("placedAt")).forEach(item -> orders.add(order(item)));
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
         return orders;
@@ -142,7 +164,8 @@ public final class DynamoDbCustomerOrders implements CustomerOrders {
         return new CustomerOrder(new OrderId(item.get("orderId").s()), new CustomerId(item.get("customerId").s()),
                 Instant.parse(item.get("placedAt").s()), instant(item, "confirmedAt"), instant(item, "rejectedAt"),
                 Optional.ofNullable(item.get("rejectionReason")).map(v -> new RejectionReason(v.s())),
-                instant(item, "cancelledAt"), Optional.ofNullable(item.get("reason")).map(v -> new CancellationReason(v.s())));
+                instant(item, "cancelledAt"), Optional.ofNullable(item.get("reason")).map(v -> new CancellationReason(v.s())),
+                instant(item, "shippedAt"));
     }
 
     private static Optional<Instant> instant(Map<String, AttributeValue> item, String attribute) {

@@ -80,4 +80,21 @@ public final class DynamoDbOrders implements Orders {
             return false;
         }
     }
+
+    @Override
+    public boolean ship(OrderStatus from, Order shipped) {
+        Order.Shipment how = shipped.shipment().orElseThrow();
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(OrderItems.key(shipped.id()))
+                    .conditionExpression("#status = :from AND attribute_not_exists(shippedAt)")
+                    .updateExpression("SET #status = :to, shippedAt = :at, carrier = :carrier, trackingNumber = :tracking")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":from", OrderItems.s(from.name()),
+                            ":to", OrderItems.s(shipped.status().name()), ":at", OrderItems.s(how.shippedAt().toString()),
+                            ":carrier", OrderItems.s(how.carrier()), ":tracking", OrderItems.s(how.trackingNumber()))));
+            return true;
+        } catch (ConditionalCheckFailedException changedOrShippedAlready) {
+            return false;
+        }
+    }
 }

@@ -54,7 +54,7 @@ final class OrderItems {
         return item;
     }
 
-    /** The attributes besides status that an order's last change set: its confirmation, rejection or cancellation. */
+    /** The attributes besides status that an order's changes set: its confirmation, rejection, cancellation, shipment. */
     static Map<String, AttributeValue> fieldsSetBy(Order order) {
         Map<String, AttributeValue> fields = new HashMap<>();
         order.confirmedAt().ifPresent(at -> fields.put("confirmedAt", s(at.toString())));
@@ -66,6 +66,11 @@ final class OrderItems {
         order.cancellation().ifPresent(cancellation -> {
             fields.put("cancelledAt", s(cancellation.cancelledAt().toString()));
             fields.put("cancellationReason", s(cancellation.reason().name()));
+        });
+        order.shipment().ifPresent(how -> {
+            fields.put("shippedAt", s(how.shippedAt().toString()));
+            fields.put("carrier", s(how.carrier()));
+            fields.put("trackingNumber", s(how.trackingNumber()));
         });
         return fields;
     }
@@ -93,13 +98,17 @@ final class OrderItems {
                 ? Optional.of(new Order.Rejection(RejectionReason.valueOf(item.get("rejectionReason").s()),
                 item.get("shortSkus").l().stream().map(sku -> new Sku(sku.s())).toList(), Instant.parse(item.get("rejectedAt").s())))
                 : Optional.empty();
+        Optional<Order.Shipment> shipment = item.containsKey("shippedAt")
+                ? Optional.of(new Order.Shipment(item.get("carrier").s(), item.get("trackingNumber").s(),
+                Instant.parse(item.get("shippedAt").s())))
+                : Optional.empty();
         return new Order(new OrderId(item.get("orderId").s()), new CustomerId(item.get("customerId").s()),
                 OrderStatus.valueOf(item.get("status").s()), lines,
                 new ShippingAddress(address.get("name").s(), address.get("line1").s(),
                         address.containsKey("line2") ? address.get("line2").s() : null, address.get("city").s(),
                         address.get("postalCode").s(), address.get("country").s()),
                 new EmailAddress(item.get("contactEmail").s()), Instant.parse(item.get("placedAt").s()),
-                confirmedAt, rejection, cancellation);
+                confirmedAt, rejection, cancellation, shipment);
     }
 
     static AttributeValue s(String value) {

@@ -1,24 +1,31 @@
 package shop.packaging.adapter.dynamodb;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import shop.packaging.adapter.eventbridge.ParcelMessages;
+import shop.packaging.application.ParcelShipped;
 import shop.packaging.application.Parcels;
 import shop.packaging.domain.OrderId;
 import shop.packaging.domain.Parcel;
 import shop.packaging.domain.ParcelLine;
 import shop.packaging.domain.ParcelStatus;
+import shop.packaging.domain.Recipient;
+import shop.packaging.domain.Shipment;
 import shop.packaging.domain.ShippingAddress;
+import shop.platform.outbox.OutboxItems;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * One item per order ({@code PARCEL#<orderId>}/PARCEL): status, lines, shipping address, the ids of the events
- * that created and cancelled it, and when its status last changed. Every write is conditional on the item's
- * absence or on the status it leaves.
+ * One item per order ({@code PARCEL#<orderId>}/PARCEL): status, lines, shipping address, recipient, shipment, the
+ * ids of the events that created and cancelled it, when its status last changed, and the ParcelShipped it still
+ * owes the bus (platform's {@link OutboxItems}). Every write is conditional on the item's absence or on the
+ * status it leaves.
  */
 public final class DynamoDbParcels implements Parcels {
 
@@ -39,6 +46,10 @@ public final class DynamoDbParcels implements Parcels {
                 Map.of("sku", s(line.sku()), "quantity", AttributeValue.fromN(Integer.toString(line.quantity()))))).toList()));
         item.put("shippingAddress", address(parcel.shippingAddress()));
         item.put("confirmedEventId", s(eventId));
+        parcel.recipient().ifPresent(recipient -> {
+            item.put("customerId", s(recipient.customerId()));
+            item.put("contactEmail", s(recipient.contactEmail()));
+        });
         return putIfAbsent(item);
     }
 
@@ -59,26 +70,61 @@ public final class DynamoDbParcels implements Parcels {
                 .map(line -> new ParcelLine(line.m().get("sku").s(), Integer.parseInt(line.m().get("quantity").n())))
                 .toList();
         AttributeValue address = item.get("shippingAddress");
+        Optional<Recipient> recipient = item.containsKey("contactEmail")
+                ? Optional.of(new Recipient(item.get("customerId").s(), item.get("contactEmail").s())) : Optional.empty();
+        Optional<Shipment> shipment = item.containsKey("carrier")
+                ? Optional.of(new Shipment(item.get("carrier").s(), item.get("trackingNumber").s(),
+                Instant.parse(item.get("shippedAt").s()))) : Optional.empty();
         return Optional.of(new Parcel(orderId, status(item.get("status").s()), lines,
-                address == null ? null : address(address.m())));
+                address == null ? null : address(address.m()), recipient, shipment));
     }
 
     @Override
     public boolean move(OrderId orderId, ParcelStatus from, ParcelStatus to, String cause) {
-        String extra = to == ParcelStatus.SHIPPED ? ", shippedAt = :now" : ", cancelledEventId = :cause";
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":from", s(from.name()), ":to", s(to.name()),
-                ":now", s(clock.instant().toString())));
-        if (to != ParcelStatus.SHIPPED) {
-            values.put(":cause", s(cause));
-        }
         try {
             dynamo.updateItem(b -> b.tableName(table).key(key(orderId))
-                    .updateExpression("SET #status = :to, updatedAt = :now" + extra)
+                    .updateExpression("SET #status = :to, updatedAt = :now, cancelledEventId = :cause")
                     .conditionExpression("#status = :from")
                     .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(values));
+                    .expressionAttributeValues(Map.of(":from", s(from.name()), ":to", s(to.name()),
+                            ":now", s(clock.instant().toString()), ":cause", s(cause))));
             return true;
         } catch (ConditionalCheckFailedException elsewhere) {
+            return false;
+        }
+    }
+
+    /**
+     * TO_PICK to SHIPPED with the shipment and its owed ParcelShipped, in one conditional update. The parcel owes
+     * nothing before (shipping happens once, from TO_PICK), so the outbox attributes are set whole, which also
+     * serves parcels stored before their items carried an outbox map.
+     */
+    @Override
+    public boolean ship(Parcel shipped, ParcelShipped owed) {
+        Shipment how = shipped.shipment().orElseThrow();
+        Map<String, AttributeValue> outbox = new HashMap<>();
+        OutboxItems.addTo(outbox, List.of(ParcelMessages.of(owed)), how.shippedAt());
+        Map<String, String> names = new HashMap<>(Map.of("#status", "status"));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":from", s(ParcelStatus.TO_PICK.name()),
+                ":to", s(ParcelStatus.SHIPPED.name()), ":at", s(how.shippedAt().toString()),
+                ":carrier", s(how.carrier()), ":tracking", s(how.trackingNumber())));
+        StringBuilder set = new StringBuilder(
+                "SET #status = :to, updatedAt = :at, shippedAt = :at, carrier = :carrier, trackingNumber = :tracking");
+        int i = 0;
+        for (Map.Entry<String, AttributeValue> attribute : outbox.entrySet()) {
+            names.put("#ob" + i, attribute.getKey());
+            values.put(":ob" + i, attribute.getValue());
+            set.append(", #ob").append(i).append(" = :ob").append(i);
+            i++;
+        }
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(shipped.orderId()))
+                    .updateExpression(set.toString())
+                    .conditionExpression("#status = :from")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException notToPickAnyMore) {
             return false;
         }
     }
@@ -105,7 +151,8 @@ public final class DynamoDbParcels implements Parcels {
         }
     }
 
-    private static Map<String, AttributeValue> key(OrderId orderId) {
+    /** The key of an order's parcel item, which is also where its outbox is. */
+    public static Map<String, AttributeValue> key(OrderId orderId) {
         return Map.of("pk", s("PARCEL#" + orderId.value()), "sk", s("PARCEL"));
     }
 

@@ -19,8 +19,8 @@ import shop.testsupport.SampleEvents;
 import shop.order.application.OrderProblems.DecisionForUnknownOrder;
 import shop.platform.events.MalformedEventException;
 
-/** The order context's consumer of inventory's decisions, with the samples of events/order-service/, on dynalite. */
-class InventoryEventHandlerTest {
+/** The order context's consumer of inventory's decisions and package's shipments, with the samples of events/order-service/, on dynalite. */
+class FulfilmentEventHandlerTest {
 
     private static final String RESERVED_ORDER = orderIdOf("stock-reserved.json");
     private static final String SHORT_ORDER = orderIdOf("stock-shortage.json");
@@ -145,6 +145,8 @@ class InventoryEventHandlerTest {
             "malformed.json, data.shortSkus",
             "direct-unknown-detail-type.json, StockCounted",
             "stock-reserved-unknown-major.json, 2.0",
+            "malformed-parcel-shipped.json, data.orderId",
+            "parcel-shipped-unknown-major.json, 2.0",
     })
     void an_event_it_was_not_written_for_fails_with_a_reason_and_changes_nothing(String sample, String named) {
         fixture.placed(RESERVED_ORDER);
@@ -166,6 +168,87 @@ class InventoryEventHandlerTest {
 
         assertEquals(1, fixture.runRelay().path("eventsPublished").asInt());
         assertEquals(RESERVED_ORDER, only("OrderConfirmed").detail().at("/data/orderId").asText());
+    }
+
+    @Test
+    void parcel_shipped_ships_the_confirmed_order_shows_the_shipment_and_publishes_nothing() {
+        confirmed(RESERVED_ORDER);
+
+        JsonNode result = fixture.deliver("parcel-shipped.json");
+
+        assertEquals("SHIPPED", result.path("outcome").asText());
+        JsonNode order = fixture.call("get-order.json", RESERVED_ORDER).body();
+        JsonNode shipped = SampleEvents.json("order-service/parcel-shipped.json").at("/detail/data");
+        assertEquals("SHIPPED", order.path("status").asText());
+        assertEquals(shipped.path("carrier"), order.at("/shipment/carrier"));
+        assertEquals(shipped.path("trackingNumber"), order.at("/shipment/trackingNumber"));
+        assertEquals(shipped.path("shippedAt").asText(), order.at("/shipment/shippedAt").asText());
+        assertEquals(false, order.path("returnExpected").asBoolean());
+        assertEquals(List.of(), fixture.bus.events());
+    }
+
+    @Test
+    void cancelling_a_shipped_order_is_a_409_problem_naming_SHIPPED_and_publishes_nothing() {
+        confirmed(RESERVED_ORDER);
+        fixture.deliver("parcel-shipped.json");
+
+        OrderServiceFixture.Response refused = fixture.call("cancel-order.json", RESERVED_ORDER);
+
+        assertEquals(409, refused.status());
+        assertEquals("application/problem+json", refused.header("Content-Type"));
+        assertTrue(refused.body().path("detail").asText().contains("SHIPPED"), refused.body().toString());
+        assertEquals("is SHIPPED", refused.body().at("/errors/0/reason").asText(), refused.body().toString());
+        assertEquals("SHIPPED", fixture.call("get-order.json", RESERVED_ORDER).body().path("status").asText());
+        assertEquals(List.of(), fixture.bus.events());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"parcel-shipped-duplicate.json", "parcel-shipped-replayed.json"})
+    void a_duplicate_or_replayed_shipment_changes_nothing(String sample) {
+        confirmed(RESERVED_ORDER);
+        fixture.deliver("parcel-shipped.json");
+
+        JsonNode result = fixture.deliver(sample);
+
+        assertEquals("DUPLICATE", result.path("outcome").asText());
+        assertEquals("SHIPPED", result.path("status").asText());
+        assertEquals(List.of(), fixture.bus.events());
+    }
+
+    @Test
+    void the_race_a_cancel_accepted_while_the_parcel_shipped_ends_cancelled_with_a_return_expected() {
+        confirmed(RESERVED_ORDER);
+        assertEquals(200, fixture.call("cancel-order.json", RESERVED_ORDER).status());
+        fixture.bus.clear();
+
+        JsonNode result = fixture.deliver("parcel-shipped.json");
+        JsonNode again = fixture.deliver("parcel-shipped-duplicate.json");
+
+        assertEquals("RETURN_EXPECTED", result.path("outcome").asText());
+        assertEquals("CANCELLED", result.path("status").asText());
+        assertEquals("DUPLICATE", again.path("outcome").asText());
+        JsonNode order = fixture.call("get-order.json", RESERVED_ORDER).body();
+        assertEquals("CANCELLED", order.path("status").asText());
+        assertTrue(order.path("returnExpected").asBoolean(), order.toString());
+        assertEquals("DHL", order.at("/shipment/carrier").asText());
+        assertEquals(List.of(), fixture.bus.events(), "the order context announces nothing: package asks for the return");
+    }
+
+    @Test
+    void a_shipment_of_an_order_never_confirmed_fails_with_a_reason_and_changes_nothing() {
+        fixture.placed(RESERVED_ORDER);
+
+        RuntimeException e = assertThrows(RuntimeException.class, () -> fixture.deliver("parcel-shipped.json"));
+
+        assertTrue(e.getMessage().contains("ParcelShipped") && e.getMessage().contains("PLACED"), e.getMessage());
+        assertEquals("PLACED", fixture.call("get-order.json", RESERVED_ORDER).body().path("status").asText());
+    }
+
+    /** A placed order confirmed by inventory, with the bus emptied after. */
+    private static void confirmed(String orderId) {
+        fixture.placed(orderId);
+        assertEquals("CONFIRMED", fixture.deliver("stock-reserved.json").path("outcome").asText());
+        fixture.bus.clear();
     }
 
     private static CapturedEvent only(String detailType) {
