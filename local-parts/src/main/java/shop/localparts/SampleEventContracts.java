@@ -23,6 +23,8 @@ public final class SampleEventContracts {
             "order-placed-duplicate.json", "order-placed-replayed.json", "cancelled-before-placed.json",
             "placed-after-cancel.json", "malformed.json", "direct-unknown-detail-type.json");
 
+    /** The producing contexts' sources: a consumer's samples come from these (package's ParcelShipped, too). */
+    static final List<String> SOURCES = List.of("shop.orders", "shop.inventory", "shop.packaging");
     private static final String MALFORMED = "malformed.json";
     private static final String UNKNOWN_MAJOR = "-unknown-major.json";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,7 +34,7 @@ public final class SampleEventContracts {
 
     /**
      * What is wrong, by file, with the samples of {@code module} that the rule delivers (every one but
-     * {@code malformed*} and {@code direct-*}): a source other than shop.orders, a detail its schema refuses,
+     * {@code malformed*} and {@code direct-*}): a source no shop context publishes, a detail its schema refuses,
      * or a required sample ({@link #REQUIRED}) that is missing. Empty when the contract holds.
      */
     public static Map<String, List<String>> deliveredSampleProblems(String module) {
@@ -112,8 +114,8 @@ public final class SampleEventContracts {
                 continue;
             }
             List<String> found = new ArrayList<>();
-            if (!"shop.orders".equals(event.path("source").asText())) {
-                found.add("source is '" + event.path("source").asText() + "', not shop.orders");
+            if (!SOURCES.contains(event.path("source").asText())) {
+                found.add("source is '" + event.path("source").asText() + "', not one of " + SOURCES);
             }
             found.addAll(EventSchemas.violations(event.path("detail-type").asText(), event.path("detail")));
             if (!found.isEmpty()) {
