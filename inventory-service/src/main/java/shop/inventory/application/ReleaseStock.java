@@ -57,10 +57,10 @@ public final class ReleaseStock {
                 case REJECTED -> {
                     return InventoryOutcome.of(NOTHING_HELD);
                 }
-                case RELEASED, CANCELLED_BEFORE_PLACED -> {
-                    return InventoryOutcome.of(DUPLICATE);
+                case RELEASED, CANCELLED_BEFORE_PLACED, SHIPPING_AFTER_RELEASE, SHIPPED_AFTER_RELEASE -> {
+                    return InventoryOutcome.of(DUPLICATE); // this cancel was applied before the parcel shipped
                 }
-                case SHIPPING, SHIPPED, SHIPPING_AFTER_RELEASE, SHIPPED_AFTER_RELEASE -> {
+                case SHIPPING, SHIPPED -> {
                     return InventoryOutcome.of(KEPT_SHIPPED); // the parcel left: a return is expected, nothing comes back now
                 }
             }

@@ -3,6 +3,7 @@ package shop.inventory.handler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import shop.localparts.SampleEventContracts;
@@ -18,7 +19,14 @@ class SampleEventContractTest {
     }
 
     @Test
-    void the_malformed_sample_breaks_the_schema() {
+    void the_malformed_samples_break_the_schema() {
         assertFalse(SampleEventContracts.malformedSampleViolations(FOLDER).isEmpty());
+        assertFalse(SampleEventContracts.malformedSampleViolations(FOLDER, "malformed-parcel-shipped.json").isEmpty());
+    }
+
+    @Test
+    void the_duplicate_and_replayed_samples_are_redeliveries_of_the_first() {
+        assertEquals(List.of(), SampleEventContracts.duplicateAndReplayProblems(FOLDER));
+        assertEquals(List.of(), SampleEventContracts.duplicateAndReplayProblems(FOLDER, "parcel-shipped.json"));
     }
 }
