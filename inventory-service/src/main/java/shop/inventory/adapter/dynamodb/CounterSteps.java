@@ -20,13 +20,15 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * <ol>
  * <li>the hold item says which state it is moving to, with {@code counted = false} (written by the caller);</li>
  * <li>read the sku item, THEN the hold; if the sku's {@code pending} entry for the order already names that step's
- *     outcome, the counters moved; otherwise move them, conditional on the sku's {@code seq} being the one read, and
- *     record the outcome in {@code pending} in the same write;</li>
+ *     outcome, the counters moved; otherwise move them, conditional on the version of the order's bucket being the
+ *     one read (and, for a take, on enough units), and record the outcome in {@code pending} in the same write;</li>
  * <li>record the outcome on the hold ({@code counted = true}), then drop the pending entry.</li>
  * </ol>
  * Why it is never twice: a pending entry is dropped only after its hold is counted, and a delivery reads the sku
  * before the hold, so one that sees an uncounted hold and no pending entry read the sku before any write of that
- * step, and the {@code seq} condition refuses it if one has happened since. A refused write is a conflict: re-read and retry.
+ * step, and the version condition refuses it if one has happened since. A refused write is a conflict: re-read and
+ * retry. Versions are per bucket of orders, not one per sku, so orders racing for a hot sku conflict only when their
+ * ids share a bucket, not every time.
  */
 final class CounterSteps {
 
@@ -78,21 +80,28 @@ final class CounterSteps {
     }
 
     private boolean apply(Sku sku, OrderId orderId, SkuItem counters, HoldState outcome, StockCounts delta) {
+        String bucket = SkuItem.bucket(orderId.value());
+        Long version = counters.versions().get(bucket);
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":da", n(delta.available()), ":dh", n(delta.held()),
-                ":ds", n(delta.shipped()), ":zero", n(0), ":next", n(counters.seq() + 1), ":outcome", s(outcome.name())));
-        String versionCheck = counters.versioned() ? "seq = :seq" : "attribute_not_exists(seq)";
-        if (counters.versioned()) {
-            values.put(":seq", n(counters.seq()));
+                ":ds", n(delta.shipped()), ":zero", n(0), ":next", n(version == null ? 1 : version + 1), ":outcome", s(outcome.name())));
+        StringBuilder condition = new StringBuilder("attribute_exists(pk) AND ")
+                .append(version == null ? "attribute_not_exists(#versions.#bucket)" : "#versions.#bucket = :version");
+        if (version != null) {
+            values.put(":version", n(version));
         }
-        if (counters.pending().isEmpty()) {
-            ensurePendingMap(sku);
+        if (delta.available() < 0 && outcome == HoldState.HELD) {
+            condition.append(" AND available >= :need"); // other buckets take units too: the read is not enough
+            values.put(":need", n(-delta.available()));
+        }
+        if (!counters.hasMaps()) {
+            ensureMaps(sku);
         }
         try {
             dynamo.updateItem(b -> b.tableName(table).key(InventoryKeys.stock(sku))
                     .updateExpression("SET available = available + :da, held = if_not_exists(held, :zero) + :dh, "
-                            + "shipped = if_not_exists(shipped, :zero) + :ds, seq = :next, #pending.#order = :outcome")
-                    .conditionExpression("attribute_exists(pk) AND " + versionCheck)
-                    .expressionAttributeNames(Map.of("#pending", "pending", "#order", orderId.value()))
+                            + "shipped = if_not_exists(shipped, :zero) + :ds, #versions.#bucket = :next, #pending.#order = :outcome")
+                    .conditionExpression(condition.toString())
+                    .expressionAttributeNames(Map.of("#pending", "pending", "#order", orderId.value(), "#versions", "versions", "#bucket", bucket))
                     .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException moved) {
@@ -100,11 +109,11 @@ final class CounterSteps {
         }
     }
 
-    /** A sku item written before holds had their own items has no pending map yet. */
-    private void ensurePendingMap(Sku sku) {
+    /** A sku item written before holds had their own items has no pending or versions map yet. */
+    private void ensureMaps(Sku sku) {
         dynamo.updateItem(b -> b.tableName(table).key(InventoryKeys.stock(sku))
-                .updateExpression("SET #pending = if_not_exists(#pending, :empty)")
-                .expressionAttributeNames(Map.of("#pending", "pending"))
+                .updateExpression("SET #pending = if_not_exists(#pending, :empty), #versions = if_not_exists(#versions, :empty)")
+                .expressionAttributeNames(Map.of("#pending", "pending", "#versions", "versions"))
                 .expressionAttributeValues(Map.of(":empty", AttributeValue.fromM(Map.of()))));
     }
 

@@ -125,10 +125,11 @@ class DynamoDbStockTest {
 
     private void moveCounters(int available, int held, int shipped, String outcome) {
         dynamoDb.client().updateItem(b -> b.tableName(table).key(InventoryKeys.stock(SKU))
-                .updateExpression("SET available = available + :a, held = held + :h, shipped = shipped + :s, seq = seq + :one, #p.#o = :outcome")
-                .expressionAttributeNames(Map.of("#p", "pending", "#o", order.value()))
+                .updateExpression("SET available = available + :a, held = held + :h, shipped = shipped + :s, "
+                        + "#v.#b = if_not_exists(#v.#b, :zero) + :one, #p.#o = :outcome")
+                .expressionAttributeNames(Map.of("#p", "pending", "#o", order.value(), "#v", "versions", "#b", SkuItem.bucket(order.value())))
                 .expressionAttributeValues(Map.of(":a", AttributeValue.fromN("" + available), ":h", AttributeValue.fromN("" + held),
-                        ":s", AttributeValue.fromN("" + shipped), ":one", AttributeValue.fromN("1"), ":outcome", AttributeValue.fromS(outcome))));
+                        ":s", AttributeValue.fromN("" + shipped), ":one", AttributeValue.fromN("1"), ":zero", AttributeValue.fromN("0"), ":outcome", AttributeValue.fromS(outcome))));
     }
 
     private void put(Map<String, AttributeValue> item) {
