@@ -13,7 +13,7 @@ public interface Stock {
 
     enum Take { TAKEN, ALREADY_HELD, SHORT }
 
-    /** Holds {@code quantity} for the order if that many are available; SHORT if not (now or when first asked); ALREADY_HELD if the order's hold existed in another state. */
+    /** Holds {@code quantity} for the order if that many are available; SHORT if not; ALREADY_HELD if the order's hold of this sku is already held (or released, or shipped). */
     Take take(Sku sku, OrderId orderId, int quantity);
 
     /** Gives back what the order holds of this sku; false if it holds nothing (already given back, shipped, never taken). */

@@ -45,12 +45,16 @@ public final class DynamoDbStock implements Stock {
 
     @Override
     public Take take(Sku sku, OrderId orderId, int quantity) {
-        boolean first = putIfAbsent(HoldItem.starting(orderId, sku, quantity, HoldState.HELD, clock.instant()));
+        boolean taken = putIfAbsent(HoldItem.starting(orderId, sku, quantity, HoldState.HELD, clock.instant()));
         HoldItem hold = steps.finish(sku, orderId);
+        if (!taken && hold.state() == HoldState.SHORT) { // asked again: a take that found too few held nothing, so try again
+            taken = move(sku, orderId, HoldState.SHORT, HoldState.HELD);
+            hold = steps.finish(sku, orderId);
+        }
         if (hold.state() == HoldState.SHORT) {
             return Take.SHORT;
         }
-        return first && hold.state() == HoldState.HELD ? Take.TAKEN : Take.ALREADY_HELD;
+        return taken && hold.state() == HoldState.HELD ? Take.TAKEN : Take.ALREADY_HELD;
     }
 
     @Override

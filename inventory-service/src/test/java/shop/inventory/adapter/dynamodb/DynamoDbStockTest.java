@@ -106,12 +106,18 @@ class DynamoDbStockTest {
     }
 
     @Test
-    void a_short_take_moves_nothing_and_stays_short() {
-        assertEquals(Take.SHORT, stock.take(SKU, order, 11));
-        assertEquals(Take.SHORT, stock.take(SKU, order, 11));
+    void a_short_take_moves_nothing_and_a_take_asked_again_tries_again() {
+        OrderId other = new OrderId(UUID.randomUUID().toString());
+        assertEquals(Take.TAKEN, stock.take(SKU, other, 8));
+        assertEquals(Take.SHORT, stock.take(SKU, order, 3));
+        assertEquals(Take.SHORT, stock.take(SKU, order, 3));
+        assertFalse(stock.giveBack(SKU, order, 3), "a short take holds nothing to give back");
+        assertEquals(new StockCounts(2, 8, 0), stock.counts(SKU));
 
-        assertEquals(new StockCounts(10, 0, 0), stock.counts(SKU));
-        assertFalse(stock.giveBack(SKU, order, 11));
+        assertTrue(stock.giveBack(SKU, other, 8));
+        assertEquals(Take.TAKEN, stock.take(SKU, order, 3));
+
+        assertEquals(new StockCounts(7, 3, 0), stock.counts(SKU));
     }
 
     @Test
