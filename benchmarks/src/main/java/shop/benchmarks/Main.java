@@ -20,7 +20,9 @@ import shop.localparts.ProjectRoot;
 /**
  * {@code ./benchmarks/run [--quick] [--label name] [--starts 10] [--warm 1000] [--functions A,B] [--e2e-seconds 60]
  * [--e2e-rate 100] [--concurrency 2] [--java-tool-options "..."] [--skip-functions] [--skip-e2e]
- * [--jars Function@variant=path.jar,...] [--tool-options "Function@variant=-XX:...|Function@other="]} (a Function@variant in
+ * [--jars Function@variant=path.jar,...] [--tool-options "Function@variant=-XX:...|Function@other="]}, or
+ * {@code ./benchmarks/run --hot-sku [--orders 200] [--stock 100] [--threads 200] [--inventory-jar path.jar] [--label name]}
+ * (only the hot-sku race, {@link HotSku}) (a Function@variant in
  * --functions runs that function from another jar and/or with other JAVA_TOOL_OPTIONS, side by side in the same run;
  * Function@primed runs its SnapStart priming after init and before the first invocation, as a snapshot would have): measures and prints a
  * markdown report, also written to benchmarks/results/.
@@ -64,6 +66,18 @@ public final class Main {
             }
         }
         Path root = ProjectRoot.find();
+        if (flags.containsKey("hot-sku")) {
+            Path jar = Path.of(flags.getOrDefault("inventory-jar", root.resolve("inventory-service/target/inventory-service.jar").toString()));
+            String report = "## " + flags.getOrDefault("label", "hot-sku") + " (" + Instant.now() + ")\n\nmachine: "
+                    + Runtime.getRuntime().availableProcessors() + " cores, java " + System.getProperty("java.version") + "\n\n"
+                    + HotSku.run(root, jar, Integer.parseInt(flags.getOrDefault("orders", "200")),
+                    Integer.parseInt(flags.getOrDefault("stock", "100")), Integer.parseInt(flags.getOrDefault("threads", "200")));
+            System.out.println(report);
+            Path results = Files.createDirectories(root.resolve("benchmarks/results"));
+            Files.writeString(results.resolve(Instant.now().toString().replace(':', '-').substring(0, 19) + "-"
+                    + flags.getOrDefault("label", "hot-sku") + ".md"), report);
+            return;
+        }
         if (System.getProperty("shop.localcloud.ric") == null) {
             System.setProperty("shop.localcloud.ric", root.resolve("local-cloud/target/ric").toString());
         }

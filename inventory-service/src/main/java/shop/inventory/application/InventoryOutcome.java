@@ -8,7 +8,8 @@ import shop.inventory.domain.Sku;
 public record InventoryOutcome(Kind kind, List<Sku> shortSkus) {
 
     public enum Kind {
-        RESERVED, REJECTED_SHORT, RELEASED, NOTHING_HELD, CANCELLED_BEFORE_PLACED, IGNORED_CANCELLED_ORDER, DUPLICATE
+        RESERVED, REJECTED_SHORT, RELEASED, NOTHING_HELD, CANCELLED_BEFORE_PLACED, IGNORED_CANCELLED_ORDER, DUPLICATE,
+        SHIPPED, SHIPPED_AFTER_RELEASE, KEPT_SHIPPED
     }
 
     public InventoryOutcome {

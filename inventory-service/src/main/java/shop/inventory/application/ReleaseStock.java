@@ -2,6 +2,7 @@ package shop.inventory.application;
 
 import static shop.inventory.application.InventoryOutcome.Kind.CANCELLED_BEFORE_PLACED;
 import static shop.inventory.application.InventoryOutcome.Kind.DUPLICATE;
+import static shop.inventory.application.InventoryOutcome.Kind.KEPT_SHIPPED;
 import static shop.inventory.application.InventoryOutcome.Kind.NOTHING_HELD;
 import static shop.inventory.application.InventoryOutcome.Kind.RELEASED;
 
@@ -12,7 +13,7 @@ import shop.inventory.domain.ReservationStatus;
 /**
  * On OrderCancelled: give back exactly what the order holds. The order is marked RELEASING before any line is
  * given back, so an OrderPlaced still taking lines sees it and gives back its own. An order not seen yet gets a
- * tombstone, so its late OrderPlaced takes nothing.
+ * tombstone, so its late OrderPlaced takes nothing. An order whose parcel shipped gives nothing back.
  */
 public final class ReleaseStock {
 
@@ -56,8 +57,11 @@ public final class ReleaseStock {
                 case REJECTED -> {
                     return InventoryOutcome.of(NOTHING_HELD);
                 }
-                case RELEASED, CANCELLED_BEFORE_PLACED -> {
-                    return InventoryOutcome.of(DUPLICATE);
+                case RELEASED, CANCELLED_BEFORE_PLACED, SHIPPING_AFTER_RELEASE, SHIPPED_AFTER_RELEASE -> {
+                    return InventoryOutcome.of(DUPLICATE); // this cancel was applied before the parcel shipped
+                }
+                case SHIPPING, SHIPPED -> {
+                    return InventoryOutcome.of(KEPT_SHIPPED); // the parcel left: a return is expected, nothing comes back now
                 }
             }
         }

@@ -33,6 +33,9 @@ public interface Reservations {
     /** From {@code from} to RELEASING for a cancellation, recording its event; false if the order was not in {@code from}. */
     boolean cancel(OrderId orderId, ReservationStatus from, String eventId);
 
+    /** From {@code from} (RESERVED or RELEASED) to {@code to} (SHIPPING...) for a ParcelShipped, recording its event; false if not in {@code from}. */
+    boolean ship(OrderId orderId, ReservationStatus from, ReservationStatus to, String eventId);
+
     /** Records a cancellation for an order not seen yet (CANCELLED_BEFORE_PLACED); false if the order exists. */
     boolean tombstone(OrderId orderId, String eventId);
 }

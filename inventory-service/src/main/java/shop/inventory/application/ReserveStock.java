@@ -45,8 +45,8 @@ public final class ReserveStock {
         return switch (reservation.status()) {
             case RESERVING -> take(reservation, order.correlationId());
             case REJECTING, RELEASING -> settle(reservation);
-            case CANCELLED_BEFORE_PLACED, RELEASED -> InventoryOutcome.of(IGNORED_CANCELLED_ORDER);
-            case RESERVED, REJECTED -> InventoryOutcome.of(DUPLICATE);
+            case CANCELLED_BEFORE_PLACED, RELEASED, SHIPPING_AFTER_RELEASE, SHIPPED_AFTER_RELEASE -> InventoryOutcome.of(IGNORED_CANCELLED_ORDER);
+            case RESERVED, REJECTED, SHIPPING, SHIPPED -> InventoryOutcome.of(DUPLICATE);
         };
     }
 
@@ -91,13 +91,17 @@ public final class ReserveStock {
     private InventoryOutcome afterLosingTheRace(OrderId orderId) {
         Reservation now = reservations.find(orderId)
                 .orElseThrow(() -> new IllegalStateException("reservation of order " + orderId + " vanished"));
-        if (now.status() == ReservationStatus.RESERVED) {
+        if (now.status() == ReservationStatus.RESERVED || now.status() == ReservationStatus.SHIPPING
+                || now.status() == ReservationStatus.SHIPPED) {
             return InventoryOutcome.of(DUPLICATE);
+        }
+        if (now.status().isShipped()) {
+            return InventoryOutcome.of(IGNORED_CANCELLED_ORDER); // released, then shipped: its holds are settled
         }
         if (now.status().isReleasing()) {
             return settle(now);
         }
-        // REJECTED, RELEASED: settled by the other delivery before this one took its lines; give back what it took.
+        // REJECTED, RELEASED: settled by the other delivery before this one took its lines; give back any hold taken since.
         for (StockLine line : now.lines()) {
             stock.giveBack(line.sku(), orderId, line.quantity());
         }

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import shop.inventory.application.ReleaseStock;
 import shop.inventory.application.ReserveStock;
+import shop.inventory.application.SettleStock;
 import shop.inventory.application.InventoryOutcome;
 import shop.inventory.domain.Sku;
 import shop.platform.events.EventConsumer;
@@ -20,7 +21,7 @@ import shop.platform.priming.Priming;
 
 /**
  * The inventory's EventBridge target: OrderPlaced reserves stock (and publishes the decision, StockReserved or
- * StockShortage, once per order), OrderCancelled releases it. Writes
+ * StockShortage, once per order), OrderCancelled releases it, ParcelShipped (shop.packaging) settles it. Writes
  * {@code {"outcome": ...}}; an event it cannot read fails the invocation (retries, then the DLQ) after one log line.
  */
 public final class OrderEventHandler implements RequestStreamHandler {
@@ -29,19 +30,21 @@ public final class OrderEventHandler implements RequestStreamHandler {
 
     private final ReserveStock reserveStock;
     private final ReleaseStock releaseStock;
+    private final SettleStock settleStock;
 
     /** Used by Lambda: clients are built once, at init. */
     public OrderEventHandler() {
-        this(Wiring.reserveStock(), Wiring.releaseStock());
+        this(Wiring.reserveStock(), Wiring.releaseStock(), Wiring.settleStock());
         Priming.register("inventory consumer", () -> {
             Wiring.primeClients();
             OrderEventTranslator.placed(OrderEventTranslator.SUBSCRIPTION.check(Priming.orderPlaced()));
         });
     }
 
-    public OrderEventHandler(ReserveStock reserveStock, ReleaseStock releaseStock) {
+    public OrderEventHandler(ReserveStock reserveStock, ReleaseStock releaseStock, SettleStock settleStock) {
         this.reserveStock = reserveStock;
         this.releaseStock = releaseStock;
+        this.settleStock = settleStock;
     }
 
     @Override
@@ -51,9 +54,14 @@ public final class OrderEventHandler implements RequestStreamHandler {
 
     private ObjectNode handle(IncomingEvent event) {
         OrderEventTranslator.SUBSCRIPTION.check(event);
-        InventoryOutcome outcome = Subscription.is(event, OrderEventTranslator.SOURCE, OrderEventTranslator.ORDER_PLACED)
-                ? reserveStock.handle(OrderEventTranslator.placed(event))
-                : releaseStock.handle(OrderEventTranslator.cancelled(event));
+        InventoryOutcome outcome;
+        if (Subscription.is(event, PackageEventTranslator.SOURCE, PackageEventTranslator.PARCEL_SHIPPED)) {
+            outcome = settleStock.handle(PackageEventTranslator.shipped(event));
+        } else if (Subscription.is(event, OrderEventTranslator.SOURCE, OrderEventTranslator.ORDER_PLACED)) {
+            outcome = reserveStock.handle(OrderEventTranslator.placed(event));
+        } else {
+            outcome = releaseStock.handle(OrderEventTranslator.cancelled(event));
+        }
         if (outcome.kind() == InventoryOutcome.Kind.REJECTED_SHORT) {
             LOG.atWarn().addKeyValue("order_id", event.data().path("orderId").asText())
                     .addKeyValue("short_skus", outcome.shortSkus().stream().map(Sku::value).toList())

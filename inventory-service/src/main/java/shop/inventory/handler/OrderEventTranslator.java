@@ -22,7 +22,9 @@ final class OrderEventTranslator {
     static final String SOURCE = "shop.orders";
     static final String ORDER_PLACED = "OrderPlaced";
     static final String ORDER_CANCELLED = "OrderCancelled";
-    static final Subscription SUBSCRIPTION = Subscription.to(SOURCE, 1, ORDER_PLACED, ORDER_CANCELLED);
+    /** Everything the inventory function reads: order events, and the package context's ParcelShipped. */
+    static final Subscription SUBSCRIPTION = Subscription.to(SOURCE, 1, ORDER_PLACED, ORDER_CANCELLED)
+            .and(PackageEventTranslator.SOURCE, 1, PackageEventTranslator.PARCEL_SHIPPED);
 
     private OrderEventTranslator() {
     }

@@ -10,6 +10,7 @@ import shop.inventory.adapter.metrics.EmfShortageMetrics;
 import shop.inventory.application.ReleaseStock;
 import shop.inventory.application.ReserveStock;
 import shop.inventory.application.SeedStock;
+import shop.inventory.application.SettleStock;
 import shop.platform.aws.AwsClients;
 import shop.platform.aws.Environment;
 import shop.platform.events.EventBridgePublisher;
@@ -43,6 +44,10 @@ final class Wiring {
 
     static ReleaseStock releaseStock() {
         return new ReleaseStock(stock(), reservations());
+    }
+
+    static SettleStock settleStock() {
+        return new SettleStock(stock(), reservations());
     }
 
     static SeedStock seedStock() {

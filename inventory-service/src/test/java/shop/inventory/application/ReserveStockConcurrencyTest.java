@@ -20,6 +20,7 @@ import shop.inventory.domain.OrderId;
 import shop.inventory.domain.Reservation;
 import shop.inventory.domain.ReservationStatus;
 import shop.inventory.domain.Sku;
+import shop.inventory.domain.StockCounts;
 import shop.inventory.domain.StockLevel;
 import shop.inventory.domain.StockLine;
 import shop.testsupport.Concurrently;
@@ -67,10 +68,60 @@ class ReserveStockConcurrencyTest {
 
         assertEquals(5, outcomes.stream().filter(o -> o.kind() == Kind.RESERVED).count());
         assertEquals(15, outcomes.stream().filter(o -> o.kind() == Kind.REJECTED_SHORT).count());
-        assertEquals(0, stock.available(SKU_5));
+        assertEquals(new StockCounts(0, 5, 0), stock.counts(SKU_5));
         assertEquals(5, decisions.stream().filter(d -> d.kind() == StockDecision.Kind.RESERVED).count());
         assertEquals(15, decisions.stream().filter(d -> d.kind() == StockDecision.Kind.SHORTAGE).count());
         assertEquals(20, decisions.stream().map(d -> d.reservation().orderId()).distinct().count(), "one decision per order");
+    }
+
+    @Test
+    void forty_orders_racing_for_ten_units_while_others_cancel_and_ship_never_oversell() throws Exception {
+        stock.seed(new StockLevel(SKU_5, 10));
+        List<OrderPlaced> first = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            first.add(placed(newOrderId(), new StockLine(SKU_5, 1)));
+            reserveStock.handle(first.get(i));
+        }
+        SettleStock settleStock = new SettleStock(stock, reservations);
+        List<Callable<InventoryOutcome>> calls = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            OrderPlaced order = placed(newOrderId(), new StockLine(SKU_5, 1));
+            calls.add(() -> reserveStock.handle(order));
+        }
+        for (int i = 0; i < 3; i++) {
+            OrderId cancelled = first.get(i).orderId();
+            OrderId shipped = first.get(3 + i).orderId();
+            calls.add(() -> releaseStock.handle(new OrderCancelled(UUID.randomUUID().toString(), cancelled)));
+            calls.add(() -> settleStock.handle(new ParcelShipped(UUID.randomUUID().toString(), shipped)));
+        }
+
+        List<InventoryOutcome> outcomes = Concurrently.call(calls);
+
+        long reserved = outcomes.subList(0, 40).stream().filter(o -> o.kind() == Kind.RESERVED).count();
+        StockCounts counts = stock.counts(SKU_5);
+        assertEquals(10, counts.total(), "available + held + shipped is what was seeded: " + counts);
+        assertEquals(3, counts.shipped());
+        assertEquals(reserved, counts.held(), "every new reservation; the first six were given back or shipped");
+        assertTrue(counts.available() >= 0, counts.toString());
+        assertTrue(reserved >= 4 && reserved <= 7, reserved + " reserved: 4 free, up to 3 more given back in time");
+    }
+
+    @Test
+    void a_parcel_shipped_while_its_cancel_is_handled_ends_with_the_same_counters_either_way() throws Exception {
+        stock.seed(new StockLevel(SKU_1, 1_000));
+        SettleStock settleStock = new SettleStock(stock, reservations);
+        for (int round = 0; round < 10; round++) {
+            OrderPlaced order = placed(newOrderId(), new StockLine(SKU_1, 2));
+            reserveStock.handle(order);
+
+            List<InventoryOutcome> outcomes = Concurrently.call(List.of(
+                    () -> releaseStock.handle(new OrderCancelled(UUID.randomUUID().toString(), order.orderId())),
+                    () -> settleStock.handle(new ParcelShipped(UUID.randomUUID().toString(), order.orderId()))));
+
+            assertEquals(new StockCounts(1_000 - 2 * (round + 1), 0, 2 * (round + 1)), stock.counts(SKU_1), "round " + round + ": " + outcomes);
+            ReservationStatus status = reservations.find(order.orderId()).orElseThrow().status();
+            assertTrue(status == ReservationStatus.SHIPPED || status == ReservationStatus.SHIPPED_AFTER_RELEASE, status.name());
+        }
     }
 
     @Test

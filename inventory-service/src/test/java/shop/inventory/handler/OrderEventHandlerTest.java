@@ -26,6 +26,7 @@ import shop.inventory.adapter.eventbridge.EventBridgeInventoryEvents;
 import shop.inventory.application.InventoryEvents;
 import shop.inventory.application.ReleaseStock;
 import shop.inventory.application.ReserveStock;
+import shop.inventory.application.SettleStock;
 import shop.inventory.application.ShortageMetrics;
 import shop.inventory.domain.OrderId;
 import shop.inventory.domain.ReservationStatus;
@@ -326,7 +327,7 @@ class OrderEventHandlerTest {
         ShortageMetrics metrics = (orderId, skus) -> shortages.add(skus);
         InventoryEvents decisions = new EventBridgeInventoryEvents(outbox());
         return new OrderEventHandler(new ReserveStock(stock, reservations, decisions, metrics, Clock.systemUTC()),
-                new ReleaseStock(stock, reservations));
+                new ReleaseStock(stock, reservations), new SettleStock(stock, reservations));
     }
 
     private Outbox outbox() {

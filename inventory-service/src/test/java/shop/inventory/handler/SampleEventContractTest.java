@@ -7,6 +7,6 @@ import shop.testsupport.ConsumerSampleContract;
 class SampleEventContractTest extends ConsumerSampleContract {
 
     SampleEventContractTest() {
-        super("inventory-service", List.of("shop.orders"), "order-placed");
+        super("inventory-service", List.of("shop.orders", "shop.packaging"), "order-placed", "parcel-shipped");
     }
 }

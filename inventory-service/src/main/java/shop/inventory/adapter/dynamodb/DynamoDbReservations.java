@@ -117,6 +117,11 @@ public final class DynamoDbReservations implements Reservations {
         return update(orderId, from, ReservationStatus.RELEASING, ", cancelledEventId = :event", Map.of(), Map.of(":event", s(eventId)));
     }
 
+    @Override
+    public boolean ship(OrderId orderId, ReservationStatus from, ReservationStatus to, String eventId) {
+        return update(orderId, from, to, ", shippedEventId = :event", Map.of(), Map.of(":event", s(eventId)));
+    }
+
     /** RESERVING to {@code to}, with the decision added to the item's outbox in the same conditional write. */
     private boolean decide(StockDecision decision, ReservationStatus to, String moreSets, Map<String, AttributeValue> moreValues) {
         OutboxItems.Update outbox = OutboxItems.owe(List.of(InventoryMessages.of(decision)), decision.decidedAt());

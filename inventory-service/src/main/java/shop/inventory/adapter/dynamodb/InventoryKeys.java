@@ -5,7 +5,10 @@ import shop.inventory.domain.OrderId;
 import shop.inventory.domain.Sku;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The inventory table's keys: one item per sku ({@code SKU#..}/STOCK) and one per order ({@code ORDER#..}/RESERVATION). */
+/**
+ * The inventory table's keys: one item per sku ({@code SKU#..}/STOCK, counters only), one per order
+ * ({@code ORDER#..}/RESERVATION) and, in the order's partition, one per sku it holds ({@code ORDER#..}/{@code HOLD#sku}).
+ */
 final class InventoryKeys {
 
     static final String PK = "pk";
@@ -20,6 +23,10 @@ final class InventoryKeys {
 
     static Map<String, AttributeValue> reservation(OrderId orderId) {
         return Map.of(PK, s("ORDER#" + orderId.value()), SK, s("RESERVATION"));
+    }
+
+    static Map<String, AttributeValue> hold(OrderId orderId, Sku sku) {
+        return Map.of(PK, s("ORDER#" + orderId.value()), SK, s("HOLD#" + sku.value()));
     }
 
     static AttributeValue s(String value) {
