@@ -66,13 +66,13 @@ final class ContextState {
         return stock;
     }
 
-    /** Units held for an order, per sku (the stock items' heldFor maps). */
+    /** Units held for an order, per sku: its hold items ({@code ORDER#id}/{@code HOLD#sku}) in state HELD. */
     Map<String, Integer> held(String orderId) {
         Map<String, Integer> held = new TreeMap<>();
         for (Map<String, AttributeValue> item : items.get("InventoryTable")) {
-            AttributeValue heldFor = item.get("heldFor");
-            if (heldFor != null && heldFor.hasM() && heldFor.m().containsKey(orderId)) {
-                held.put(item.get("pk").s(), Integer.parseInt(heldFor.m().get(orderId).n()));
+            if (item.get("pk").s().equals("ORDER#" + orderId) && item.get("sk").s().startsWith("HOLD#")
+                    && item.containsKey("state") && item.get("state").s().equals("HELD")) {
+                held.put("SKU#" + item.get("sku").s(), Integer.parseInt(item.get("quantity").n()));
             }
         }
         return held;

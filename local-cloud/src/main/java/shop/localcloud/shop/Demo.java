@@ -95,11 +95,18 @@ public final class Demo {
         checks.add(new Check("order", "POST /orders/{id}/cancel", "200", Integer.toString(shop.cancel(bob, b, "FOUND_CHEAPER").status())));
         settle(cloud);
 
-        out.println("\n3. replay of the archive (every event again, with replay-name): nothing may change");
+        out.println("\n3. the warehouse ships " + Flow.shortId(a) + " (ShipParcelFunction, as a warehouse system invokes it)");
+        LocalFunction ship = cloud.functions().get("ShipParcelFunction");
+        JsonNode shipped = invoke(ship, "{\"orderId\":\"" + a + "\",\"carrier\":\"DHL\",\"trackingNumber\":\"JD0146000062" + a.substring(0, 8) + "\"}");
+        checks.add(new Check("package", "ship parcel of A", "SHIPPED", shipped.path("status").asText()));
+        settle(cloud);
+        checks.add(new Check("order", "cancel order A (shipped)", "409", Integer.toString(shop.cancel(alice, a, "CHANGED_MIND").status())));
+
+        out.println("\n4. replay of the archive (every event again, with replay-name): nothing may change");
         cloud.bus().replay("demo-replay", start, Instant.now().plusSeconds(1), null);
         settle(cloud);
 
-        checks.add(new Check("order", "GET order A", "CONFIRMED", shop.get(alice, a).body().path("status").asText()));
+        checks.add(new Check("order", "GET order A", "SHIPPED", shop.get(alice, a).body().path("status").asText()));
         checks.add(new Check("order", "GET order B", "CANCELLED", shop.get(bob, b).body().path("status").asText()));
         JsonNode rejected = shop.get(carol, c).body();
         checks.add(new Check("order", "GET order C", "REJECTED", rejected.path("status").asText()));
@@ -107,36 +114,39 @@ public final class Demo {
                 + " " + rejected.path("rejection").path("shortSkus").toString().replace("\"", "")));
         checks.add(new Check("order", "cancel order C (rejected)", "409", Integer.toString(shop.cancel(carol, c, "CHANGED_MIND").status())));
         checks.add(new Check("order", "GET order A as " + bob, "404", Integer.toString(shop.get(bob, a).status())));
-        checks.add(new Check("inventory", "reservation of A", "RESERVED", state.reservation(a)));
+        checks.add(new Check("inventory", "reservation of A (settled)", "SHIPPED", state.reservation(a)));
+        checks.add(new Check("inventory", "SKU-1 held / shipped", "0 / 2", state.counter("SKU-1", "held") + " / " + state.counter("SKU-1", "shipped")));
         checks.add(new Check("inventory", "reservation of B", "RELEASED", state.reservation(b)));
         checks.add(new Check("inventory", "reservation of C", "REJECTED", state.reservation(c)));
         checks.add(new Check("inventory", "SKU-5 available (C held nothing)", Integer.toString(sku5), Integer.toString(state.available("SKU-5"))));
         checks.add(new Check("inventory", "SKU-1 available", Integer.toString(sku1 - 2), Integer.toString(state.available("SKU-1"))));
         checks.add(new Check("inventory", "SKU-3 available", Integer.toString(sku3 - 1), Integer.toString(state.available("SKU-3"))));
         checks.add(new Check("inventory", "SKU-2 available (B released)", Integer.toString(sku2), Integer.toString(state.available("SKU-2"))));
-        checks.add(new Check("package", "parcel of A", "TO_PICK", state.parcel(a)));
+        checks.add(new Check("package", "parcel of A", "SHIPPED", state.parcel(a)));
         checks.add(new Check("package", "parcel of B", "CANCELLED", state.parcel(b)));
         checks.add(new Check("package", "parcel of C", "(none)", state.parcel(c)));
         checks.add(new Check("notification", "confirmation for A", "SENT", state.message(a, "ORDER_CONFIRMATION")));
+        checks.add(new Check("notification", "'on its way' for A", "SENT", state.message(a, "SHIPPING_NOTICE")));
         checks.add(new Check("notification", "cancellation notice for B", "SENT", state.message(b, "CANCELLATION_NOTICE")));
         checks.add(new Check("notification", "confirmation for C", "(none)", state.message(c, "ORDER_CONFIRMATION")));
         checks.add(new Check("notification", "rejection notice for C", "SENT", state.message(c, "REJECTION_NOTICE")));
-        checks.add(new Check("notification", "emails SES received for " + alice, "1",
+        checks.add(new Check("notification", "emails SES received for " + alice, "2",
                 Integer.toString(cloud.ses().emailsTo(alice + "@example.com").size())));
         checks.add(new Check("notification", "emails SES received for " + bob, "2",
                 Integer.toString(cloud.ses().emailsTo(bob + "@example.com").size())));
         checks.add(new Check("notification", "emails SES received for " + carol, "1",
                 Integer.toString(cloud.ses().emailsTo(carol + "@example.com").size())));
-        checks.add(new Check("crm", "timeline of " + alice, "PLACED CONFIRMED", state.timeline(alice, a)));
+        checks.add(new Check("crm", "timeline of " + alice, "PLACED CONFIRMED SHIPPED", state.timeline(alice, a)));
         checks.add(new Check("crm", "timeline of " + bob, "PLACED CONFIRMED CANCELLED FOUND_CHEAPER", state.timeline(bob, b)));
         checks.add(new Check("crm", "timeline of " + carol, "PLACED REJECTED OUT_OF_STOCK", state.timeline(carol, c)));
         LocalFunction insight = cloud.functions().get("CancellationInsightFunction");
         if (insight != null) {
             JsonNode overall = insight(insight).path("insight");
-            out.println("\n4. CRM cancellation insight (CancellationInsightFunction, invoked directly): " + overall);
+            out.println("\n5. CRM cancellation insight (CancellationInsightFunction, invoked directly): " + overall);
             checks.add(new Check("crm", "insight: placed / cancelled / rejected", "3 / 1 / 1",
                     overall.path("ordersPlaced").asText() + " / " + overall.path("ordersCancelled").asText() + " / "
                             + overall.path("ordersRejectedForStock").asText()));
+            checks.add(new Check("crm", "insight: orders shipped", "1", overall.path("ordersShipped").asText()));
             checks.add(new Check("crm", "insight: cancelled because FOUND_CHEAPER", "1",
                     overall.path("cancellationsByReason").path("FOUND_CHEAPER").asText()));
         }
@@ -144,8 +154,12 @@ public final class Demo {
     }
 
     private static JsonNode insight(LocalFunction function) {
+        return invoke(function, "{}");
+    }
+
+    private static JsonNode invoke(LocalFunction function, String payload) {
         try {
-            InvocationResult result = function.invoke("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            InvocationResult result = function.invoke(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                     .get(function.spec().timeoutSeconds() + 120L, java.util.concurrent.TimeUnit.SECONDS);
             return new com.fasterxml.jackson.databind.ObjectMapper().readTree(result.payload());
         } catch (Exception e) {

@@ -23,6 +23,12 @@ public final class SystemState {
         return available == null ? -1 : Integer.parseInt(available.n());
     }
 
+    /** A counter of a sku's stock item: available, held or shipped (-1 when absent). */
+    long counter(String sku, String name) {
+        AttributeValue value = item("InventoryTable", "SKU#" + sku, "STOCK").get(name);
+        return value == null ? -1 : Long.parseLong(value.n());
+    }
+
     String reservation(String orderId) {
         return status(item("InventoryTable", "ORDER#" + orderId, "RESERVATION"));
     }
