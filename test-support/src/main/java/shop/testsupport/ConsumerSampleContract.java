@@ -3,18 +3,10 @@ package shop.testsupport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import shop.localparts.ProjectRoot;
 
 /**
  * A consumer's side of the contract, the same test in every consuming context: the sample events it is tested with
@@ -37,32 +29,9 @@ public abstract class ConsumerSampleContract {
 
     @Test
     void every_sample_the_rule_delivers_is_from_a_subscribed_source_and_valid_against_its_schema() {
-        Map<String, List<String>> problems = new TreeMap<>();
-        List<String> names = names();
         List<String> required = new ArrayList<>(List.of("direct-unknown-detail-type.json"));
         types.forEach(type -> required.addAll(List.of(type + ".json", type + "-duplicate.json", type + "-replayed.json")));
-        required.stream().filter(name -> !names.contains(name)).forEach(name -> problems.put(name, List.of("missing")));
-        for (String name : names) {
-            JsonNode event = SampleEvents.json(folder + "/" + name);
-            if (!event.path("source").asText().startsWith("shop.") || name.startsWith("malformed") || name.startsWith("direct-")) {
-                continue; // not an event of the published language (an API request, a schedule), or meant to be refused
-            }
-            List<String> found = new ArrayList<>();
-            if (!sources.contains(event.path("source").asText())) {
-                found.add("source " + event.path("source").asText() + " is not one of " + sources);
-            }
-            if (name.endsWith("-unknown-major.json")) {
-                if (event.at("/detail/metadata/schemaVersion").asText().startsWith("1.")) {
-                    found.add("its schemaVersion is 1.x, not an unknown major");
-                }
-            } else {
-                found.addAll(EventSchemas.violations(event.path("detail-type").asText(), event.path("detail")));
-            }
-            if (!found.isEmpty()) {
-                problems.put(name, found);
-            }
-        }
-        assertEquals(Map.of(), problems);
+        assertEquals(Map.of(), SampleEventContracts.deliveredSampleProblems(folder, required, sources));
     }
 
     @Test
@@ -82,11 +51,6 @@ public abstract class ConsumerSampleContract {
     }
 
     private List<String> names() {
-        Path dir = ProjectRoot.find().resolve("events").resolve(folder);
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SampleEventContracts.sampleNames(SampleEventContracts.folder(folder));
     }
 }

@@ -49,7 +49,12 @@ public final class SampleEventContracts {
      * yet: it must not claim major 1, and is not held against the 1.x schema.
      */
     public static Map<String, List<String>> deliveredSampleProblems(String module, List<String> required) {
-        return deliveredSampleProblems(folder(module), required);
+        return deliveredSampleProblems(folder(module), required, List.of());
+    }
+
+    /** As above, and every delivered sample's source must be one of {@code subscribedSources} (the consumer's rule reads no other). */
+    public static Map<String, List<String>> deliveredSampleProblems(String module, List<String> required, List<String> subscribedSources) {
+        return deliveredSampleProblems(folder(module), required, subscribedSources);
     }
 
     /** The violations of {@code malformed.json}'s detail against its detail-type's schema; none means it is not malformed. */
@@ -97,6 +102,10 @@ public final class SampleEventContracts {
     }
 
     static Map<String, List<String>> deliveredSampleProblems(Path folder, List<String> required) {
+        return deliveredSampleProblems(folder, required, List.of());
+    }
+
+    static Map<String, List<String>> deliveredSampleProblems(Path folder, List<String> required, List<String> subscribedSources) {
         Map<String, List<String>> problems = new TreeMap<>();
         List<String> names = sampleNames(folder);
         for (String sample : required) {
@@ -109,21 +118,25 @@ public final class SampleEventContracts {
                 continue;
             }
             JsonNode event = read(folder.resolve(name));
-            if (!event.has("detail-type")) {
-                continue; // not an EventBridge event: the input of a function invoked directly (e.g. ship-parcel.json)
+            String actual = event.path("source").asText();
+            if (!event.has("detail-type") || !actual.startsWith("shop.")) {
+                continue; // not an event of the published language: a direct input (ship-parcel.json) or a schedule
+            }
+            List<String> found = new ArrayList<>();
+            if (!subscribedSources.isEmpty() && !subscribedSources.contains(actual)) {
+                found.add("source " + actual + " is not one of " + subscribedSources);
             }
             if (name.endsWith(UNKNOWN_MAJOR)) {
                 if (event.at("/detail/metadata/schemaVersion").asText().startsWith("1.")) {
-                    problems.put(name, List.of("its schemaVersion is 1.x, not an unknown major"));
+                    found.add("its schemaVersion is 1.x, not an unknown major");
                 }
-                continue;
+            } else {
+                String source = SOURCE_OF.getOrDefault(event.path("detail-type").asText(), "shop.orders");
+                if (!source.equals(actual)) {
+                    found.add("source is '" + actual + "', not " + source);
+                }
+                found.addAll(EventSchemas.violations(event.path("detail-type").asText(), event.path("detail")));
             }
-            List<String> found = new ArrayList<>();
-            String source = SOURCE_OF.getOrDefault(event.path("detail-type").asText(), "shop.orders");
-            if (!source.equals(event.path("source").asText())) {
-                found.add("source is '" + event.path("source").asText() + "', not " + source);
-            }
-            found.addAll(EventSchemas.violations(event.path("detail-type").asText(), event.path("detail")));
             if (!found.isEmpty()) {
                 problems.put(name, found);
             }
@@ -131,7 +144,7 @@ public final class SampleEventContracts {
         return problems;
     }
 
-    private static Path folder(String module) {
+    static Path folder(String module) {
         Path folder = ProjectRoot.find().resolve("events").resolve(module);
         if (!Files.isDirectory(folder)) {
             throw new IllegalArgumentException("no sample events folder at " + folder);
@@ -139,7 +152,7 @@ public final class SampleEventContracts {
         return folder;
     }
 
-    private static List<String> sampleNames(Path folder) {
+    static List<String> sampleNames(Path folder) {
         try (Stream<Path> files = Files.list(folder)) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList();
         } catch (IOException e) {

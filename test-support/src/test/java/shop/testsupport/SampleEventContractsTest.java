@@ -31,6 +31,19 @@ class SampleEventContractsTest {
     }
 
     @Test
+    void a_consumer_that_subscribes_to_other_sources_is_told_which_of_its_samples_its_rule_would_never_deliver() throws IOException {
+        copySamples();
+
+        Map<String, List<String>> problems = SampleEventContracts.deliveredSampleProblems(folder, SampleEventContracts.REQUIRED,
+                List.of("shop.inventory"));
+
+        assertTrue(problems.containsKey("order-placed.json") && problems.containsKey("order-cancelled.json"), problems.toString());
+        assertEquals(List.of("source shop.orders is not one of [shop.inventory]"), problems.get("order-placed.json"));
+        assertEquals(Map.of(), SampleEventContracts.deliveredSampleProblems(folder, SampleEventContracts.REQUIRED,
+                List.of("shop.orders", "shop.packaging")));
+    }
+
+    @Test
     void a_delivered_sample_whose_detail_breaks_its_schema_is_reported_by_name() throws IOException {
         copySamples();
         ObjectNode cancelled = (ObjectNode) JSON.readTree(folder.resolve("order-cancelled.json").toFile());
