@@ -45,7 +45,8 @@ public final class Main {
                      --parameter Name=Value --function-logs (copy function logs to the console)
             faults:  --fault-put-events <rate> (PutEvents calls answer HTTP 500), --fault-put-events-entry <rate>
                      (entries fail inside a 200), --fault-delivery <rate> (a delivery attempt fails); rate 0..1;
-                     --fault-delivery-delay <ms> (each delivery held back 0..ms at random: no guaranteed order)
+                     --fault-delivery-delay <ms> (each delivery held back 0..ms at random: no guaranteed order);
+                     --fault-put-events-source <source,...> (the PutEvents faults hit only these producers)
             times: ISO-8601 (2026-01-31T10:00:00Z), 'now', or relative like -15m, -2h, -1d""";
 
     private Main() {
@@ -281,7 +282,9 @@ public final class Main {
                         new Faults(Double.parseDouble(value("fault-put-events", "0")),
                                 Double.parseDouble(value("fault-put-events-entry", "0")),
                                 Double.parseDouble(value("fault-delivery", "0")),
-                                Integer.parseInt(value("fault-delivery-delay", "0"))));
+                                Integer.parseInt(value("fault-delivery-delay", "0")))
+                                .onlyFrom(value("fault-put-events-source", "").isBlank() ? new String[0]
+                                        : value("fault-put-events-source", "").split(",")));
             } catch (NumberFormatException e) {
                 throw new UserError("a numeric option has a value that is not a number: " + e.getMessage());
             }

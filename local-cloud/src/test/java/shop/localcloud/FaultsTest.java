@@ -103,4 +103,37 @@ class FaultsTest {
             assertEquals(1, system.flowLinesContaining("DLQ", "FailingDeadLetterQueue <- Unknown"));
         }
     }
+    @Test
+    void put_events_faults_narrowed_to_one_source_hit_only_that_producer() throws Exception {
+        Faults packagingDown = new Faults(1, 0, 0).onlyFrom("shop.packaging");
+        String mixed = "{\"Entries\":[{\"Source\":\"test.app\",\"DetailType\":\"Greeting\",\"Detail\":\"{}\"},"
+                + "{\"Source\":\"shop.packaging\",\"DetailType\":\"ParcelShipped\",\"Detail\":\"{}\"}]}";
+
+        JsonNode untouched = bus(packagingDown).putEvents(JSON.readTree(REQUEST));
+        EventBus.ApiException failure = assertThrows(EventBus.ApiException.class, () -> bus(packagingDown).putEvents(JSON.readTree(mixed)));
+        JsonNode entryFailures = bus(new Faults(0, 1, 0).onlyFrom("shop.packaging")).putEvents(JSON.readTree(mixed));
+
+        assertEquals(0, untouched.path("FailedEntryCount").asInt(), "test.app is not the producer that is down");
+        assertEquals(500, failure.status);
+        assertEquals(1, entryFailures.path("FailedEntryCount").asInt());
+        assertEquals("", entryFailures.path("Entries").path(0).path("ErrorCode").asText(), "the test.app entry went through");
+        assertEquals("InternalFailure", entryFailures.path("Entries").path(1).path("ErrorCode").asText());
+    }
+
+    @Test
+    void a_hold_back_delays_one_detail_type_to_the_named_functions_so_a_later_event_overtakes_it() throws Exception {
+        try (TestSystem system = new TestSystem(dir)) {
+            String greeting = "{\"Entries\":[{\"Source\":\"test.app\",\"DetailType\":\"Greeting\",\"Detail\":\"{}\",\"EventBusName\":\"shop-test-bus\"}]}";
+
+            system.cloud.injectFaults(Faults.NONE.holdingBack("Greeting", 3000, "HelloFunction"));
+            String first = Flow.shortId(system.cloud.bus().putEvents(JSON.readTree(greeting)).path("Entries").path(0).path("EventId").asText());
+            system.cloud.injectFaults(Faults.NONE.holdingBack("Greeting", 3000, "SomeOtherFunction"));
+            String second = Flow.shortId(system.cloud.bus().putEvents(JSON.readTree(greeting)).path("Entries").path(0).path("EventId").asText());
+            system.settle();
+
+            List<String> delivered = system.flowLines().stream().filter(l -> l.contains("DELIVER") && l.contains("HelloFunction <- Greeting"))
+                    .map(l -> l.substring(l.indexOf("<- Greeting ") + "<- Greeting ".length()).split(" ")[0]).toList();
+            assertEquals(List.of(second, first), delivered, "the held-back greeting arrived after the one put later");
+        }
+    }
 }

@@ -56,7 +56,7 @@ public final class Deliveries {
     void deliver(RuleSpec rule, ObjectNode event) {
         inFlight.incrementAndGet();
         long firstNanos = System.nanoTime();
-        long delay = faults.deliveryDelay();
+        long delay = faults.deliveryDelay(event.path("detail-type").asText(), rule.functionId());
         if (delay > 0) {
             timer.schedule(() -> handToTarget(rule, event, 1, firstNanos), delay, TimeUnit.MILLISECONDS);
         } else {

@@ -98,7 +98,12 @@ public final class EventBus {
         if (size > MAX_REQUEST_BYTES) {
             throw new ApiException(400, "ValidationException", "Total size of the entries in the request is over the limit.");
         }
-        if (faults.failPutEventsCall()) {
+        Faults faults = this.faults;
+        boolean targeted = false;
+        for (JsonNode entry : entries) {
+            targeted |= faults.appliesTo(entry.path("Source").asText());
+        }
+        if (targeted && faults.failPutEventsCall()) {
             flow.line("FAULT", "PutEvents with " + entries.size() + " entries answered HTTP 500 (--fault-put-events)");
             throw new ApiException(500, "InternalException", "Injected failure (local-cloud --fault-put-events)");
         }
@@ -115,7 +120,7 @@ public final class EventBus {
                 result.put("ErrorMessage", error.substring(error.indexOf('|') + 1));
                 continue;
             }
-            if (faults.failPutEventsEntry()) {
+            if (faults.appliesTo(entry.path("Source").asText()) && faults.failPutEventsEntry()) {
                 failed++;
                 result.put("ErrorCode", "InternalFailure");
                 result.put("ErrorMessage", "Injected failure (local-cloud --fault-put-events-entry)");
