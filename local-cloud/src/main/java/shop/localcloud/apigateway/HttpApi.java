@@ -65,8 +65,8 @@ public final class HttpApi implements AutoCloseable {
             if (match.isEmpty()) {
                 String problem = "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"no route for "
                         + method + " " + path.replace("\"", "") + "\"}";
-                HttpServers.reply(exchange, 404, "application/problem+json", problem);
                 flow.line("HTTP", method + " " + path + " -> no route, 404");
+                HttpServers.reply(exchange, 404, "application/problem+json", problem);
                 return;
             }
             Optional<ObjectNode> claims;
@@ -79,9 +79,9 @@ public final class HttpApi implements AutoCloseable {
                 if (!verdict.accepted()) {
                     exchange.getResponseHeaders().set("www-authenticate",
                             "Bearer scope=\"\" error=\"invalid_token\" error_description=\"" + verdict.refusal() + "\"");
-                    HttpServers.reply(exchange, 401, "application/json", "{\"message\":\"Unauthorized\"}");
                     flow.line("HTTP", method + " " + path + " -> 401 by authorizer " + match.get().route().authorizer().name()
                             + ": " + verdict.refusal());
+                    HttpServers.reply(exchange, 401, "application/json", "{\"message\":\"Unauthorized\"}");
                     return;
                 }
                 claims = Optional.of(verdict.claims());
@@ -93,9 +93,9 @@ public final class HttpApi implements AutoCloseable {
             byte[] payload = event == null ? null : JSON.writeValueAsBytes(event);
             if (payload == null || payload.length > MAX_INVOKE_BYTES) {
                 // API Gateway refuses bodies over 10 MB; Lambda refuses request payloads over 6 MB
+                flow.line("HTTP", method + " " + path + " -> 413, the request is larger than Lambda accepts");
                 HttpServers.reply(exchange, 413, "application/problem+json",
                         "{\"type\":\"about:blank\",\"title\":\"Request Entity Too Large\",\"status\":413}");
-                flow.line("HTTP", method + " " + path + " -> 413, the request is larger than Lambda accepts");
                 return;
             }
             String customer = event.path("requestContext").path("authorizer").path("jwt").path("claims").path("sub").asText("");
@@ -107,18 +107,20 @@ public final class HttpApi implements AutoCloseable {
             } catch (Exception e) {
                 result = InvocationResult.error("ServiceException", String.valueOf(e.getMessage()), null, 0);
             }
-            int status = respond(exchange, result);
-            flow.line("HTTP", method + " " + path + " -> " + function.id() + " " + status + " ("
+            InvocationResult outcome = result;
+            // the flow line is written before the answer, so whoever got the answer finds the line (tests read the flow)
+            respond(exchange, result, status -> flow.line("HTTP", method + " " + path + " -> " + function.id() + " " + status + " ("
                     + (System.nanoTime() - start) / 1_000_000 + " ms)" + (customer.isEmpty() ? " anonymous" : " as " + customer)
-                    + (result.ok() ? "" : " " + Flow.clip(result.summary(), 160)));
+                    + (outcome.ok() ? "" : " " + Flow.clip(outcome.summary(), 160))));
         }
     }
 
-    /** Turns the function's answer into the response, as API Gateway does for payload format 2.0. */
-    private static int respond(HttpExchange exchange, InvocationResult result) throws IOException {
+    /** Turns the function's answer into the response, as API Gateway does for payload format 2.0; {@code logged} runs first. */
+    private static void respond(HttpExchange exchange, InvocationResult result, java.util.function.IntConsumer logged) throws IOException {
         if (!result.ok()) {
+            logged.accept(500);
             HttpServers.reply(exchange, 500, "application/json", "{\"message\":\"Internal Server Error\"}");
-            return 500;
+            return;
         }
         JsonNode output;
         try {
@@ -128,8 +130,9 @@ public final class HttpApi implements AutoCloseable {
         }
         if (output == null || !output.isObject() || !output.has("statusCode")) {
             // no statusCode: API Gateway takes the whole output as a JSON body with status 200
+            logged.accept(200);
             HttpServers.reply(exchange, 200, "application/json", result.payload());
-            return 200;
+            return;
         }
         int status = output.path("statusCode").asInt(500);
         output.path("headers").fields().forEachRemaining(h -> exchange.getResponseHeaders().add(h.getKey(), h.getValue().asText()));
@@ -138,8 +141,8 @@ public final class HttpApi implements AutoCloseable {
                 || output.path("body").isNull() ? "" : output.path("body").toString();
         byte[] body = output.path("isBase64Encoded").asBoolean(false) ? Base64.getDecoder().decode(text)
                 : text.getBytes(StandardCharsets.UTF_8);
+        logged.accept(status);
         HttpServers.reply(exchange, status, null, body);
-        return status;
     }
 
     /** The most specific route for a request: literal segments beat {param}, which beats {proxy+}; then ANY. */

@@ -109,9 +109,9 @@ public final class EdgeEndpoint implements AutoCloseable {
                                 + " point the AWS CLI or an SDK at it with AWS_ENDPOINT_URL" + (pages.isEmpty() ? ""
                                 : " (in a browser: " + String.join(", ", pages.keySet()) + ")"));
                 exchange.getResponseHeaders().set("x-amzn-ErrorType", "UnknownOperationException");
+                flow.line("EDGE", exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " -> 400 " + message);
                 HttpServers.reply(exchange, 400, "application/json", "{\"__type\":\"UnknownOperationException\",\"message\":\""
                         + message.replace("\"", "'") + "\"}");
-                flow.line("EDGE", exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " -> 400 " + message);
                 return;
             }
             passOn(exchange, upstream);
