@@ -66,6 +66,41 @@ final class ContextState {
         return stock;
     }
 
+    /** A sku's counters, as inventory keeps them on the sku item. */
+    record Counters(int available, int held, int shipped) {
+
+        Counters minus(Counters before) {
+            return new Counters(available - before.available, held - before.held, shipped - before.shipped);
+        }
+    }
+
+    /** Available, held and shipped units per sku. */
+    Map<String, Counters> counters() {
+        Map<String, Counters> counters = new TreeMap<>();
+        for (Map<String, AttributeValue> item : items.get("InventoryTable")) {
+            if (item.get("sk").s().equals("STOCK")) {
+                counters.put(item.get("pk").s().substring("SKU#".length()), new Counters(number(item, "available"), number(item, "held"),
+                        number(item, "shipped")));
+            }
+        }
+        return counters;
+    }
+
+    /** One attribute of an item, as text ("(none)" when the item or the attribute is missing). */
+    String attribute(String table, String pk, String sk, String name) {
+        return items.get(table).stream().filter(i -> i.get("pk").s().equals(pk) && i.containsKey("sk") && i.get("sk").s().equals(sk))
+                .filter(i -> i.containsKey(name)).map(i -> canonical(i.get(name))).findFirst().orElse("(none)");
+    }
+
+    /** Items of a table that carry {@code attribute} (e.g. outboxPending: events still owed). */
+    long itemsWith(String table, String attribute) {
+        return items.get(table).stream().filter(i -> i.containsKey(attribute)).count();
+    }
+
+    private static int number(Map<String, AttributeValue> item, String name) {
+        return item.containsKey(name) ? Integer.parseInt(item.get(name).n()) : 0;
+    }
+
     /** Units held for an order, per sku: its hold items ({@code ORDER#id}/{@code HOLD#sku}) in state HELD. */
     Map<String, Integer> held(String orderId) {
         Map<String, Integer> held = new TreeMap<>();
@@ -203,7 +238,7 @@ final class ContextState {
             List<String> names = new ArrayList<>();
             node.fieldNames().forEachRemaining(names::add);
             for (String name : names) {
-                if (VOLATILE.contains(name) || name.endsWith("SecondsToCancel")) {
+                if (VOLATILE.contains(name) || name.endsWith("SecondsToCancel") || name.endsWith("SecondsToShip")) {
                     ((com.fasterxml.jackson.databind.node.ObjectNode) node).put(name, "<time>");
                 } else {
                     blankTimes(node.get(name));

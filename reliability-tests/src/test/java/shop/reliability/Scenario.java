@@ -156,6 +156,14 @@ final class Scenario implements AutoCloseable {
                 .expressionAttributeValues(Map.of(":n", AttributeValue.fromN(Integer.toString(units)))));
     }
 
+    /** Sets a sku's available units (nothing in flight): a run that needs exactly this much stock shows any unit taken twice. */
+    void setAvailable(String sku, int units) {
+        cloud.dynamo().updateItem(b -> b.tableName(table("InventoryTable"))
+                .key(Map.of("pk", AttributeValue.fromS("SKU#" + sku), "sk", AttributeValue.fromS("STOCK")))
+                .updateExpression("SET available = :n").conditionExpression("attribute_exists(pk)")
+                .expressionAttributeValues(Map.of(":n", AttributeValue.fromN(Integer.toString(units)))));
+    }
+
     int available(String sku) {
         Map<String, AttributeValue> item = cloud.dynamo().getItem(b -> b.tableName(table("InventoryTable")).consistentRead(true)
                 .key(Map.of("pk", AttributeValue.fromS("SKU#" + sku), "sk", AttributeValue.fromS("STOCK")))).item();
