@@ -4,10 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import shop.localcloud.apigateway.LocalIssuer;
+import shop.localcloud.cloudformation.Model;
 import shop.localcloud.cloudformation.Model.HttpRoute;
 import shop.localcloud.cloudformation.Model.JwtAuthorizerSpec;
 import shop.localcloud.cloudformation.Template;
@@ -35,7 +42,8 @@ public final class Main {
     static final String USAGE = """
             usage: local-cloud <command> [options]
               up                              run everything template.yaml describes until Ctrl-C
-              invoke <FunctionId> -e <file>   run one function once with an event file ('-' = stdin), print its output
+              invoke <FunctionId> -e <file>   run one function once with an event file ('-' = stdin), print its output;
+                                              with --running: in the running `up` (its tables and bus), through its Lambda API
               replay --from <t> --to <t>      send archived events of a time range again (to a running `up`)
               demo                            place orders, cancel one, check every context's state; exit 1 on a mismatch
               diagram                         print the event flow template.yaml describes, as Mermaid (the README embeds it)
@@ -124,6 +132,9 @@ public final class Main {
         Path root = findRoot();
         Options options = arguments.options(root, false).withoutRouting().withFunctionLogsOnConsole();
         Template.load(options.template(), options.parameters(), "http://127.0.0.1").function(functionId); // fails fast on a typo
+        if (arguments.values().containsKey("running")) {
+            return invokeRunning(runningState(options).path("edge").asText(), functionId, event, out, err);
+        }
         try (LocalCloud cloud = LocalCloud.start(options.withDataDir(options.dataDir().resolve("invoke")), new Flow(err), false)) {
             LocalFunction function = cloud.functions().get(functionId);
             if (function == null) {
@@ -143,6 +154,42 @@ public final class Main {
             return 1;
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new UserError(functionId + " did not answer: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Invokes {@code functionId} in a running {@code up}, as {@code aws lambda invoke --endpoint-url} would: what it
+     * changes and publishes happens in that system (the warehouse shipping an order placed there, for example).
+     */
+    private static int invokeRunning(String edge, String functionId, byte[] event, PrintStream out, PrintStream err) {
+        // the edge endpoint routes by the SigV4 credential scope and, like every local endpoint, checks no signature
+        String scope = "AWS4-HMAC-SHA256 Credential=local/" + LocalDate.now(ZoneOffset.UTC).toString().replace("-", "")
+                + "/" + Model.REGION + "/lambda/aws4_request, SignedHeaders=host, Signature=local";
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(edge + "/2015-03-31/functions/" + functionId + "/invocations"))
+                    .header("Authorization", scope).header("Content-Type", "application/json")
+                    .timeout(Duration.ofMinutes(5)).POST(HttpRequest.BodyPublishers.ofByteArray(event)).build(), HttpResponse.BodyHandlers.ofString());
+            String functionError = response.headers().firstValue("X-Amz-Function-Error").orElse("");
+            err.println("local-cloud: " + functionId + " in the running local-cloud (" + edge + "): HTTP " + response.statusCode()
+                    + (functionError.isEmpty() ? "" : ", function error " + functionError));
+            out.println(response.body());
+            return response.statusCode() == 200 && functionError.isEmpty() ? 0 : 1;
+        } catch (IOException e) {
+            throw new UserError("the running local-cloud did not answer at " + edge + " (" + e.getMessage() + "); is `./local-cloud/run up` still running?");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    /** What a running {@code up} wrote about itself (endpoints, pid), or a clear error when none runs with these --data. */
+    private static JsonNode runningState(Options options) {
+        Path stateFile = options.dataDir().resolve("local-cloud.json");
+        try {
+            return new ObjectMapper().readTree(Files.readString(stateFile));
+        } catch (IOException e) {
+            throw new UserError("local-cloud is not running (no " + stateFile + "); start ./local-cloud/run up in another terminal first");
         }
     }
 
@@ -181,13 +228,7 @@ public final class Main {
         Instant from = time(arguments.value("from", null), "--from");
         Instant to = time(arguments.value("to", "now"), "--to");
         String name = arguments.value("name", "local-replay-" + Instant.now().getEpochSecond());
-        Path stateFile = options.dataDir().resolve("local-cloud.json");
-        JsonNode state;
-        try {
-            state = new ObjectMapper().readTree(Files.readString(stateFile));
-        } catch (IOException e) {
-            throw new UserError("local-cloud is not running (no " + stateFile + "); start ./local-cloud/run up in another terminal first");
-        }
+        JsonNode state = runningState(options);
         out.println(Replays.start(state.path("eventBridge").asText(), name, from, to));
         return 0;
     }
@@ -235,7 +276,7 @@ public final class Main {
                 String arg = args[i];
                 if (arg.startsWith("-") && !arg.equals("-")) {
                     String name = arg.replaceFirst("^--?", "");
-                    if (name.equals("function-logs")) {
+                    if (name.equals("function-logs") || name.equals("running")) {
                         values.put(name, "true");
                         continue;
                     }

@@ -247,4 +247,24 @@ class EndToEndTest {
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
         assertEquals("{\"outcome\":\"RESERVED\"}", out.toString(StandardCharsets.UTF_8).trim());
     }
+    @Test
+    void invoke_running_ships_an_order_of_the_running_system_as_the_warehouse_does() throws Exception {
+        String customer = customer();
+        String order = place(customer, "SKU-3", "1");
+        java.nio.file.Path event = dir.resolve("ship-" + order + ".json");
+        java.nio.file.Files.writeString(event, "{\"orderId\":\"" + order + "\",\"carrier\":\"DHL\",\"trackingNumber\":\"JD014600006\"}");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int code = Main.run(new String[] {"invoke", "ShipParcelFunction", "--running", "-e", event.toString(), "--data", dir.resolve("data").toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        settle();
+
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        assertEquals("SHIPPED", JSON.readTree(out.toByteArray()).path("status").asText(), out.toString(StandardCharsets.UTF_8));
+        assertEquals("SHIPPED", shop.get(customer, order).body().path("status").asText(), "ParcelShipped reached the order context");
+        assertEquals("SENT", state.message(order, "SHIPPING_NOTICE"));
+        assertEquals(1, FLOW.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("Invoke ShipParcelFunction (RequestResponse)")).count(),
+                "the running system's flow shows the invoke");
+    }
 }
