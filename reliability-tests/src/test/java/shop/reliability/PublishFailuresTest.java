@@ -3,15 +3,11 @@ package shop.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -126,7 +122,7 @@ class PublishFailuresTest {
         }
         long callFailures = scenario.flowLinesContaining("FAULT", "answered HTTP 500");
         long entryFailures = scenario.flowLinesContaining("FAULT", "rejected (--fault-put-events-entry)");
-        int relayed = relayedEvents("OutboxRelayFunction") + relayedEvents("InventoryOutboxRelayFunction");
+        int relayed = scenario.relayedEvents("OutboxRelayFunction") + scenario.relayedEvents("InventoryOutboxRelayFunction");
         System.out.printf("[reliability] PutEvents faults: %d orders placed, %d answered 2xx (%d not), %d cancels answered 2xx of %d;"
                         + " %d PutEvents calls failed (HTTP 500), %d entries failed in a 200; the relay published %d events"
                         + " (%d OrderCancelled overtook their relayed OrderPlaced); all delivered %d ms after the bus recovered%n",
@@ -167,7 +163,7 @@ class PublishFailuresTest {
     void a_decision_stored_by_an_inventory_function_killed_before_publishing_reaches_the_order_through_the_relay() {
         ContextState state = ContextState.read(scenario);
         Set<String> reserved = eventOrderIds("StockReserved");
-        int relayed = relayedEvents("InventoryOutboxRelayFunction");
+        int relayed = scenario.relayedEvents("InventoryOutboxRelayFunction");
         System.out.printf("[reliability] crashed inventory: %d orders placed, %d answered 2xx, %d inventory JVMs killed with PutEvents"
                 + " failing after deciding; the inventory relay published %d event(s); every order confirmed%n", INVENTORY_CRASH_ORDERS,
                 inventoryCrashReplies.stream().filter(Shop.Reply::ok).count(), inventoryJvmsKilled, relayed);
@@ -200,23 +196,6 @@ class PublishFailuresTest {
 
     private static Set<String> eventOrderIds(String detailType) {
         return scenario.archived(detailType).stream().map(e -> e.path("detail").path("data").path("orderId").asText()).collect(Collectors.toSet());
-    }
-
-    /** Sum of "N event(s) published" over a relay's runs, from its function log. */
-    private static int relayedEvents(String relayFunction) {
-        Pattern published = Pattern.compile("(\\d+) event\\(s\\) published");
-        int total = 0;
-        try {
-            for (String line : Files.readAllLines(scenario.functionLogs().resolve(relayFunction + ".log"))) {
-                Matcher m = published.matcher(line);
-                if (m.find()) {
-                    total += Integer.parseInt(m.group(1));
-                }
-            }
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-        return total;
     }
 
     private static void awaitStoredOrders(String customerPrefix, int atLeast) throws InterruptedException {

@@ -137,6 +137,23 @@ final class Scenario implements AutoCloseable {
         return dataDir.resolve("logs");
     }
 
+    /** Events a relay function published over the run: the sum of its log's "N event(s) published" lines. */
+    int relayedEvents(String relayFunction) {
+        java.util.regex.Pattern published = java.util.regex.Pattern.compile("(\\d+) event\\(s\\) published");
+        int total = 0;
+        try {
+            for (String line : Files.readAllLines(functionLogs().resolve(relayFunction + ".log"))) {
+                java.util.regex.Matcher m = published.matcher(line);
+                if (m.find()) {
+                    total += Integer.parseInt(m.group(1));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return total;
+    }
+
     String table(String logicalId) {
         return cloud.tables().get(logicalId);
     }

@@ -7,8 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -179,7 +177,7 @@ class ShippingTest {
         ContextState state = ContextState.read(scenario);
         long callFailures = scenario.flowLinesContaining("FAULT", "answered HTTP 500");
         long entryFailures = scenario.flowLinesContaining("FAULT", "ParcelShipped rejected");
-        int relayed = relayedEvents();
+        int relayed = scenario.relayedEvents("PackageOutboxRelayFunction");
         System.out.printf("[reliability] shipping, package's PutEvents failing (30%% of calls, 80%% of entries): %d calls failed over the"
                 + " whole run (the races' outages included), %d ParcelShipped entries failed; the package relay published %d ParcelShipped%n",
                 callFailures, entryFailures, relayed);
@@ -247,22 +245,5 @@ class ShippingTest {
             return line.replace("Your cancelled order <order> had already shipped", "<shipping notice>")
                     .replace("Your order <order> is on its way", "<shipping notice>");
         }).collect(java.util.stream.Collectors.joining("\n"));
-    }
-
-    /** ParcelShipped events the package relay published, from its function log. */
-    private static int relayedEvents() {
-        Pattern published = Pattern.compile("(\\d+) event\\(s\\) published");
-        int total = 0;
-        try {
-            for (String line : java.nio.file.Files.readAllLines(scenario.functionLogs().resolve("PackageOutboxRelayFunction.log"))) {
-                Matcher m = published.matcher(line);
-                if (m.find()) {
-                    total += Integer.parseInt(m.group(1));
-                }
-            }
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
-        return total;
     }
 }
