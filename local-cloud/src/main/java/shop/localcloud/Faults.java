@@ -88,8 +88,8 @@ public record Faults(double putEventsCallFailure, double putEventsEntryFailure, 
         return happens(deliveryFailure);
     }
 
-    /** How long to hold back the next delivery: 0 unless a delivery delay is set. */
-    public long deliveryDelay() {
+    /** The random part of a delivery's delay: 0 unless a delivery delay is set. */
+    private long randomDelay() {
         return deliveryDelayMillis == 0 ? 0 : ThreadLocalRandom.current().nextLong(deliveryDelayMillis + 1L);
     }
 
@@ -97,7 +97,7 @@ public record Faults(double putEventsCallFailure, double putEventsEntryFailure, 
     public long deliveryDelay(String detailType, String functionId) {
         long held = holdBacks.stream().filter(h -> h.detailType().equals(detailType) && h.functionIds().contains(functionId))
                 .mapToLong(HoldBack::millis).sum();
-        return deliveryDelay() + held;
+        return randomDelay() + held;
     }
 
     boolean any() {

@@ -103,6 +103,7 @@ class FaultsTest {
             assertEquals(1, system.flowLinesContaining("DLQ", "FailingDeadLetterQueue <- Unknown"));
         }
     }
+
     @Test
     void put_events_faults_narrowed_to_one_source_hit_only_that_producer() throws Exception {
         Faults packagingDown = new Faults(1, 0, 0).onlyFrom("shop.packaging");

@@ -58,11 +58,7 @@ final class ContextState {
     /** Available units per sku. */
     Map<String, Integer> stock() {
         Map<String, Integer> stock = new TreeMap<>();
-        for (Map<String, AttributeValue> item : items.get("InventoryTable")) {
-            if (item.get("sk").s().equals("STOCK")) {
-                stock.put(item.get("pk").s().substring("SKU#".length()), Integer.parseInt(item.get("available").n()));
-            }
-        }
+        counters().forEach((sku, counters) -> stock.put(sku, counters.available()));
         return stock;
     }
 

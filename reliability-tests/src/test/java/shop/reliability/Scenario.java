@@ -167,17 +167,19 @@ final class Scenario implements AutoCloseable {
 
     /** Adds units to a sku's stock, so that a big run is about delivery, not about running out. */
     void topUpStock(String sku, int units) {
-        cloud.dynamo().updateItem(b -> b.tableName(table("InventoryTable"))
-                .key(Map.of("pk", AttributeValue.fromS("SKU#" + sku), "sk", AttributeValue.fromS("STOCK")))
-                .updateExpression("ADD available :n").conditionExpression("attribute_exists(pk)")
-                .expressionAttributeValues(Map.of(":n", AttributeValue.fromN(Integer.toString(units)))));
+        updateStock(sku, "ADD available :n", units);
     }
 
     /** Sets a sku's available units (nothing in flight): a run that needs exactly this much stock shows any unit taken twice. */
     void setAvailable(String sku, int units) {
+        updateStock(sku, "SET available = :n", units);
+    }
+
+    /** One update of a seeded sku item's counters, {@code :n} being {@code units}. */
+    private void updateStock(String sku, String expression, int units) {
         cloud.dynamo().updateItem(b -> b.tableName(table("InventoryTable"))
                 .key(Map.of("pk", AttributeValue.fromS("SKU#" + sku), "sk", AttributeValue.fromS("STOCK")))
-                .updateExpression("SET available = :n").conditionExpression("attribute_exists(pk)")
+                .updateExpression(expression).conditionExpression("attribute_exists(pk)")
                 .expressionAttributeValues(Map.of(":n", AttributeValue.fromN(Integer.toString(units)))));
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,7 +61,6 @@ final class ShippingRun {
     final Cohort cohort;
     Map<String, ContextState.Counters> before;
     Map<String, ContextState.Counters> after;
-    int shipAnswersShipped;
 
     private ShippingRun(String prefix, List<Workload.Planned> plan) {
         this.prefix = prefix;
@@ -161,19 +159,18 @@ final class ShippingRun {
 
     /** The warehouse ships the parcels of every order of {@code kind}: each answer is SHIPPED. */
     private void shipAll(Scenario scenario, Kind kind) {
-        List<Workload.Planned> orders = cohort.plan.stream().filter(o -> kind(o) == kind).toList();
+        List<Workload.Planned> orders = ofKind(kind);
         LocalFunction ship = scenario.cloud.functions().get("ShipParcelFunction");
         List<JsonNode> answers = Parallel.map(orders, 4, o -> invoke(ship, "{\"orderId\":\"" + cohort.orders.get(o.index()).orderId()
                 + "\",\"carrier\":\"DHL\",\"trackingNumber\":\"JD0146" + String.format("%06d", o.index()) + "\"}"));
         for (JsonNode answer : answers) {
             assertEquals("SHIPPED", answer.path("status").asText(), prefix + ": " + answer);
-            shipAnswersShipped++;
         }
     }
 
     /** The customers cancel every order of {@code kind}: each answer is 200 (the order context still shows CONFIRMED). */
     private void cancelAll(Scenario scenario, Kind kind) {
-        List<Workload.Planned> orders = cohort.plan.stream().filter(o -> kind(o) == kind).toList();
+        List<Workload.Planned> orders = ofKind(kind);
         List<Shop.Reply> replies = Parallel.map(orders, 4, o -> scenario.shop.cancel(o.customer(prefix),
                 cohort.orders.get(o.index()).orderId(), o.cancelReason().orElseThrow()));
         replies.forEach(reply -> assertEquals(200, reply.status(), prefix + " " + kind + ": " + reply.text()));
@@ -194,14 +191,13 @@ final class ShippingRun {
         }
     }
 
-    /** The orders of {@code kind}, as (plan, reference) pairs. */
+    /** The planned orders of {@code kind}. */
+    private List<Workload.Planned> ofKind(Kind kind) {
+        return cohort.plan.stream().filter(o -> kind(o) == kind).toList();
+    }
+
+    /** The indexes (in the plan, and in {@link #orders()}) of the orders of {@code kind}. */
     List<Integer> indexes(Kind kind) {
-        List<Integer> indexes = new ArrayList<>();
-        cohort.plan.forEach(o -> {
-            if (kind(o) == kind) {
-                indexes.add(o.index());
-            }
-        });
-        return indexes;
+        return ofKind(kind).stream().map(Workload.Planned::index).toList();
     }
 }

@@ -247,6 +247,7 @@ class EndToEndTest {
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
         assertEquals("{\"outcome\":\"RESERVED\"}", out.toString(StandardCharsets.UTF_8).trim());
     }
+
     @Test
     void invoke_running_ships_an_order_of_the_running_system_as_the_warehouse_does() throws Exception {
         String customer = customer();
