@@ -6,17 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import shop.inventory.adapter.dynamodb.DynamoDbReservations;
 import shop.inventory.adapter.dynamodb.DynamoDbStock;
-import shop.inventory.application.Stock;
+import shop.inventory.application.Reservations.Attempt;
+import shop.inventory.application.StockDecision;
 import shop.inventory.domain.OrderId;
+import shop.inventory.domain.Reservation;
+import shop.inventory.domain.ReservationStatus;
 import shop.inventory.domain.Sku;
+import shop.inventory.domain.StockCounts;
 import shop.inventory.domain.StockLevel;
+import shop.inventory.domain.StockLine;
+import shop.inventory.domain.Transition;
 import shop.localparts.TemplateTables;
 import shop.notification.adapter.ses.SesEmails;
 import shop.notification.domain.Email;
@@ -33,8 +42,8 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
- * The adapters' promises against one set of AWS endpoints: DynamoDB conditional writes never oversell and hold
- * once per order (inventory's DynamoDbStock), every PutEvents entry is accounted for (platform's publisher), and
+ * The adapters' promises against one set of AWS endpoints: DynamoDB transactions never oversell and hold
+ * once per order (inventory's DynamoDbReservations), every PutEvents entry is accounted for (platform's publisher), and
  * SES accepts the notification's email (SesEmails); and two limits of AWS the adapters rely on or meet (at most
  * 10 entries per PutEvents, no email from an unverified sender). Run against the local parts, against moto_server,
  * and against a Docker-based emulator (LocalStack, Floci) where Docker runs; RELIABILITY.md puts them side by side.
@@ -75,64 +84,69 @@ abstract class AdapterScenarios {
     }
 
     @Test
-    void dynamodb_conditional_writes_hold_once_per_order_and_never_take_what_is_not_there() {
+    void dynamodb_transactions_hold_once_per_order_and_never_take_what_is_not_there() {
         try (DynamoDbClient dynamo = TemplateTables.localClient(dynamoDbEndpoint())) {
-            DynamoDbStock stock = stockIn(dynamo, 1);
+            Inventory inventory = inventoryIn(dynamo, 1);
             OrderId first = new OrderId(UUID.randomUUID().toString());
             OrderId second = new OrderId(UUID.randomUUID().toString());
 
-            assertEquals(Stock.Take.TAKEN, stock.take(SKU, first, 1));
-            assertEquals(Stock.Take.ALREADY_HELD, stock.take(SKU, first, 1), "a repeated take takes nothing more");
-            assertEquals(Stock.Take.SHORT, stock.take(SKU, second, 1), "no unit left");
-            assertTrue(stock.giveBack(SKU, first, 1));
-            assertFalse(stock.giveBack(SKU, first, 1), "a duplicate give-back returns nothing more");
-            assertEquals(Stock.Take.TAKEN, stock.take(SKU, second, 1), "the unit given back can be taken");
-            assertEquals(0, stock.available(SKU));
-            report("DynamoDbStock, one at a time", "TAKEN, ALREADY_HELD, SHORT, given back once (not twice), TAKEN by the second order");
+            assertEquals(new Attempt.Reserved(), inventory.reserve(first));
+            assertEquals(ReservationStatus.RESERVED, ((Attempt.Known) inventory.reserve(first)).reservation().status(),
+                    "a repeated reservation takes nothing more");
+            assertEquals(new Attempt.Short(List.of(SKU)), inventory.reserve(second), "no unit left: the transaction says which sku");
+            assertTrue(inventory.release(first));
+            assertFalse(inventory.release(first), "a duplicate release gives nothing more back");
+            assertEquals(new Attempt.Reserved(), inventory.reserve(second), "the unit given back can be reserved");
+            assertEquals(new StockCounts(0, 1, 0), inventory.stock.counts(SKU));
+            report("DynamoDbReservations, one at a time", "Reserved, Known, Short [SKU-5], released once (not twice), Reserved by the second order");
         }
     }
 
     @Test
-    void concurrent_conditional_writes_never_oversell_where_the_endpoint_applies_them_one_at_a_time_as_DynamoDB_does() throws Exception {
+    void concurrent_transactions_never_oversell_where_the_endpoint_applies_them_atomically_as_DynamoDB_does() throws Exception {
         try (DynamoDbClient dynamo = TemplateTables.localClient(dynamoDbEndpoint())) {
-            DynamoDbStock stock = stockIn(dynamo, 10);
-            List<java.util.concurrent.Callable<Stock.Take>> calls = new ArrayList<>();
+            Inventory inventory = inventoryIn(dynamo, 10);
+            List<java.util.concurrent.Callable<Attempt>> calls = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
                 OrderId order = new OrderId(UUID.randomUUID().toString());
-                calls.add(() -> stock.take(SKU, order, 1));
+                calls.add(() -> inventory.reserve(order));
             }
 
-            List<Stock.Take> takes = Concurrently.call(calls);
+            List<Attempt> attempts = Concurrently.call(calls);
 
-            long taken = takes.stream().filter(t -> t == Stock.Take.TAKEN).count();
-            long shortOf = takes.stream().filter(t -> t == Stock.Take.SHORT).count();
-            int available = stock.available(SKU);
-            report("DynamoDbStock, 30 concurrent takes of 10 units", taken + " taken, " + shortOf + " short, " + available
-                    + " available after" + (taken > 10 ? ": OVERSOLD by " + (taken - 10) : ""));
-            assertEquals(30, taken + shortOf, "every take is TAKEN or SHORT: " + takes);
-            assertTrue(taken >= 10, "units left unsold while orders were turned away: " + taken + " taken");
-            if (appliesConditionalWritesOneAtATime()) {
-                assertEquals(10, taken, "oversold: DynamoDB applies each conditional UpdateItem atomically");
-                assertEquals(0, available);
-            }
+            long reserved = attempts.stream().filter(Attempt.Reserved.class::isInstance).count();
+            long shortOf = attempts.stream().filter(Attempt.Short.class::isInstance).count();
+            StockCounts after = inventory.stock.counts(SKU);
+            report("DynamoDbReservations, 30 concurrent reservations of 10 units", reserved + " reserved, " + shortOf + " short, "
+                    + after.available() + " available after" + (reserved > 10 ? ": OVERSOLD by " + (reserved - 10) : ""));
+            assertEquals(30, reserved + shortOf, "every reservation is Reserved or Short: " + attempts);
+            assertEquals(10, reserved, "DynamoDB applies each TransactWriteItems atomically: exactly the 10 units are reserved");
+            assertEquals(new StockCounts(0, 10, 0), after);
         }
     }
 
-    /**
-     * Whether concurrent conditional writes to one item are applied one at a time, each condition checked against
-     * the latest item, as DynamoDB does. moto_server's are not (RELIABILITY.md): there the concurrent scenario reports
-     * what it saw and asserts only what still holds.
-     */
-    boolean appliesConditionalWritesOneAtATime() {
-        return true;
-    }
-
-    private static DynamoDbStock stockIn(DynamoDbClient dynamo, int units) {
+    /** Inventory's adapters on a fresh table of the endpoint, with one sku of {@code units} units. */
+    private static Inventory inventoryIn(DynamoDbClient dynamo, int units) {
         String table = "inventory-" + UUID.randomUUID();
         TemplateTables.ofProject().create(dynamo, "InventoryTable", table);
-        DynamoDbStock stock = new DynamoDbStock(dynamo, table);
-        stock.seed(new StockLevel(SKU, units));
-        return stock;
+        Inventory inventory = new Inventory(new DynamoDbStock(dynamo, table), new DynamoDbReservations(dynamo, table, Clock.systemUTC()));
+        inventory.stock.seed(new StockLevel(SKU, units));
+        return inventory;
+    }
+
+    /** The two adapters the scenarios drive, with an order of one unit of SKU-5. */
+    private record Inventory(DynamoDbStock stock, DynamoDbReservations reservations) {
+
+        Attempt reserve(OrderId order) {
+            return reservations.reserve(StockDecision.of(StockDecision.Kind.RESERVED, new Reservation(order, ReservationStatus.RESERVED,
+                    List.of(new StockLine(SKU, 1)), List.of()), Instant.now(), "corr-" + order), "placed-" + order);
+        }
+
+        boolean release(OrderId order) {
+            Reservation reservation = reservations.find(order).orElseThrow();
+            return Transition.onCancel(reservation.status()).map(release -> reservations.apply(reservation, release, "cancel-" + order))
+                    .orElse(false);
+        }
     }
 
     @Test

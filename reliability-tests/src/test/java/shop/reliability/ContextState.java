@@ -97,13 +97,14 @@ final class ContextState {
         return item.containsKey(name) ? Integer.parseInt(item.get(name).n()) : 0;
     }
 
-    /** Units held for an order, per sku: its hold items ({@code ORDER#id}/{@code HOLD#sku}) in state HELD. */
+    /** Units held for an order, per sku: the lines of its reservation ({@code ORDER#id}/RESERVATION) while it is RESERVED. */
     Map<String, Integer> held(String orderId) {
         Map<String, Integer> held = new TreeMap<>();
         for (Map<String, AttributeValue> item : items.get("InventoryTable")) {
-            if (item.get("pk").s().equals("ORDER#" + orderId) && item.get("sk").s().startsWith("HOLD#")
-                    && item.containsKey("state") && item.get("state").s().equals("HELD")) {
-                held.put("SKU#" + item.get("sku").s(), Integer.parseInt(item.get("quantity").n()));
+            if (item.get("pk").s().equals("ORDER#" + orderId) && item.get("sk").s().equals("RESERVATION")
+                    && item.get("status").s().equals("RESERVED")) {
+                item.get("lines").l().forEach(line -> held.merge("SKU#" + line.m().get("sku").s(),
+                        Integer.parseInt(line.m().get("quantity").n()), Integer::sum));
             }
         }
         return held;

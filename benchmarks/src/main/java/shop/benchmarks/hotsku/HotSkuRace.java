@@ -1,5 +1,6 @@
 package shop.benchmarks.hotsku;
 
+import java.lang.reflect.Constructor;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -16,11 +17,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import shop.inventory.adapter.dynamodb.DynamoDbReservations;
 import shop.inventory.adapter.dynamodb.DynamoDbStock;
+import shop.inventory.application.InventoryEvents;
 import shop.inventory.application.InventoryOutcome;
 import shop.inventory.application.OrderCancelled;
 import shop.inventory.application.OrderPlaced;
 import shop.inventory.application.ReleaseStock;
 import shop.inventory.application.ReserveStock;
+import shop.inventory.application.ShortageMetrics;
 import shop.inventory.domain.OrderId;
 import shop.inventory.domain.Sku;
 import shop.inventory.domain.StockLevel;
@@ -34,6 +37,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Runs INSIDE a class loader holding the inventory function's deployed jar and the FunctionLayer (see {@code HotSku}),
@@ -55,8 +59,10 @@ public final class HotSkuRace implements Function<Map<String, String>, Map<Strin
         try (DynamoDbClient dynamo = client(options.get("endpoint"))) {
             DynamoDbStock stock = new DynamoDbStock(dynamo, table);
             DynamoDbReservations reservations = new DynamoDbReservations(dynamo, table, Clock.systemUTC());
-            ReserveStock reserve = new ReserveStock(stock, reservations, decision -> { }, (order, skus) -> { }, Clock.systemUTC());
-            ReleaseStock release = new ReleaseStock(stock, reservations);
+            InventoryEvents published = decision -> { };
+            ShortageMetrics metrics = (order, skus) -> { };
+            ReserveStock reserve = useCase(ReserveStock.class, stock, reservations, published, metrics, Clock.systemUTC());
+            ReleaseStock release = useCase(ReleaseStock.class, stock, reservations);
             stock.seed(new StockLevel(sku, stockUnits));
             Map<String, String> result = new LinkedHashMap<>();
 
@@ -81,7 +87,7 @@ public final class HotSkuRace implements Function<Map<String, String>, Map<Strin
             result.put("rejected", Long.toString(outcomes.stream().filter(o -> o.kind() == InventoryOutcome.Kind.REJECTED_SHORT).count()));
             result.put("reserveCalls", Long.toString(calls.get()));
             result.put("reserveConditionFailures", Long.toString(conditionFailures.get()));
-            result.put("reserveRetries", retries(stock));
+            result.put("reserveRetries", retries(stock, reservations));
 
             List<OrderId> toCancel = new ArrayList<>();
             for (int i = 0; i < orders; i++) {
@@ -96,7 +102,7 @@ public final class HotSkuRace implements Function<Map<String, String>, Map<Strin
             result.put("releasePerSecond", rate(toCancel.size(), releaseStart));
             result.put("releaseCalls", Long.toString(calls.get()));
             result.put("releaseConditionFailures", Long.toString(conditionFailures.get()));
-            result.put("releaseRetries", retries(stock));
+            result.put("releaseRetries", retries(stock, reservations));
             result.putAll(counters(dynamo, table, sku));
             result.put("seeded", Integer.toString(stockUnits));
             return result;
@@ -105,13 +111,46 @@ public final class HotSkuRace implements Function<Map<String, String>, Map<Strin
         }
     }
 
-    /** Conditional writes the adapter retried after another order moved the sku item first; main's adapter has no such retry. */
-    private static String retries(DynamoDbStock stock) {
-        try {
-            return stock.getClass().getMethod("conflicts").invoke(stock).toString() + " (cumulative)";
-        } catch (ReflectiveOperationException none) {
-            return "none (this build never retries a sku write)";
+    /**
+     * Writes the adapter retried after another order's write met it on the sku item: a sku write that lost a race (main
+     * before transactions), or a transaction cancelled by a conflict or a throttle (today's; none against this serialising
+     * local DynamoDB unless injected). The oldest build has neither.
+     */
+    private static String retries(DynamoDbStock stock, DynamoDbReservations reservations) {
+        for (Object adapter : new Object[] {stock, reservations}) {
+            for (String counter : new String[] {"conflicts", "transactionRetries"}) {
+                try {
+                    return adapter.getClass().getMethod(counter).invoke(adapter).toString() + " (cumulative)";
+                } catch (ReflectiveOperationException none) {
+                    // not this build's counter
+                }
+            }
         }
+        return "none (this build never retries a sku write)";
+    }
+
+    /**
+     * A use case built with whichever constructor this build has, each parameter taking the next argument that fits:
+     * today's take the reservations alone, the builds before transactions took the stock port too.
+     */
+    private static <T> T useCase(Class<T> type, Object... arguments) throws ReflectiveOperationException {
+        for (Constructor<?> constructor : type.getConstructors()) {
+            Object[] picked = new Object[constructor.getParameterCount()];
+            int next = 0;
+            int filled = 0;
+            for (Class<?> parameter : constructor.getParameterTypes()) {
+                while (next < arguments.length && !parameter.isInstance(arguments[next])) {
+                    next++;
+                }
+                if (next < arguments.length) {
+                    picked[filled++] = arguments[next++];
+                }
+            }
+            if (filled == picked.length) {
+                return type.cast(constructor.newInstance(picked));
+            }
+        }
+        throw new NoSuchMethodException("no constructor of " + type.getName() + " takes these arguments");
     }
 
     /** The sku item as stored, read the same way for both builds: held is the counter, or the sum of the heldFor map. */
@@ -137,7 +176,8 @@ public final class HotSkuRace implements Function<Map<String, String>, Map<Strin
                     @Override
                     public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
                         calls.incrementAndGet();
-                        if (context.exception() instanceof ConditionalCheckFailedException) {
+                        if (context.exception() instanceof ConditionalCheckFailedException
+                                || context.exception() instanceof TransactionCanceledException) {
                             conditionFailures.incrementAndGet();
                         }
                     }

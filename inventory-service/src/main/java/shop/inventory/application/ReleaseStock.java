@@ -8,12 +8,11 @@ import static shop.inventory.application.InventoryOutcome.Kind.RELEASED;
 
 import java.util.Optional;
 import shop.inventory.domain.Reservation;
-import shop.inventory.domain.ReservationStatus;
+import shop.inventory.domain.Transition;
 
 /**
- * On OrderCancelled: give back exactly what the order holds. The order is marked RELEASING before any line is
- * given back, so an OrderPlaced still taking lines sees it and gives back its own. An order not seen yet gets a
- * tombstone, so its late OrderPlaced takes nothing. An order whose parcel shipped gives nothing back.
+ * On OrderCancelled: give back exactly what the order holds, in the write that marks it RELEASED. An order not seen
+ * yet gets a tombstone, so its late OrderPlaced takes nothing. An order whose parcel shipped gives nothing back.
  */
 public final class ReleaseStock {
 
@@ -21,11 +20,9 @@ public final class ReleaseStock {
     private static final int ATTEMPTS = 3;
 
     private final Reservations reservations;
-    private final GiveBack giveBack;
 
-    public ReleaseStock(Stock stock, Reservations reservations) {
+    public ReleaseStock(Reservations reservations) {
         this.reservations = reservations;
-        this.giveBack = new GiveBack(stock, reservations);
     }
 
     public InventoryOutcome handle(OrderCancelled cancellation) {
@@ -38,32 +35,18 @@ public final class ReleaseStock {
                 continue; // OrderPlaced arrived in between
             }
             Reservation reservation = found.get();
-            switch (reservation.status()) {
-                case RESERVING, RESERVED -> {
-                    if (reservations.cancel(reservation.orderId(), reservation.status(), cancellation.eventId())) {
-                        giveBack.finish(new Reservation(reservation.orderId(), ReservationStatus.RELEASING,
-                                reservation.lines(), reservation.shortSkus()));
-                        return InventoryOutcome.of(RELEASED);
-                    }
-                }
-                case RELEASING -> {
-                    giveBack.finish(reservation);
+            Optional<Transition> release = Transition.onCancel(reservation.status());
+            if (release.isPresent()) {
+                if (reservations.apply(reservation, release.get(), cancellation.eventId())) {
                     return InventoryOutcome.of(RELEASED);
                 }
-                case REJECTING -> {
-                    giveBack.finish(reservation);
-                    return InventoryOutcome.of(NOTHING_HELD);
-                }
-                case REJECTED -> {
-                    return InventoryOutcome.of(NOTHING_HELD);
-                }
-                case RELEASED, CANCELLED_BEFORE_PLACED, SHIPPING_AFTER_RELEASE, SHIPPED_AFTER_RELEASE -> {
-                    return InventoryOutcome.of(DUPLICATE); // this cancel was applied before the parcel shipped
-                }
-                case SHIPPING, SHIPPED -> {
-                    return InventoryOutcome.of(KEPT_SHIPPED); // the parcel left: a return is expected, nothing comes back now
-                }
+                continue; // shipped or cancelled by another delivery in between
             }
+            return switch (reservation.status()) {
+                case REJECTED -> InventoryOutcome.of(NOTHING_HELD);
+                case SHIPPED -> InventoryOutcome.of(KEPT_SHIPPED); // the parcel left: a return is expected, nothing comes back now
+                default -> InventoryOutcome.of(DUPLICATE); // released, tombstoned, or released and then shipped
+            };
         }
         throw new IllegalStateException("order " + cancellation.orderId() + " kept changing while being cancelled; retry");
     }

@@ -4,38 +4,42 @@ import java.util.List;
 import java.util.Optional;
 import shop.inventory.domain.OrderId;
 import shop.inventory.domain.Reservation;
-import shop.inventory.domain.ReservationStatus;
-import shop.inventory.domain.StockLine;
+import shop.inventory.domain.Sku;
+import shop.inventory.domain.Transition;
 
 /**
- * One record per order of how its reservation stands, with the decision it still owes the bus. Each method is one
- * conditional write to that order's item, so a decision and the status it records are never out of step.
+ * One record per order of how its reservation stands, with the decision it still owes the bus. Every change is one
+ * atomic write: the order's status, the skus' counters it moves and the event it owes, all or nothing, each conditional
+ * on the state it leaves, which is what makes duplicates, disorder and concurrent deliveries safe.
  */
 public interface Reservations {
 
-    /** Starts reserving (status RESERVING) unless the order is known; returns the order's record as it now stands. */
-    Reservation begin(OrderId orderId, List<StockLine> lines, String eventId);
+    /** What an attempt to reserve found. */
+    sealed interface Attempt {
+        /** Every line is held and the decision is owed, in one write. */
+        record Reserved() implements Attempt {
+        }
+
+        /** These skus had too few units; nothing was written. */
+        record Short(List<Sku> skus) implements Attempt {
+        }
+
+        /** The order was already known (reserved, rejected or cancelled by another delivery); nothing was written. */
+        record Known(Reservation reservation) implements Attempt {
+        }
+    }
+
+    /** Holds every line of the decision's reservation and records it RESERVED, owing the decision, unless the order is known. */
+    Attempt reserve(StockDecision reserved, String placedEventId);
+
+    /** Records the order REJECTED with its short skus, owing the decision, unless the order is known; false if it is. */
+    boolean reject(StockDecision shortage, String placedEventId);
 
     Optional<Reservation> find(OrderId orderId);
 
-    /** Moves the order from one status to another; false if it was not in {@code from}. */
-    boolean move(OrderId orderId, ReservationStatus from, ReservationStatus to);
-
-    /** RESERVING to RESERVED, owing the decision (StockReserved) in the same write; false if the order was not RESERVING. */
-    boolean reserve(StockDecision reserved);
-
-    /**
-     * RESERVING to REJECTING, recording the short skus and owing the decision (StockShortage) in the same write; false
-     * if the order was not RESERVING.
-     */
-    boolean reject(StockDecision shortage);
-
-    /** From {@code from} to RELEASING for a cancellation, recording its event; false if the order was not in {@code from}. */
-    boolean cancel(OrderId orderId, ReservationStatus from, String eventId);
-
-    /** From {@code from} (RESERVED or RELEASED) to {@code to} (SHIPPING...) for a ParcelShipped, recording its event; false if not in {@code from}. */
-    boolean ship(OrderId orderId, ReservationStatus from, ReservationStatus to, String eventId);
-
     /** Records a cancellation for an order not seen yet (CANCELLED_BEFORE_PLACED); false if the order exists. */
     boolean tombstone(OrderId orderId, String eventId);
+
+    /** Moves the reservation's status and its lines' units as the transition says; false if it was no longer in {@code from}. */
+    boolean apply(Reservation reservation, Transition transition, String eventId);
 }

@@ -37,17 +37,17 @@ final class Wiring {
     }
 
     static ReserveStock reserveStock() {
-        return new ReserveStock(stock(), reservations(), new EventBridgeInventoryEvents(outbox()), new EmfShortageMetrics(
+        return new ReserveStock(reservations(), new EventBridgeInventoryEvents(outbox()), new EmfShortageMetrics(
                 Environment.optional("METRICS_NAMESPACE", "shop"), Environment.optional("SERVICE_NAME", SERVICE), Clock.systemUTC()),
                 Clock.systemUTC());
     }
 
     static ReleaseStock releaseStock() {
-        return new ReleaseStock(stock(), reservations());
+        return new ReleaseStock(reservations());
     }
 
     static SettleStock settleStock() {
-        return new SettleStock(stock(), reservations());
+        return new SettleStock(reservations());
     }
 
     static SeedStock seedStock() {

@@ -25,10 +25,12 @@ import shop.inventory.domain.StockLevel;
 import shop.inventory.domain.StockLine;
 import shop.testsupport.Concurrently;
 import shop.testsupport.LocalDynamoDb;
+import shop.platform.events.PendingEvent;
+import shop.platform.outbox.DynamoDbOutbox;
 
 /**
- * Deliveries that run at the same time, and deliveries that died half-way, against a real local DynamoDB: stock is
- * never oversold, and each order gets at most one decision.
+ * Deliveries that run at the same time, and deliveries that died after their write, against a real local DynamoDB
+ * with transactions: stock is never oversold, and each order gets at most one decision.
  */
 class ReserveStockConcurrencyTest {
 
@@ -51,8 +53,8 @@ class ReserveStockConcurrencyTest {
         table = dynamoDb.freshTable("InventoryTable");
         stock = new DynamoDbStock(dynamoDb.client(), table);
         reservations = new DynamoDbReservations(dynamoDb.client(), table, Clock.systemUTC());
-        reserveStock = new ReserveStock(stock, reservations, decisions::add, (orderId, skus) -> { }, Clock.systemUTC());
-        releaseStock = new ReleaseStock(stock, reservations);
+        reserveStock = new ReserveStock(reservations, decisions::add, (orderId, skus) -> { }, Clock.systemUTC());
+        releaseStock = new ReleaseStock(reservations);
     }
 
     @Test
@@ -82,7 +84,7 @@ class ReserveStockConcurrencyTest {
             first.add(placed(newOrderId(), new StockLine(SKU_5, 1)));
             reserveStock.handle(first.get(i));
         }
-        SettleStock settleStock = new SettleStock(stock, reservations);
+        SettleStock settleStock = new SettleStock(reservations);
         List<Callable<InventoryOutcome>> calls = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             OrderPlaced order = placed(newOrderId(), new StockLine(SKU_5, 1));
@@ -109,7 +111,7 @@ class ReserveStockConcurrencyTest {
     @Test
     void a_parcel_shipped_while_its_cancel_is_handled_ends_with_the_same_counters_either_way() throws Exception {
         stock.seed(new StockLevel(SKU_1, 1_000));
-        SettleStock settleStock = new SettleStock(stock, reservations);
+        SettleStock settleStock = new SettleStock(reservations);
         for (int round = 0; round < 10; round++) {
             OrderPlaced order = placed(newOrderId(), new StockLine(SKU_1, 2));
             reserveStock.handle(order);
@@ -137,7 +139,7 @@ class ReserveStockConcurrencyTest {
                     List.of(() -> reserveStock.handle(first), () -> reserveStock.handle(second)));
 
             assertEquals(1, outcomes.stream().filter(o -> o.kind() == Kind.RESERVED).count(), "round " + round);
-            assertEquals(0, stock.available(sku));
+            assertEquals(0, stock.counts(sku).available());
         }
     }
 
@@ -149,8 +151,8 @@ class ReserveStockConcurrencyTest {
 
         Concurrently.call(10, () -> reserveStock.handle(order));
 
-        assertEquals(98, stock.available(SKU_1));
-        assertEquals(97, stock.available(SKU_5));
+        assertEquals(98, stock.counts(SKU_1).available());
+        assertEquals(97, stock.counts(SKU_5).available());
         assertEquals(ReservationStatus.RESERVED, reservations.find(order.orderId()).orElseThrow().status());
         assertEquals(1, decisions.size(), "ten deliveries, one StockReserved");
     }
@@ -166,8 +168,8 @@ class ReserveStockConcurrencyTest {
 
             Concurrently.call(List.of(() -> reserveStock.handle(placed), () -> releaseStock.handle(cancelled)));
 
-            assertEquals(1_000, stock.available(SKU_1), "round " + round);
-            assertEquals(1_000, stock.available(SKU_5), "round " + round);
+            assertEquals(1_000, stock.counts(SKU_1).available(), "round " + round);
+            assertEquals(1_000, stock.counts(SKU_5).available(), "round " + round);
             ReservationStatus status = reservations.find(orderId).orElseThrow().status();
             assertTrue(status == ReservationStatus.RELEASED || status == ReservationStatus.CANCELLED_BEFORE_PLACED, status.name());
             assertTrue(decisions.stream().filter(d -> d.reservation().orderId().equals(orderId)).count() <= 1,
@@ -176,65 +178,49 @@ class ReserveStockConcurrencyTest {
     }
 
     @Test
-    void a_delivery_that_died_half_way_is_finished_by_the_redelivery() {
-        stock.seed(new StockLevel(SKU_1, 10));
-        stock.seed(new StockLevel(SKU_5, 10));
-        OrderPlaced order = placed(newOrderId(), new StockLine(SKU_1, 2), new StockLine(SKU_5, 3));
-        reservations.begin(order.orderId(), order.lines(), order.eventId()); // the first delivery took SKU-1 and died
-        stock.take(SKU_1, order.orderId(), 2);
-
-        assertEquals(Kind.RESERVED, reserveStock.handle(order).kind());
-
-        assertEquals(8, stock.available(SKU_1));
-        assertEquals(7, stock.available(SKU_5));
-    }
-
-    @Test
-    void a_rejection_that_died_before_giving_back_is_finished_by_the_redelivery() {
+    void a_short_line_holds_nothing_of_any_line_and_every_short_sku_is_named() {
         stock.seed(new StockLevel(SKU_1, 10));
         stock.seed(new StockLevel(SKU_5, 1));
-        OrderPlaced order = placed(newOrderId(), new StockLine(SKU_1, 2), new StockLine(SKU_5, 3));
-        reservations.begin(order.orderId(), order.lines(), order.eventId()); // took SKU-1, found SKU-5 short, died
-        stock.take(SKU_1, order.orderId(), 2);
-        reservations.reject(StockDecision.of(StockDecision.Kind.SHORTAGE,
-                new Reservation(order.orderId(), ReservationStatus.REJECTING, order.lines(), List.of(SKU_5)), Instant.now(), "corr"));
+        Sku unknown = new Sku("NEVER-SEEDED");
+        OrderPlaced order = placed(newOrderId(), new StockLine(SKU_1, 2), new StockLine(SKU_5, 3), new StockLine(unknown, 1));
 
         InventoryOutcome outcome = reserveStock.handle(order);
 
         assertEquals(Kind.REJECTED_SHORT, outcome.kind());
-        assertEquals(List.of(SKU_5), outcome.shortSkus());
-        assertEquals(List.of(), decisions, "the delivery that marked it REJECTING stored the decision; the relay sends it");
-        assertEquals(10, stock.available(SKU_1));
+        assertEquals(List.of(unknown, SKU_5), outcome.shortSkus(), "lines are merged in sku order; both short skus, read from the cancellation reasons");
+        assertEquals(new StockCounts(10, 0, 0), stock.counts(SKU_1), "the line that was there is not held either");
+        assertEquals(new StockCounts(1, 0, 0), stock.counts(SKU_5));
         assertEquals(ReservationStatus.REJECTED, reservations.find(order.orderId()).orElseThrow().status());
+        assertEquals(List.of(StockDecision.Kind.SHORTAGE), decisions.stream().map(StockDecision::kind).toList());
     }
 
     @Test
-    void a_cancellation_of_an_order_whose_delivery_died_half_way_gives_back_what_was_taken() {
-        stock.seed(new StockLevel(SKU_1, 10));
-        stock.seed(new StockLevel(SKU_5, 10));
-        OrderPlaced order = placed(newOrderId(), new StockLine(SKU_1, 2), new StockLine(SKU_5, 3));
-        reservations.begin(order.orderId(), order.lines(), order.eventId());
-        stock.take(SKU_1, order.orderId(), 2);
-
-        assertEquals(Kind.RELEASED, releaseStock.handle(new OrderCancelled(UUID.randomUUID().toString(), order.orderId())).kind());
-        assertEquals(Kind.IGNORED_CANCELLED_ORDER, reserveStock.handle(order).kind());
-
-        assertEquals(10, stock.available(SKU_1));
-        assertEquals(10, stock.available(SKU_5));
-    }
-
-    @Test
-    void a_reservation_begun_before_outboxes_existed_is_decided_and_owes_its_decision() {
+    void a_delivery_that_died_after_its_write_leaves_the_decision_owed_and_the_redelivery_reserves_nothing_more() {
         stock.seed(new StockLevel(SKU_1, 10));
         OrderPlaced order = placed(newOrderId(), new StockLine(SKU_1, 2));
-        reservations.begin(order.orderId(), order.lines(), order.eventId());
-        dynamoDb.client().updateItem(b -> b.tableName(table).key(DynamoDbReservations.key(order.orderId()))
-                .updateExpression("REMOVE outbox")); // as the previous version wrote it, in flight at deploy
+        StockDecision reserved = StockDecision.of(StockDecision.Kind.RESERVED,
+                new Reservation(order.orderId(), ReservationStatus.RESERVED, order.lines(), List.of()), Instant.now(), "corr");
+        reservations.reserve(reserved, order.eventId()); // the first delivery's transaction, then it died before publishing
 
-        assertEquals(Kind.RESERVED, reserveStock.handle(order).kind());
+        assertEquals(Kind.DUPLICATE, reserveStock.handle(order).kind());
 
-        assertEquals(8, stock.available(SKU_1));
-        assertEquals(List.of(StockDecision.Kind.RESERVED), decisions.stream().map(StockDecision::kind).toList());
+        assertEquals(new StockCounts(8, 2, 0), stock.counts(SKU_1));
+        assertEquals(List.of(), decisions, "the redelivery publishes nothing: the first write owes the decision");
+        assertEquals(List.of(reserved.eventId()), new DynamoDbOutbox(dynamoDb.client(), table, "pk", "sk")
+                .owed(DynamoDbReservations.key(order.orderId())).stream().map(PendingEvent::eventId).toList(),
+                "the decision is in the reservation's outbox, for the relay");
+    }
+
+    @Test
+    void a_cancel_that_came_first_leaves_a_tombstone_and_the_late_order_placed_takes_nothing() {
+        stock.seed(new StockLevel(SKU_1, 10));
+        OrderPlaced order = placed(newOrderId(), new StockLine(SKU_1, 2));
+
+        assertEquals(Kind.CANCELLED_BEFORE_PLACED, releaseStock.handle(new OrderCancelled(UUID.randomUUID().toString(), order.orderId())).kind());
+        assertEquals(Kind.IGNORED_CANCELLED_ORDER, reserveStock.handle(order).kind());
+
+        assertEquals(new StockCounts(10, 0, 0), stock.counts(SKU_1));
+        assertEquals(List.of(), decisions);
     }
 
     private static OrderId newOrderId() {

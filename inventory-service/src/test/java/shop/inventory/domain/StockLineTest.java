@@ -30,11 +30,4 @@ class StockLineTest {
     void an_order_id_that_is_not_a_uuid_cannot_exist() {
         assertThrows(IllegalArgumentException.class, () -> new OrderId("ORDER#1"));
     }
-
-    @Test
-    void only_a_releasing_status_settles() {
-        assertEquals(ReservationStatus.REJECTED, ReservationStatus.REJECTING.settlesAs());
-        assertEquals(ReservationStatus.RELEASED, ReservationStatus.RELEASING.settlesAs());
-        assertThrows(IllegalStateException.class, ReservationStatus.RESERVED::settlesAs);
-    }
 }

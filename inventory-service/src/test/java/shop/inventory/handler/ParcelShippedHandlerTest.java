@@ -56,8 +56,8 @@ class ParcelShippedHandlerTest {
         String table = dynamoDb.freshTable("InventoryTable");
         stock = new DynamoDbStock(dynamoDb.client(), table);
         reservations = new DynamoDbReservations(dynamoDb.client(), table, Clock.systemUTC());
-        handler = new OrderEventHandler(new ReserveStock(stock, reservations, decision -> { }, (order, skus) -> { }, Clock.systemUTC()),
-                new ReleaseStock(stock, reservations), new SettleStock(stock, reservations));
+        handler = new OrderEventHandler(new ReserveStock(reservations, decision -> { }, (order, skus) -> { }, Clock.systemUTC()),
+                new ReleaseStock(reservations), new SettleStock(reservations));
         for (Sku sku : new Sku[] {SKU_1, SKU_2, SKU_5}) {
             stock.seed(new StockLevel(sku, 10));
         }

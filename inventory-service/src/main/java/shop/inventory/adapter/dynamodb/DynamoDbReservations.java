@@ -4,6 +4,8 @@ import static shop.inventory.adapter.dynamodb.InventoryKeys.n;
 import static shop.inventory.adapter.dynamodb.InventoryKeys.s;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,27 +18,34 @@ import shop.inventory.domain.Reservation;
 import shop.inventory.domain.ReservationStatus;
 import shop.inventory.domain.Sku;
 import shop.inventory.domain.StockLine;
+import shop.inventory.domain.StockMove;
+import shop.inventory.domain.Transition;
 import shop.platform.outbox.OutboxItems;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
- * One item per order ({@code ORDER#<id>}/RESERVATION): status, lines, short skus, the ids of the events that
- * changed it, and its outbox (platform's {@link OutboxItems}): the decision it owes the bus. Every status change
- * is conditional on the status it leaves, which is what makes duplicates, disorder and concurrent deliveries safe;
- * the change that decides also stores the decision, in the same write.
+ * One item per order ({@code ORDER#<id>}/RESERVATION): status, lines, short skus, the ids of the events that changed
+ * it, and its outbox (platform's {@link OutboxItems}): the decision it owes the bus. A change of status is one
+ * TransactWriteItems with the counters of every sku it moves, conditional on the status it leaves (and, to reserve, on
+ * each sku having the units), so it happens once, whole, or not at all; which condition refused it comes back in the
+ * cancellation reasons, one per action, with no second call.
  */
 public final class DynamoDbReservations implements Reservations {
 
     private final DynamoDbClient dynamo;
     private final String table;
     private final Clock clock;
+    private final Transactions transactions;
 
     public DynamoDbReservations(DynamoDbClient dynamo, String table, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
         this.clock = clock;
+        this.transactions = new Transactions(dynamo);
     }
 
     /** The key of an order's reservation item, which is also where its outbox is. */
@@ -44,47 +53,102 @@ public final class DynamoDbReservations implements Reservations {
         return InventoryKeys.reservation(orderId);
     }
 
+    /** The item of a RESERVED order whose decision was published: for filling a table with open orders (tests, benchmarks). */
+    public static Map<String, AttributeValue> reservedItem(OrderId orderId, List<StockLine> lines, Instant at) {
+        Map<String, AttributeValue> item = newItem(orderId, ReservationStatus.RESERVED, lines, at);
+        item.put(OutboxItems.MAP, AttributeValue.fromM(Map.of()));
+        return item;
+    }
+
+    /** Transactions that met a conflict or a throttle and were tried again, since this adapter was built. */
+    public long transactionRetries() {
+        return transactions.retries();
+    }
+
     @Override
-    public Reservation begin(OrderId orderId, List<StockLine> lines, String eventId) {
-        Map<String, AttributeValue> item = newItem(orderId, ReservationStatus.RESERVING);
-        item.put("lines", AttributeValue.fromL(lines.stream().map(line -> AttributeValue.fromM(
-                Map.of("sku", s(line.sku().value()), "quantity", n(line.quantity())))).toList()));
-        item.put("placedEventId", s(eventId));
-        OutboxItems.addTo(item, List.of(), clock.instant()); // an empty outbox: the decision's write adds to it
-        if (putIfAbsent(item)) {
-            return new Reservation(orderId, ReservationStatus.RESERVING, lines, List.of());
+    public Attempt reserve(StockDecision reserved, String placedEventId) {
+        Reservation reservation = reserved.reservation();
+        Map<String, AttributeValue> item = decided(reserved, placedEventId);
+        List<TransactWriteItem> actions = new ArrayList<>();
+        actions.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)")).build());
+        actions.addAll(SkuItem.moves(table, reservation.lines(), StockMove.RESERVE));
+        Optional<List<CancellationReason>> refused = transactions.write(actions);
+        if (refused.isEmpty()) {
+            return new Attempt.Reserved();
         }
-        Map<String, AttributeValue> existing = read(orderId);
-        if (existing.isEmpty()) {
-            throw new IllegalStateException("reservation of order " + orderId + " vanished");
+        List<CancellationReason> reasons = refused.get();
+        if (Transactions.conditionFailed(reasons.get(0))) {
+            return new Attempt.Known(find(reservation.orderId()).orElseThrow(() -> new IllegalStateException(
+                    "reservation of order " + reservation.orderId() + " refused as existing, then not found")));
         }
-        if (!existing.containsKey(OutboxItems.MAP)) {
-            // begun by a version without outboxes (in flight at deploy): give it the map its decision's write adds to
-            dynamo.updateItem(b -> b.tableName(table).key(InventoryKeys.reservation(orderId))
-                    .updateExpression("SET #outbox = if_not_exists(#outbox, :empty)")
-                    .expressionAttributeNames(Map.of("#outbox", OutboxItems.MAP))
-                    .expressionAttributeValues(Map.of(":empty", AttributeValue.fromM(Map.of()))));
+        List<Sku> shortSkus = new ArrayList<>();
+        for (int i = 1; i < reasons.size(); i++) {
+            if (Transactions.conditionFailed(reasons.get(i))) {
+                shortSkus.add(reservation.lines().get(i - 1).sku());
+            }
         }
-        return reservation(orderId, existing);
+        return new Attempt.Short(shortSkus);
+    }
+
+    @Override
+    public boolean reject(StockDecision shortage, String placedEventId) {
+        Map<String, AttributeValue> item = decided(shortage, placedEventId);
+        item.put("shortSkus", AttributeValue.fromL(shortage.reservation().shortSkus().stream().map(sku -> s(sku.value())).toList()));
+        return putIfAbsent(item);
     }
 
     @Override
     public boolean tombstone(OrderId orderId, String eventId) {
-        Map<String, AttributeValue> item = newItem(orderId, ReservationStatus.CANCELLED_BEFORE_PLACED);
+        Map<String, AttributeValue> item = newItem(orderId, ReservationStatus.CANCELLED_BEFORE_PLACED, List.of(), clock.instant());
         item.put("cancelledEventId", s(eventId));
         return putIfAbsent(item);
     }
 
     @Override
     public Optional<Reservation> find(OrderId orderId) {
-        Map<String, AttributeValue> item = read(orderId);
-        return item.isEmpty() ? Optional.empty() : Optional.of(reservation(orderId, item));
-    }
-
-    private Map<String, AttributeValue> read(OrderId orderId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(InventoryKeys.reservation(orderId))
                 .consistentRead(true)).item();
-        return item == null ? Map.of() : item;
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(reservation(orderId, item));
+    }
+
+    @Override
+    public boolean apply(Reservation reservation, Transition transition, String eventId) {
+        String eventField = transition.to() == ReservationStatus.RELEASED ? "cancelledEventId" : "shippedEventId";
+        List<TransactWriteItem> actions = new ArrayList<>();
+        actions.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(InventoryKeys.reservation(reservation.orderId()))
+                .updateExpression("SET #status = :to, updatedAt = :now, " + eventField + " = :event")
+                .conditionExpression("#status = :from")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":to", s(transition.to().name()), ":from", s(transition.from().name()),
+                        ":now", s(clock.instant().toString()), ":event", s(eventId)))).build());
+        actions.addAll(SkuItem.moves(table, reservation.lines(), transition.move()));
+        Optional<List<CancellationReason>> refused = transactions.write(actions);
+        if (refused.isEmpty()) {
+            return true;
+        }
+        if (Transactions.conditionFailed(refused.get().get(0))) {
+            return false; // another delivery moved the order first
+        }
+        throw new IllegalStateException("order " + reservation.orderId() + " holds a sku the inventory has no item for: " + refused.get());
+    }
+
+    /** The item of an order decided in one write: its status, lines, and the decision it owes in its outbox. */
+    private Map<String, AttributeValue> decided(StockDecision decision, String placedEventId) {
+        Reservation reservation = decision.reservation();
+        Map<String, AttributeValue> item = newItem(reservation.orderId(), reservation.status(), reservation.lines(), clock.instant());
+        item.put("placedEventId", s(placedEventId));
+        OutboxItems.addTo(item, List.of(InventoryMessages.of(decision)), decision.decidedAt());
+        return item;
+    }
+
+    private static Map<String, AttributeValue> newItem(OrderId orderId, ReservationStatus status, List<StockLine> lines, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>(InventoryKeys.reservation(orderId));
+        item.put("orderId", s(orderId.value()));
+        item.put("status", s(status.name()));
+        item.put("updatedAt", s(now.toString()));
+        item.put("lines", AttributeValue.fromL(lines.stream().map(line -> AttributeValue.fromM(
+                Map.of("sku", s(line.sku().value()), "quantity", n(line.quantity())))).toList()));
+        return item;
     }
 
     private static Reservation reservation(OrderId orderId, Map<String, AttributeValue> item) {
@@ -94,69 +158,6 @@ public final class DynamoDbReservations implements Reservations {
         List<Sku> shortSkus = item.getOrDefault("shortSkus", AttributeValue.fromL(List.of())).l().stream()
                 .map(sku -> new Sku(sku.s())).toList();
         return new Reservation(orderId, ReservationStatus.valueOf(item.get("status").s()), lines, shortSkus);
-    }
-
-    @Override
-    public boolean move(OrderId orderId, ReservationStatus from, ReservationStatus to) {
-        return update(orderId, from, to, "", Map.of(), Map.of());
-    }
-
-    @Override
-    public boolean reserve(StockDecision reserved) {
-        return decide(reserved, ReservationStatus.RESERVED, "", Map.of());
-    }
-
-    @Override
-    public boolean reject(StockDecision shortage) {
-        return decide(shortage, ReservationStatus.REJECTING, ", shortSkus = :short", Map.of(":short",
-                AttributeValue.fromL(shortage.reservation().shortSkus().stream().map(sku -> s(sku.value())).toList())));
-    }
-
-    @Override
-    public boolean cancel(OrderId orderId, ReservationStatus from, String eventId) {
-        return update(orderId, from, ReservationStatus.RELEASING, ", cancelledEventId = :event", Map.of(), Map.of(":event", s(eventId)));
-    }
-
-    @Override
-    public boolean ship(OrderId orderId, ReservationStatus from, ReservationStatus to, String eventId) {
-        return update(orderId, from, to, ", shippedEventId = :event", Map.of(), Map.of(":event", s(eventId)));
-    }
-
-    /** RESERVING to {@code to}, with the decision added to the item's outbox in the same conditional write. */
-    private boolean decide(StockDecision decision, ReservationStatus to, String moreSets, Map<String, AttributeValue> moreValues) {
-        OutboxItems.Update outbox = OutboxItems.owe(List.of(InventoryMessages.of(decision)), decision.decidedAt());
-        Map<String, AttributeValue> values = new HashMap<>(moreValues);
-        values.putAll(outbox.values());
-        return update(decision.reservation().orderId(), ReservationStatus.RESERVING, to,
-                moreSets + ", " + outbox.setClauses(), outbox.names(), values);
-    }
-
-    private boolean update(OrderId orderId, ReservationStatus from, ReservationStatus to, String moreSets,
-                           Map<String, String> moreNames, Map<String, AttributeValue> moreValues) {
-        Map<String, AttributeValue> values = new HashMap<>(moreValues);
-        values.put(":from", s(from.name()));
-        values.put(":to", s(to.name()));
-        values.put(":now", s(clock.instant().toString()));
-        Map<String, String> names = new HashMap<>(moreNames);
-        names.put("#status", "status");
-        try {
-            dynamo.updateItem(b -> b.tableName(table).key(InventoryKeys.reservation(orderId))
-                    .updateExpression("SET #status = :to, updatedAt = :now" + moreSets)
-                    .conditionExpression("#status = :from")
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(values));
-            return true;
-        } catch (ConditionalCheckFailedException elsewhere) {
-            return false;
-        }
-    }
-
-    private Map<String, AttributeValue> newItem(OrderId orderId, ReservationStatus status) {
-        Map<String, AttributeValue> item = new HashMap<>(InventoryKeys.reservation(orderId));
-        item.put("orderId", s(orderId.value()));
-        item.put("status", s(status.name()));
-        item.put("updatedAt", s(clock.instant().toString()));
-        return item;
     }
 
     private boolean putIfAbsent(Map<String, AttributeValue> item) {

@@ -5,10 +5,7 @@ import shop.inventory.domain.OrderId;
 import shop.inventory.domain.Sku;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/**
- * The inventory table's keys: one item per sku ({@code SKU#..}/STOCK, counters only), one per order
- * ({@code ORDER#..}/RESERVATION) and, in the order's partition, one per sku it holds ({@code ORDER#..}/{@code HOLD#sku}).
- */
+/** The inventory table's keys: one item per sku ({@code SKU#..}/STOCK, counters only) and one per order ({@code ORDER#..}/RESERVATION). */
 final class InventoryKeys {
 
     static final String PK = "pk";
@@ -23,10 +20,6 @@ final class InventoryKeys {
 
     static Map<String, AttributeValue> reservation(OrderId orderId) {
         return Map.of(PK, s("ORDER#" + orderId.value()), SK, s("RESERVATION"));
-    }
-
-    static Map<String, AttributeValue> hold(OrderId orderId, Sku sku) {
-        return Map.of(PK, s("ORDER#" + orderId.value()), SK, s("HOLD#" + sku.value()));
     }
 
     static AttributeValue s(String value) {

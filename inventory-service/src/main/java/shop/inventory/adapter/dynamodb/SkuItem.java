@@ -4,46 +4,30 @@ import static shop.inventory.adapter.dynamodb.InventoryKeys.n;
 import static shop.inventory.adapter.dynamodb.InventoryKeys.s;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import shop.inventory.domain.HoldState;
+import shop.inventory.domain.Sku;
 import shop.inventory.domain.StockCounts;
 import shop.inventory.domain.StockLevel;
+import shop.inventory.domain.StockLine;
+import shop.inventory.domain.StockMove;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
- * A sku item as one consistent read saw it (hasMaps: false for an item seeded before holds had their own items):
- * counters, {@code versions}: one version per bucket of orders (an order's
- * bucket is its id's hash, of {@link #BUCKETS}) that each counter step of an order in that bucket moves, and
- * {@code pending}: the outcome of each counter step applied but not yet recorded on its hold, by order id. Pending
- * entries live for the few milliseconds between a step's two writes, and there are {@link #BUCKETS} versions at
- * most, so the item stays small however many orders hold the sku; orders in different buckets never conflict.
+ * A sku item: its three counters and nothing else, so it stays a few dozen bytes however many orders hold the sku.
+ * Each reservation change moves them with one Update action inside its transaction.
  */
-record SkuItem(boolean exists, boolean hasMaps, Map<String, Long> versions, StockCounts counts, Map<String, String> pending) {
+final class SkuItem {
 
-    /** Enough that 200 orders racing for one sku rarely share a bucket; few enough that the item stays under 1 KB or so. */
-    static final int BUCKETS = 64;
+    private SkuItem() {
+    }
 
-    static SkuItem of(Map<String, AttributeValue> item) {
+    static StockCounts counts(Map<String, AttributeValue> item) {
         if (item == null || item.isEmpty()) {
-            return new SkuItem(false, false, Map.of(), new StockCounts(0, 0, 0), Map.of());
+            return new StockCounts(0, 0, 0);
         }
-        Map<String, String> pending = new HashMap<>();
-        item.getOrDefault("pending", AttributeValue.fromM(Map.of())).m().forEach((order, outcome) -> pending.put(order, outcome.s()));
-        Map<String, Long> versions = new HashMap<>();
-        item.getOrDefault("versions", AttributeValue.fromM(Map.of())).m().forEach((bucket, version) -> versions.put(bucket, Long.parseLong(version.n())));
-        return new SkuItem(true, item.containsKey("versions") && item.containsKey("pending"), versions, new StockCounts(number(item, "available"), number(item, "held"), number(item, "shipped")), pending);
-    }
-
-    /** The bucket of versions an order's counter steps move. */
-    static String bucket(String orderId) {
-        return "b" + Math.floorMod(orderId.hashCode(), BUCKETS);
-    }
-
-
-    /** The outcome of the last counter step for this order that is not yet recorded on its hold, or null. */
-    HoldState pendingFor(String orderId) {
-        String outcome = pending.get(orderId);
-        return outcome == null ? null : HoldState.valueOf(outcome);
+        return new StockCounts(number(item, "available"), number(item, "held"), number(item, "shipped"));
     }
 
     static Map<String, AttributeValue> seeded(StockLevel level) {
@@ -52,9 +36,26 @@ record SkuItem(boolean exists, boolean hasMaps, Map<String, Long> versions, Stoc
         item.put("available", n(level.available()));
         item.put("held", n(0));
         item.put("shipped", n(0));
-        item.put("versions", AttributeValue.fromM(Map.of()));
-        item.put("pending", AttributeValue.fromM(Map.of()));
         return item;
+    }
+
+    /** One Update action per line: the line's units move as {@code move} says; a reservation only while enough are available. */
+    static List<TransactWriteItem> moves(String table, List<StockLine> lines, StockMove move) {
+        return lines.stream().map(line -> move(table, line.sku(), move.delta(line.quantity()), move.needsAvailable())).toList();
+    }
+
+    private static TransactWriteItem move(String table, Sku sku, StockCounts delta, boolean needsAvailable) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":da", n(delta.available()), ":dh", n(delta.held()),
+                ":ds", n(delta.shipped()), ":zero", n(0)));
+        if (needsAvailable) {
+            values.put(":need", n(-delta.available()));
+        }
+        String condition = needsAvailable ? "available >= :need" : "attribute_exists(pk)";
+        return TransactWriteItem.builder().update(u -> u.tableName(table).key(InventoryKeys.stock(sku))
+                .updateExpression("SET available = if_not_exists(available, :zero) + :da, held = if_not_exists(held, :zero) + :dh, "
+                        + "shipped = if_not_exists(shipped, :zero) + :ds")
+                .conditionExpression(condition)
+                .expressionAttributeValues(values)).build();
     }
 
     private static long number(Map<String, AttributeValue> item, String name) {
