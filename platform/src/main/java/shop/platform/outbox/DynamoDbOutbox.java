@@ -33,22 +33,23 @@ public final class DynamoDbOutbox {
         this.keyAttributes = List.of(keyAttributes);
     }
 
-    /** Forgets events the bus has accepted; once nothing is owed, the item leaves the index. */
+    /**
+     * Forgets events the bus has accepted; once nothing is owed, the item leaves the index. The usual case (the item owes
+     * exactly these events) is one conditional write that also takes the item off the index; otherwise two.
+     */
     public void published(Map<String, AttributeValue> key, List<String> eventIds) {
+        if (!eventIds.isEmpty() && forgetAll(key, eventIds)) {
+            return;
+        }
         Map<String, AttributeValue> remaining;
         if (eventIds.isEmpty()) {
             remaining = Map.of();
         } else {
-            Map<String, String> names = new HashMap<>();
-            List<String> paths = new ArrayList<>();
-            for (int i = 0; i < eventIds.size(); i++) {
-                names.put("#e" + i, eventIds.get(i));
-                paths.add(OutboxItems.MAP + ".#e" + i);
-            }
+            Map<String, String> names = eventNames(eventIds);
             names.put("#k", keyAttributes.get(0));
             remaining = dynamo.updateItem(b -> b.tableName(table).key(key)
                     .conditionExpression("attribute_exists(#k)")
-                    .updateExpression("REMOVE " + String.join(", ", paths))
+                    .updateExpression("REMOVE " + String.join(", ", paths(eventIds)))
                     .expressionAttributeNames(names)
                     .returnValues(ReturnValue.ALL_NEW)).attributes().get(OutboxItems.MAP).m();
         }
@@ -64,6 +65,39 @@ public final class DynamoDbOutbox {
                 // the newer event keeps outboxPending set; its own writer or the relay publishes it
             }
         }
+    }
+
+    /** Empties the outbox and unlists the item in one write, if the outbox holds exactly these events; false if not. */
+    private boolean forgetAll(Map<String, AttributeValue> key, List<String> eventIds) {
+        Map<String, String> names = eventNames(eventIds);
+        List<String> paths = paths(eventIds);
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key)
+                    .conditionExpression("size(" + OutboxItems.MAP + ") = :owed AND attribute_exists("
+                            + String.join(") AND attribute_exists(", paths) + ")")
+                    .updateExpression("REMOVE " + String.join(", ", paths) + ", " + OutboxItems.PENDING + ", " + OutboxItems.SINCE)
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(Map.of(":owed", AttributeValue.fromN(Integer.toString(eventIds.size())))));
+            return true;
+        } catch (ConditionalCheckFailedException moreOwedOrGone) {
+            return false; // another event was added meanwhile (or the item is gone): forget these alone, as before
+        }
+    }
+
+    private static Map<String, String> eventNames(List<String> eventIds) {
+        Map<String, String> names = new HashMap<>();
+        for (int i = 0; i < eventIds.size(); i++) {
+            names.put("#e" + i, eventIds.get(i));
+        }
+        return names;
+    }
+
+    private static List<String> paths(List<String> eventIds) {
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < eventIds.size(); i++) {
+            paths.add(OutboxItems.MAP + ".#e" + i);
+        }
+        return paths;
     }
 
     /** The events an item still owes, oldest first. */

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import shop.localparts.CapturingEventBridge;
+import shop.testsupport.DynamoDbCalls;
 import shop.testsupport.LocalDynamoDb;
 import shop.platform.events.EventBridgePublisher;
 import shop.platform.events.PendingEvent;
@@ -80,6 +81,22 @@ class OutboxTest {
         assertEquals(1, bus.events().size());
         assertEquals(List.of(), store.owed(key));
         assertEquals(List.of(), store.owing(Instant.now(), 10), "off the index");
+    }
+
+    @Test
+    void forgetting_everything_an_item_owes_is_one_write_that_also_takes_it_off_the_index() {
+        Map<String, AttributeValue> key = key("E");
+        PendingEvent first = event();
+        PendingEvent second = event();
+        put(key, List.of(first, second));
+
+        try (DynamoDbCalls calls = new DynamoDbCalls(dynamoDb.endpoint())) {
+            new DynamoDbOutbox(calls.client(), table, "pk", "sk").published(key, List.of(first.eventId(), second.eventId()));
+
+            assertEquals(Map.of("UpdateItem", 1), calls.counts());
+        }
+        assertEquals(List.of(), store.owed(key));
+        assertEquals(List.of(), store.owing(Instant.now().plusSeconds(1), 10), "off the index");
     }
 
     @Test

@@ -1,0 +1,66 @@
+package shop.testsupport;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * A DynamoDB client for a local endpoint that counts the calls it makes, per operation, with an SDK interceptor: what a
+ * call budget test holds a handler to. Counts each call the code makes once, whatever it answered (SDK retries off).
+ */
+public final class DynamoDbCalls implements AutoCloseable {
+
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final DynamoDbClient client;
+
+    public DynamoDbCalls(String endpoint) {
+        this.client = DynamoDbClient.builder()
+                .endpointOverride(URI.create(endpoint))
+                .region(Region.EU_WEST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)).addExecutionInterceptor(new ExecutionInterceptor() {
+                    @Override
+                    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                        calls.computeIfAbsent(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), name -> new AtomicInteger())
+                                .incrementAndGet();
+                    }
+                }))
+                .build();
+    }
+
+    public DynamoDbClient client() {
+        return client;
+    }
+
+    /** The calls since the last reset, per operation name, sorted ({@code {GetItem=1, TransactWriteItems=1}}). */
+    public Map<String, Integer> counts() {
+        Map<String, Integer> counts = new TreeMap<>();
+        calls.forEach((operation, count) -> counts.put(operation, count.get()));
+        return counts;
+    }
+
+    public int total() {
+        return calls.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    public void reset() {
+        calls.clear();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
