@@ -19,11 +19,12 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /**
  * Creates in a local DynamoDB endpoint the tables that template.yaml declares, with the template's keys and
- * indexes, so no test or local run describes a table a second time. Settings that only AWS honours
- * (PITR, SSE, TTL, deletion protection) are left out: dynalite does not implement them.
+ * indexes and TTL, so no test or local run describes a table a second time. Settings that only AWS honours
+ * (PITR, SSE, deletion protection) are left out: the local DynamoDB does not implement them.
  */
 public final class TemplateTables {
 
@@ -80,6 +81,21 @@ public final class TemplateTables {
             // created by an earlier test in the same run: same template, same table
         }
         awaitActive(client, tableName);
+        enableTimeToLive(client, tableName, properties);
+    }
+
+    /** The template's TimeToLiveSpecification, unless a table kept from an earlier test has it already. */
+    private static void enableTimeToLive(DynamoDbClient client, String tableName, Map<String, Object> properties) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ttl = (Map<String, Object>) properties.get("TimeToLiveSpecification");
+        if (ttl == null || !Boolean.parseBoolean(text(ttl, "Enabled"))) {
+            return;
+        }
+        TimeToLiveStatus status = client.describeTimeToLive(b -> b.tableName(tableName)).timeToLiveDescription().timeToLiveStatus();
+        if (status != TimeToLiveStatus.ENABLED) {
+            client.updateTimeToLive(b -> b.tableName(tableName)
+                    .timeToLiveSpecification(s -> s.attributeName(text(ttl, "AttributeName")).enabled(true)));
+        }
     }
 
     /**

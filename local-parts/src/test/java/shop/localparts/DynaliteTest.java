@@ -16,4 +16,18 @@ class DynaliteTest {
         }
         assertFalse(FreePort.isListening(port), "dynalite must be gone after close()");
     }
+
+    @Test
+    void the_transactional_front_and_its_dynalite_stop_when_closed() {
+        int front;
+        int back;
+        try (TransactionalDynalite dynamoDb = TransactionalDynalite.start()) {
+            front = dynamoDb.port();
+            back = java.net.URI.create(dynamoDb.dynaliteEndpoint()).getPort();
+            assertTrue(FreePort.isListening(front));
+            assertTrue(FreePort.isListening(back));
+        }
+        assertFalse(FreePort.isListening(front), "the front must be gone after close()");
+        assertFalse(FreePort.isListening(back), "the dynalite behind it must be gone after close()");
+    }
 }

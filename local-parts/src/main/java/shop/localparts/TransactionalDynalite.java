@@ -1,0 +1,179 @@
+package shop.localparts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+/**
+ * The local DynamoDB: dynalite, which lacks transactions and TTL, behind a front that adds TransactWriteItems,
+ * TransactGetItems and TTL. Single-item calls pass through under a shared lock; a transaction takes the lock
+ * exclusively, so it is atomic and isolated. Unlike AWS it never answers TransactionConflict for two transactions on
+ * one item (it runs them one after the other) unless a test asks for it with {@link #failNextTransactionsWithConflict}.
+ */
+public final class TransactionalDynalite implements AutoCloseable {
+
+    public static final Duration DEFAULT_TTL_SWEEP = Duration.ofSeconds(1);
+
+    private final Dynalite dynalite;
+    private final HttpServer server;
+    private final ExecutorService threads;
+    private final DynaliteWire wire;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
+    private final TransactWrite transactWrite;
+    private final TransactGet transactGet;
+    private final TimeToLive timeToLive;
+
+    private TransactionalDynalite(Dynalite dynalite, Duration ttlSweep) throws IOException {
+        this.dynalite = dynalite;
+        this.wire = new DynaliteWire(dynalite.endpoint());
+        this.transactWrite = new TransactWrite(wire);
+        this.transactGet = new TransactGet(wire);
+        this.timeToLive = new TimeToLive(wire, lock.readLock(), ttlSweep);
+        this.threads = Executors.newFixedThreadPool(64, r -> {
+            Thread thread = new Thread(r, "dynamodb-front");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", FreePort.find()), 256);
+        server.setExecutor(threads);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** Starts dynalite and the front, each on a free loopback port; expired TTL items go within about a second. */
+    public static TransactionalDynalite start() {
+        return start(DEFAULT_TTL_SWEEP);
+    }
+
+    /** As {@link #start()}, with expired TTL items deleted every {@code ttlSweep} (AWS takes up to a few days). */
+    public static TransactionalDynalite start(Duration ttlSweep) {
+        Dynalite dynalite = Dynalite.start();
+        try {
+            return new TransactionalDynalite(dynalite, ttlSweep);
+        } catch (IOException | RuntimeException e) {
+            dynalite.close();
+            throw e instanceof IOException io ? new UncheckedIOException("could not start the DynamoDB front", io) : (RuntimeException) e;
+        }
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String endpoint() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    /** dynalite itself, without transactions or TTL: for benchmarks that compare the two. */
+    public String dynaliteEndpoint() {
+        return dynalite.endpoint();
+    }
+
+    /**
+     * The next {@code transactions} TransactWriteItems answer TransactionCanceledException with reason
+     * TransactionConflict for every action, applying nothing: what AWS answers when another transaction holds an item.
+     */
+    public void failNextTransactionsWithConflict(int transactions) {
+        transactWrite.failNextWithConflict(transactions);
+    }
+
+    /** As {@link #failNextTransactionsWithConflict}, for a random {@code fraction} (0 to 1) of all TransactWriteItems from now on. */
+    public void failTransactionsWithConflict(double fraction) {
+        if (fraction < 0 || fraction > 1) {
+            throw new IllegalArgumentException("a fraction is between 0 and 1, not " + fraction);
+        }
+        transactWrite.failWithConflict(fraction);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            String operation = target == null ? "" : target.substring(target.indexOf('.') + 1);
+            Answer answer;
+            try {
+                answer = answer(operation, exchange, body);
+            } catch (Refusal refusal) {
+                answer = refusal.answer();
+            } catch (RuntimeException e) {
+                answer = Answer.of(500, Answer.JSON.createObjectNode()
+                        .put("__type", "com.amazonaws.dynamodb.v20120810#InternalServerError").put("message", e.toString()));
+            }
+            answer.headers().forEach((name, values) -> exchange.getResponseHeaders().put(name, List.copyOf(values)));
+            exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
+            exchange.getResponseBody().write(answer.body());
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private Answer answer(String operation, HttpExchange exchange, byte[] body) {
+        return switch (operation) {
+            case "TransactWriteItems" -> exclusive(() -> transactWrite.apply(json(body)));
+            case "TransactGetItems" -> exclusive(() -> transactGet.apply(json(body)));
+            case "UpdateTimeToLive" -> timeToLive.update(json(body));
+            case "DescribeTimeToLive" -> timeToLive.describe(json(body));
+            default -> shared(() -> {
+                Answer answer = wire.forward(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+                        exchange.getRequestHeaders(), body);
+                if ("DeleteTable".equals(operation) && answer.succeeded()) {
+                    String table = json(body).path("TableName").asText();
+                    wire.forget(table);
+                    timeToLive.forget(table);
+                }
+                return answer;
+            });
+        };
+    }
+
+    private static JsonNode json(byte[] body) {
+        try {
+            JsonNode node = Answer.JSON.readTree(body);
+            if (node == null || !node.isObject()) {
+                throw new IOException("not a JSON object");
+            }
+            return node;
+        } catch (IOException e) {
+            throw new Refusal(Answer.of(400, Answer.JSON.createObjectNode().put("__type", "com.amazon.coral.service#SerializationException")));
+        }
+    }
+
+    private Answer exclusive(Supplier<Answer> action) {
+        return locked(lock.writeLock(), action);
+    }
+
+    private Answer shared(Supplier<Answer> action) {
+        return locked(lock.readLock(), action);
+    }
+
+    private static Answer locked(Lock side, Supplier<Answer> action) {
+        side.lock();
+        try {
+            return action.get();
+        } finally {
+            side.unlock();
+        }
+    }
+
+    /** Stops the front, then the TTL sweeper, then dynalite. */
+    @Override
+    public void close() {
+        try {
+            server.stop(0);
+            threads.shutdownNow();
+            timeToLive.close();
+        } finally {
+            dynalite.close();
+        }
+    }
+}
