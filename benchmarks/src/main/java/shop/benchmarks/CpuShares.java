@@ -20,7 +20,7 @@ final class CpuShares {
     /** CPU seconds per group since {@link #start()}, processes that started later counted from zero. */
     Map<String, Double> since() {
         Map<String, Double> groups = new TreeMap<>();
-        groups.put("local-cloud + ElasticMQ + load generator (this JVM)", (cpu(ProcessHandle.current()) - selfStart) / 1e9);
+        groups.put("local-cloud (with the DynamoDB front) + ElasticMQ + load generator (this JVM)", (cpu(ProcessHandle.current()) - selfStart) / 1e9);
         ProcessHandle.current().descendants().forEach(p -> groups.merge(label(p.info().commandLine().orElse("?")),
                 (cpu(p) - startNanos.getOrDefault(p.pid(), 0L)) / 1e9, Double::sum));
         return groups;
@@ -28,7 +28,7 @@ final class CpuShares {
 
     static String label(String commandLine) {
         if (commandLine.contains("dynalite")) {
-            return "dynalite (DynamoDB, node)";
+            return "dynalite (DynamoDB behind the front, node)";
         }
         if (commandLine.contains("aws-ses") || commandLine.contains("SesV2") || commandLine.contains("ses-v2")) {
             return "SES stand-in (node)";

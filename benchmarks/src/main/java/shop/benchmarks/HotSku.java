@@ -9,16 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import shop.localparts.Dynalite;
 import shop.localparts.LambdaLayer;
 import shop.localparts.TemplateTables;
+import shop.localparts.TransactionalDynalite;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * {@code ./benchmarks/run --hot-sku}: N orders racing for one sku, straight through the inventory's use cases and
  * DynamoDB adapter as the deployed jar holds them (not through local-cloud's bus), one thread per concurrent Lambda
- * instance, against dynalite. {@code --inventory-jar} runs the same race on another build (main's, before the storage
- * change). The floor is N unconditional PutItems to the same dynalite in the same run.
+ * instance, against the local DynamoDB (dynalite behind its transactional front). {@code --inventory-jar} runs the same race on another build (main's, before the storage
+ * change). The floor is N unconditional PutItems to the same DynamoDB in the same run.
  */
 final class HotSku {
 
@@ -28,13 +28,13 @@ final class HotSku {
     static String run(Path root, Path inventoryJar, int orders, int stock, int threads) throws Exception {
         String loadBefore = Memory.loadAverage();
         Map<String, String> result;
-        try (Dynalite dynalite = Dynalite.start(); DynamoDbClient admin = TemplateTables.localClient(dynalite.endpoint())) {
+        try (TransactionalDynalite dynamoDb = TransactionalDynalite.start(); DynamoDbClient admin = TemplateTables.localClient(dynamoDb.endpoint())) {
             TemplateTables.ofProject().create(admin, "InventoryTable", "bench-inventory");
             try (URLClassLoader loader = new URLClassLoader(classpath(root, inventoryJar), ClassLoader.getPlatformClassLoader())) {
                 @SuppressWarnings("unchecked")
                 Function<Map<String, String>, Map<String, String>> race = (Function<Map<String, String>, Map<String, String>>)
                         loader.loadClass("shop.benchmarks.hotsku.HotSkuRace").getConstructor().newInstance();
-                result = race.apply(Map.of("endpoint", dynalite.endpoint(), "table", "bench-inventory", "orders", Integer.toString(orders),
+                result = race.apply(Map.of("endpoint", dynamoDb.endpoint(), "table", "bench-inventory", "orders", Integer.toString(orders),
                         "stock", Integer.toString(stock), "threads", Integer.toString(threads)));
             }
         }

@@ -38,11 +38,11 @@ import shop.localcloud.lambda.LambdaApi;
 import shop.localcloud.lambda.LambdaEnvironment;
 import shop.localcloud.lambda.LocalFunction;
 import shop.localcloud.sqs.LocalSqs;
-import shop.localparts.Dynalite;
 import shop.localparts.FreePort;
 import shop.localparts.NodeModules;
 import shop.localparts.SesV2Local;
 import shop.localparts.TemplateTables;
+import shop.localparts.TransactionalDynalite;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -59,7 +59,7 @@ public final class LocalCloud implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private SystemSpec spec;
     private LocalSqs sqs;
-    private Dynalite dynalite;
+    private TransactionalDynalite dynamoDb;
     private SesV2Local ses;
     private DynamoDbClient dynamo;
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
@@ -120,12 +120,12 @@ public final class LocalCloud implements AutoCloseable {
             throw new UserError("not built: " + String.join(", ", missing) + "; run mvn -B -DskipTests package (or ./local-cloud/run, which builds what is missing)");
         }
         try {
-            dynalite = closing(Dynalite.start());
+            dynamoDb = closing(TransactionalDynalite.start());
             ses = closing(SesV2Local.start());
         } catch (IllegalStateException e) {
             throw new UserError("a Node.js stand-in did not start: " + e.getMessage() + "; try `npm ci` in " + spec.root());
         }
-        dynamo = closing(TemplateTables.localClient(dynalite.endpoint()));
+        dynamo = closing(TemplateTables.localClient(dynamoDb.endpoint()));
         TemplateTables tables = new TemplateTables(options.template());
         spec.tables().forEach((logicalId, name) -> tables.create(dynamo, logicalId, name));
         Map<String, String> queueNames = new LinkedHashMap<>();
@@ -134,7 +134,7 @@ public final class LocalCloud implements AutoCloseable {
             queueNames.put(queue.logicalId(), queue.name());
         }
         int eventsPort = options.eventsPort() == 0 ? FreePort.find() : options.eventsPort();
-        Map<String, String> endpoints = Map.of("DYNAMODB", dynalite.endpoint(), "EVENTBRIDGE", "http://127.0.0.1:" + eventsPort,
+        Map<String, String> endpoints = Map.of("DYNAMODB", dynamoDb.endpoint(), "EVENTBRIDGE", "http://127.0.0.1:" + eventsPort,
                 "SESV2", ses.endpoint(), "SQS", sqs.endpoint());
         Path taskRoot = directory(options.dataDir().resolve("task"));
         Path logs = directory(options.dataDir().resolve("logs"));
@@ -155,7 +155,7 @@ public final class LocalCloud implements AutoCloseable {
             return;
         }
         httpApi = closing(new HttpApi(options.httpPort(), spec.routes(), functions, flow, issuer));
-        edge = closing(new EdgeEndpoint(options.edgePort(), Map.of("events", busEndpoint.endpoint(), "dynamodb", dynalite.endpoint(),
+        edge = closing(new EdgeEndpoint(options.edgePort(), Map.of("events", busEndpoint.endpoint(), "dynamodb", dynamoDb.endpoint(),
                 "sqs", sqs.endpoint(), "ses", ses.endpoint()),
                 Map.of("lambda", new LambdaApi(functions, (id, event) -> deliveries.invokeAsync(id, event,
                         Deliveries.label(event) + " (Invoke)"), flow)),
@@ -178,7 +178,7 @@ public final class LocalCloud implements AutoCloseable {
         state.put("edge", edge.endpoint());
         state.put("eventBridge", busEndpoint.endpoint());
         state.put("sqs", sqs.endpoint());
-        state.put("dynamodb", dynalite.endpoint());
+        state.put("dynamodb", dynamoDb.endpoint());
         state.put("sesv2", ses.endpoint());
         stateFile = options.dataDir().resolve("local-cloud.json");
         try {
@@ -207,8 +207,9 @@ public final class LocalCloud implements AutoCloseable {
         out.println("  EventBridge   " + busEndpoint.endpoint() + "   buses " + bus.busNames());
         out.println("  SQS           " + sqs.endpoint() + "   aws sqs receive-message --endpoint-url " + sqs.endpoint()
                 + " --queue-url " + (spec.queues().isEmpty() ? "<url>" : sqs.queueUrl(spec.queues().get(0).name())));
-        out.println("  DynamoDB      " + dynalite.endpoint() + "   aws dynamodb scan --endpoint-url " + dynalite.endpoint()
+        out.println("  DynamoDB      " + dynamoDb.endpoint() + "   aws dynamodb scan --endpoint-url " + dynamoDb.endpoint()
                 + " --table-name <table>");
+        out.println("                (dynalite with transactions and TTL added; TTL deletes within a second, AWS within days)");
         out.println("  SES (emails)  " + ses.endpoint() + "   (open it in a browser to read the emails sent)");
         out.println("  archive       " + options.dataDir().resolve("archive.jsonl") + "   function logs "
                 + options.dataDir().resolve("logs"));
@@ -306,7 +307,7 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     public String dynamoDbEndpoint() {
-        return dynalite.endpoint();
+        return dynamoDb.endpoint();
     }
 
     /** The table names by logical id, as the functions see them. */

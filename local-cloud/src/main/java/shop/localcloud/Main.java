@@ -104,7 +104,7 @@ public final class Main {
     private static int up(Arguments arguments, PrintStream out) {
         Options options = arguments.options(findRoot(), false);
         Flow flow = new Flow(out);
-        out.println("local-cloud: starting (dynalite, SES, SQS, " + "functions, seeds)...");
+        out.println("local-cloud: starting (DynamoDB, SES, SQS, " + "functions, seeds)...");
         LocalCloud cloud = LocalCloud.start(options, flow, true);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

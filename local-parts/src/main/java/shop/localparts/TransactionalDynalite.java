@@ -24,6 +24,12 @@ public final class TransactionalDynalite implements AutoCloseable {
 
     public static final Duration DEFAULT_TTL_SWEEP = Duration.ofSeconds(1);
 
+    static {
+        // The JDK's HttpServer delays small replies (Nagle meeting delayed ACKs, ~40-90 ms a request) unless told not
+        // to; read once, at the JVM's first HttpServer (local-cloud's HttpServers sets it too: BENCHMARKS.md, finding 1).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final Dynalite dynalite;
     private final HttpServer server;
     private final ExecutorService threads;

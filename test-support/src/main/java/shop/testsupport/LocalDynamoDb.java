@@ -4,17 +4,18 @@ import java.util.UUID;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import shop.localparts.Dynalite;
 import shop.localparts.TemplateTables;
+import shop.localparts.TransactionalDynalite;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Dynalite for one test class, so no test class repeats the start, the stop and the fresh table: register it on a
+ * The local DynamoDB (dynalite behind {@link TransactionalDynalite}: transactions and TTL too) for one test class, so
+ * no test class repeats the start, the stop and the fresh table: register it on a
  * static field with {@code @RegisterExtension}; it starts before the class's first test and stops after its last.
  */
 public final class LocalDynamoDb implements BeforeAllCallback, AfterAllCallback {
 
-    private Dynalite dynalite;
+    private TransactionalDynalite dynamoDb;
     private DynamoDbClient client;
     private TemplateTables tables;
     /** {@code @Nested} classes inherit the extension and call it again: only the outermost class starts and stops. */
@@ -25,8 +26,8 @@ public final class LocalDynamoDb implements BeforeAllCallback, AfterAllCallback 
         if (depth++ > 0) {
             return;
         }
-        dynalite = Dynalite.start();
-        client = TemplateTables.localClient(dynalite.endpoint());
+        dynamoDb = TransactionalDynalite.start();
+        client = TemplateTables.localClient(dynamoDb.endpoint());
     }
 
     @Override
@@ -39,16 +40,21 @@ public final class LocalDynamoDb implements BeforeAllCallback, AfterAllCallback 
                 client.close();
             }
         } finally {
-            if (dynalite != null) { // null when it failed to start: JUnit calls afterAll all the same
-                dynalite.close();
+            if (dynamoDb != null) { // null when it failed to start: JUnit calls afterAll all the same
+                dynamoDb.close();
             }
             client = null;
-            dynalite = null;
+            dynamoDb = null;
         }
     }
 
     public String endpoint() {
         return started().endpoint();
+    }
+
+    /** The running local DynamoDB itself, for what only a test asks of it (e.g. {@code failNextTransactionsWithConflict}). */
+    public TransactionalDynalite server() {
+        return started();
     }
 
     public DynamoDbClient client() {
@@ -67,11 +73,11 @@ public final class LocalDynamoDb implements BeforeAllCallback, AfterAllCallback 
         return name;
     }
 
-    private Dynalite started() {
-        if (dynalite == null) {
+    private TransactionalDynalite started() {
+        if (dynamoDb == null) {
             throw new IllegalStateException("LocalDynamoDb is not running: register it on a static field with "
                     + "@RegisterExtension; it runs from before the class's @BeforeAll methods to after its @AfterAll methods");
         }
-        return dynalite;
+        return dynamoDb;
     }
 }

@@ -9,6 +9,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import shop.localcloud.AwsClients;
 import shop.localcloud.TestSystem;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -96,5 +104,60 @@ class EdgeEndpointTest {
                 "[{\"EventBusName\":\"shop-test-bus\",\"Source\":\"test.app\",\"DetailType\":\"Greeting\",\"Detail\":\"{\\\"to\\\":\\\"cli\\\"}\"}]");
         assertEquals(0, put.exitCode(), put.stderr());
         assertEquals(0, put.json().path("FailedEntryCount").asInt(), put.stdout());
+    }
+
+    @Test
+    void fifty_transactions_racing_through_the_edge_take_exactly_the_ten_units_there_are() throws Exception {
+        try (DynamoDbClient dynamo = AwsClients.at(DynamoDbClient.builder(), system.cloud.edgeEndpoint())) {
+            for (int round = 0; round < 3; round++) {
+                String sku = "sku-" + round;
+                dynamo.putItem(b -> b.tableName("TestTable").item(Map.of("pk", s(sku), "available", AttributeValue.fromN("10"))));
+                for (int i = 1; i < 50; i += 2) { // every other racer claimed before: its decrement must be rolled back
+                    String claim = sku + "-claim-" + i;
+                    dynamo.putItem(b -> b.tableName("TestTable").item(Map.of("pk", s(claim), "earlier", s("yes"))));
+                }
+                CountDownLatch go = new CountDownLatch(1);
+                AtomicInteger taken = new AtomicInteger();
+                List<Throwable> unexpected = Collections.synchronizedList(new ArrayList<>());
+                List<Thread> racers = new ArrayList<>();
+                for (int i = 0; i < 50; i++) {
+                    String claim = sku + "-claim-" + i;
+                    Thread racer = new Thread(() -> {
+                        try {
+                            go.await();
+                            dynamo.transactWriteItems(b -> b.transactItems(
+                                    t -> t.update(u -> u.tableName("TestTable").key(Map.of("pk", s(sku)))
+                                            .updateExpression("SET available = available - :one").conditionExpression("available >= :one")
+                                            .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))),
+                                    t -> t.put(p -> p.tableName("TestTable").item(Map.of("pk", s(claim)))
+                                            .conditionExpression("attribute_not_exists(pk)"))));
+                            taken.incrementAndGet();
+                        } catch (TransactionCanceledException lost) {
+                            // sold out, or claimed before
+                        } catch (Throwable t) {
+                            unexpected.add(t);
+                        }
+                    });
+                    racer.start();
+                    racers.add(racer);
+                }
+                go.countDown();
+                for (Thread racer : racers) {
+                    racer.join();
+                }
+
+                assertEquals(List.of(), unexpected);
+                assertEquals(10, taken.get(), "round " + round);
+                assertEquals("0", dynamo.getItem(b -> b.tableName("TestTable").key(Map.of("pk", s(sku))).consistentRead(true))
+                        .item().get("available").n(), "round " + round);
+                long newClaims = dynamo.scan(b -> b.tableName("TestTable").consistentRead(true)).items().stream()
+                        .filter(item -> item.get("pk").s().startsWith(sku + "-claim-") && !item.containsKey("earlier")).count();
+                assertEquals(10, newClaims, "round " + round);
+            }
+        }
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
     }
 }

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import shop.localparts.CapturingEventBridge;
-import shop.localparts.Dynalite;
 import shop.localparts.TemplateTables;
+import shop.localparts.TransactionalDynalite;
 import shop.order.adapter.dynamodb.DynamoDbOrders;
 import shop.order.application.OwedEvent;
 import shop.order.domain.CustomerId;
@@ -42,7 +42,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
  */
 final class OrderServiceFixture implements AutoCloseable {
 
-    final Dynalite dynalite = Dynalite.start();
+    final TransactionalDynalite dynalite = TransactionalDynalite.start();
     final CapturingEventBridge bus = CapturingEventBridge.start();
     final DynamoDbClient dynamo = TemplateTables.localClient(dynalite.endpoint());
     final EventBridgeClient events = EventBridgeClient.builder()
