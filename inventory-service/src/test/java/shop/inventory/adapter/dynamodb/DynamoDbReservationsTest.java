@@ -105,6 +105,30 @@ class DynamoDbReservationsTest {
         assertEquals(ReservationStatus.RESERVED, reservations.find(order).orElseThrow().status());
     }
 
+    @Test
+    void a_transaction_that_meets_another_on_its_items_is_tried_again_as_DynamoDB_asks() {
+        // AWS cancels a transaction with TransactionConflict when another one holds a sku item (a hot sku); this local
+        // DynamoDB serialises transactions and never does unless asked to (its stated divergence)
+        dynamoDb.server().failNextTransactionsWithConflict(3);
+
+        assertEquals(new Attempt.Reserved(), reservations.reserve(decision(new StockLine(SKU_1, 3)), "placed-1"));
+
+        assertEquals(3, reservations.transactionRetries());
+        assertEquals(new StockCounts(7, 3, 0), stock.counts(SKU_1), "held once, after three refused attempts");
+    }
+
+    @Test
+    void a_transaction_that_keeps_conflicting_fails_so_the_event_is_retried_later_and_nothing_moved() {
+        dynamoDb.server().failNextTransactionsWithConflict(Transactions.ATTEMPTS);
+
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> reservations.reserve(decision(new StockLine(SKU_1, 3)), "placed-1"));
+
+        assertTrue(e.getMessage().contains("conflicting"), e.getMessage());
+        assertEquals(new StockCounts(10, 0, 0), stock.counts(SKU_1));
+        assertTrue(reservations.find(order).isEmpty());
+    }
+
     private StockDecision decision(StockLine... lines) {
         return StockDecision.of(StockDecision.Kind.RESERVED, new Reservation(order, ReservationStatus.RESERVED, List.of(lines), List.of()),
                 Instant.now(), "corr-1");
