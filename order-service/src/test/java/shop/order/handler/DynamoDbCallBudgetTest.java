@@ -52,19 +52,26 @@ class DynamoDbCallBudgetTest {
     }
 
     @Test
-    void placing_with_an_idempotency_key_claims_the_key_and_stores_the_order_apart() {
+    void placing_with_an_idempotency_key_claims_the_key_and_stores_the_order_in_one_transaction() {
         assertEquals(201, fixture.call("place-order-with-idempotency-key.json").status());
 
-        assertEquals(Map.of("BatchGetItem", 1, "PutItem", 2, "UpdateItem", 1), calls.counts());
+        assertEquals(Map.of("BatchGetItem", 1, "TransactWriteItems", 1, "UpdateItem", 1), calls.counts(),
+                "was 2 PutItems (the claim, then the order) in place of the transaction");
     }
 
     @Test
-    void repeating_an_idempotency_key_answers_the_first_order_without_writing() {
+    void repeating_an_idempotency_key_reads_the_claim_from_the_refused_transaction_and_writes_nothing() {
         fixture.call("place-order-with-idempotency-key.json");
+        long stored = fixture.storedItems();
         calls.reset();
 
-        assertEquals(201, fixture.call("place-order-with-idempotency-key.json").status());
-        assertEquals(Map.of("GetItem", 2, "PutItem", 1), calls.counts(), "the refused claim, the claim read, the order read");
+        OrderServiceFixture.Response retry = fixture.call("place-order-with-idempotency-key.json");
+
+        assertEquals(201, retry.status());
+        assertEquals(stored, fixture.storedItems());
+        assertEquals(Map.of("BatchGetItem", 1, "TransactWriteItems", 1, "GetItem", 1), calls.counts(),
+                "pricing, the refused transaction (its claim sent back with ALL_OLD), the first order read; "
+                        + "was the refused claim PutItem, a GetItem of the claim and one of the order");
     }
 
     @Test
