@@ -3,6 +3,7 @@ package shop.order.application;
 import java.time.Instant;
 import java.util.Optional;
 import shop.order.domain.CustomerId;
+import shop.order.domain.Order;
 import shop.order.domain.OrderId;
 
 /** Remembers, for 24 hours, which order a customer's {@code Idempotency-Key} created and for which request. */
@@ -13,7 +14,8 @@ public interface IdempotencyKeys {
     }
 
     /**
-     * Claims the key for this request and order if it is unused or expired; otherwise returns the existing claim.
+     * If the key is unused or expired: claims it for this request and stores {@code order} with the event it owes, in
+     * one write, so neither exists without the other; returns empty. Otherwise stores nothing and returns the key's claim.
      */
-    Optional<Claim> claim(CustomerId customer, String key, Claim claim, Instant now);
+    Optional<Claim> placeOnce(CustomerId customer, String key, String requestFingerprint, Order order, OwedEvent owed, Instant now);
 }

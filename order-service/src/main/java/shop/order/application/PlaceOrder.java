@@ -18,8 +18,9 @@ import shop.order.domain.OrderLine;
 import shop.order.domain.Sku;
 
 /**
- * Places an order: prices it from the price list, stores it with its OrderPlaced event in one write, then
- * publishes. A repeated Idempotency-Key with the same request returns the first order and creates nothing.
+ * Places an order: prices it from the price list, stores it with its OrderPlaced event (and the claim of its
+ * Idempotency-Key, if any) in one write, then publishes. A repeated Idempotency-Key with the same request returns the
+ * first order and creates nothing.
  */
 public final class PlaceOrder {
 
@@ -45,27 +46,34 @@ public final class PlaceOrder {
 
     public Placed place(PlaceOrderCommand command) {
         Instant now = clock.instant();
-        OrderId id = OrderId.generate();
-        if (command.idempotencyKey().isPresent()) {
-            var mine = new IdempotencyKeys.Claim(command.fingerprint(), id);
-            Optional<IdempotencyKeys.Claim> earlier = idempotencyKeys.claim(command.customer(), command.idempotencyKey().get(), mine, now);
-            if (earlier.isPresent()) {
-                if (!earlier.get().requestFingerprint().equals(mine.requestFingerprint())) {
-                    throw new IdempotencyKeyReused();
-                }
-                id = earlier.get().orderId();
-                Optional<Order> existing = orders.find(id);
-                if (existing.isPresent()) {
-                    return new Placed(existing.get(), false);
-                }
-                // the first request claimed the key but stopped before storing its order: finish its work
-            }
-        }
-        Order order = Order.place(id, command.customer(), price(command.lines()), command.address(), command.email(), now);
+        List<OrderLine> lines = price(command.lines());
+        Order order = Order.place(OrderId.generate(), command.customer(), lines, command.address(), command.email(), now);
         OwedEvent placed = OwedEvent.of(OwedEvent.Fact.PLACED, order, command.correlationId());
-        if (!orders.add(order, placed)) {
-            return new Placed(orders.find(id).orElseThrow(), false);
+        if (command.idempotencyKey().isPresent()) {
+            Optional<IdempotencyKeys.Claim> earlier = idempotencyKeys.placeOnce(command.customer(), command.idempotencyKey().get(),
+                    command.fingerprint(), order, placed, now);
+            if (earlier.isEmpty()) {
+                return published(order, placed);
+            }
+            if (!earlier.get().requestFingerprint().equals(command.fingerprint())) {
+                throw new IdempotencyKeyReused();
+            }
+            Optional<Order> existing = orders.find(earlier.get().orderId());
+            if (existing.isPresent()) {
+                return new Placed(existing.get(), false);
+            }
+            // a claim stored apart from its order (as before claims and orders were one write), whose request stopped
+            // before storing the order: finish that work under the id the key stands for
+            order = Order.place(earlier.get().orderId(), command.customer(), lines, command.address(), command.email(), now);
+            placed = OwedEvent.of(OwedEvent.Fact.PLACED, order, command.correlationId());
         }
+        if (!orders.add(order, placed)) {
+            return new Placed(orders.find(order.id()).orElseThrow(), false);
+        }
+        return published(order, placed);
+    }
+
+    private Placed published(Order order, OwedEvent placed) {
         LOG.info("order {} placed with {} line(s)", order.id(), order.lines().size());
         events.publish(placed);
         return new Placed(order, true);

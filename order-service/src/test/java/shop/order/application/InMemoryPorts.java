@@ -74,12 +74,30 @@ final class InMemoryPorts {
         }
     }
 
+    /** Claims with the orders they placed: a claim and its order are stored together, or neither. */
     static final class Keys implements IdempotencyKeys {
         final Map<String, Claim> claims = new HashMap<>();
+        final Orders orders;
+
+        Keys(Orders orders) {
+            this.orders = orders;
+        }
 
         @Override
-        public Optional<Claim> claim(CustomerId customer, String key, Claim claim, Instant now) {
-            return Optional.ofNullable(claims.putIfAbsent(customer.value() + "#" + key, claim));
+        public Optional<Claim> placeOnce(CustomerId customer, String key, String requestFingerprint, Order order, OwedEvent owed,
+                                         Instant now) {
+            Claim earlier = claims.get(customer.value() + "#" + key);
+            if (earlier != null) {
+                return Optional.of(earlier);
+            }
+            claims.put(customer.value() + "#" + key, new Claim(requestFingerprint, order.id()));
+            orders.add(order, owed);
+            return Optional.empty();
+        }
+
+        /** A claim without its order, as the writes before claims and orders were one could leave it. */
+        void claimedOnly(CustomerId customer, String key, Claim claim) {
+            claims.put(customer.value() + "#" + key, claim);
         }
     }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,7 @@ import shop.order.domain.Sku;
 class PlaceOrderTest {
 
     private final InMemoryPorts.Orders orders = new InMemoryPorts.Orders();
-    private final InMemoryPorts.Keys keys = new InMemoryPorts.Keys();
+    private final InMemoryPorts.Keys keys = new InMemoryPorts.Keys(orders);
     private final InMemoryPorts.Events events = new InMemoryPorts.Events(orders);
     private final PlaceOrder placeOrder = new PlaceOrder(orders, new InMemoryPorts.Prices(), keys, events, Clock.systemUTC());
 
@@ -28,7 +27,7 @@ class PlaceOrderTest {
     void a_retry_finishes_the_order_of_a_first_request_that_stopped_after_claiming_its_key() {
         PlaceOrderCommand command = command(Optional.of("checkout-12345678"));
         OrderId claimedBeforeTheCrash = OrderId.generate();
-        keys.claim(command.customer(), "checkout-12345678", new IdempotencyKeys.Claim(command.fingerprint(), claimedBeforeTheCrash), Instant.now());
+        keys.claimedOnly(command.customer(), "checkout-12345678", new IdempotencyKeys.Claim(command.fingerprint(), claimedBeforeTheCrash));
 
         PlaceOrder.Placed placed = placeOrder.place(command);
 

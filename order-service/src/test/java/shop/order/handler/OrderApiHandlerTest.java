@@ -116,6 +116,17 @@ class OrderApiHandlerTest {
     }
 
     @Test
+    void a_key_claim_that_meets_another_transaction_is_tried_again_and_places_the_order() {
+        fixture.dynalite.failNextTransactionsWithConflict(2); // as AWS answers two requests with one key at once
+
+        OrderServiceFixture.Response placed = fixture.call("place-order-with-idempotency-key.json");
+
+        assertEquals(201, placed.status());
+        assertEquals(2, fixture.storedItems(), "the order and its key");
+        assertEquals(1, fixture.bus.events().size(), "one OrderPlaced");
+    }
+
+    @Test
     void the_same_idempotency_key_with_a_different_body_is_422() {
         fixture.call("place-order-with-idempotency-key.json");
 

@@ -74,13 +74,18 @@ final class OrderServiceFixture implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        api = new OrderApiHandler(config, dynamo, events, Clock.systemUTC());
-        relay = new OutboxRelayHandler(config, dynamo, events, Clock.systemUTC());
-        consumer = new FulfilmentEventHandler(Wiring.confirmOrder(config, dynamo, events, Clock.systemUTC()),
-                Wiring.rejectOrder(config, dynamo, events, Clock.systemUTC()), Wiring.shipOrder(config, dynamo));
+        handlersOn(dynamo);
         bus.clear();
         bus.failNextCalls(0);
         bus.rejectNextEntries(0);
+    }
+
+    /** Builds the functions on {@code client} (a call-counting one for a budget test); the tables stay as they are. */
+    void handlersOn(DynamoDbClient client) {
+        api = new OrderApiHandler(config, client, events, Clock.systemUTC());
+        relay = new OutboxRelayHandler(config, client, events, Clock.systemUTC());
+        consumer = new FulfilmentEventHandler(Wiring.confirmOrder(config, client, events, Clock.systemUTC()),
+                Wiring.rejectOrder(config, client, events, Clock.systemUTC()), Wiring.shipOrder(config, client));
     }
 
     /** Invokes the API with a sample event from events/order-service/, adjusted by the test if needed. */

@@ -34,10 +34,16 @@ public final class DynamoDbOrders implements Orders {
         return OrderItems.key(id);
     }
 
-    @Override
-    public boolean add(Order order, OwedEvent owed) {
+    /** A new order's item, carrying the event it owes in its outbox. */
+    static Map<String, AttributeValue> newItem(Order order, OwedEvent owed) {
         Map<String, AttributeValue> item = OrderItems.toItem(order);
         OutboxItems.addTo(item, List.of(OrderMessages.of(owed)), order.placedAt());
+        return item;
+    }
+
+    @Override
+    public boolean add(Order order, OwedEvent owed) {
+        Map<String, AttributeValue> item = newItem(order, owed);
         try {
             dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
             return true;

@@ -1,0 +1,120 @@
+package shop.packaging.handler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import shop.localparts.CapturingEventBridge;
+import shop.packaging.adapter.dynamodb.DynamoDbParcels;
+import shop.packaging.adapter.eventbridge.EventBridgeParcelEvents;
+import shop.packaging.application.CancelParcel;
+import shop.packaging.application.CreateParcel;
+import shop.packaging.application.ShipParcel;
+import shop.platform.events.EventBridgePublisher;
+import shop.platform.json.Json;
+import shop.platform.outbox.DynamoDbOutbox;
+import shop.platform.outbox.Outbox;
+import shop.testsupport.DynamoDbCalls;
+import shop.testsupport.LocalDynamoDb;
+import shop.testsupport.SampleEvents;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+
+/**
+ * The DynamoDB calls each event and ship request costs the package context on its happy path, counted per operation
+ * by an SDK interceptor: the budget a change must not exceed without saying why (BENCHMARKS.md, "DynamoDB calls per
+ * event"). In AWS each call is a round trip of the function's duration.
+ */
+class DynamoDbCallBudgetTest {
+
+    @RegisterExtension
+    static final LocalDynamoDb dynamoDb = new LocalDynamoDb();
+    private static CapturingEventBridge bus;
+    private static EventBridgeClient events;
+
+    private DynamoDbCalls calls;
+    private OrderEventHandler orderEvents;
+    private ShipParcelHandler ship;
+
+    @BeforeAll
+    static void startBus() {
+        bus = CapturingEventBridge.start();
+        events = EventBridgeClient.builder().endpointOverride(URI.create(bus.endpoint())).region(Region.EU_WEST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
+    @AfterAll
+    static void stopBus() {
+        events.close();
+        bus.close();
+    }
+
+    @BeforeEach
+    void freshTable() {
+        String table = dynamoDb.freshTable("PackageTable");
+        if (calls != null) {
+            calls.close();
+        }
+        calls = new DynamoDbCalls(dynamoDb.endpoint());
+        DynamoDbParcels parcels = new DynamoDbParcels(calls.client(), table, Clock.systemUTC());
+        Outbox outbox = new Outbox(new DynamoDbOutbox(calls.client(), table, "pk", "sk"),
+                new EventBridgePublisher(events, "shop-test-bus", 3, Duration.ofMillis(1)));
+        orderEvents = new OrderEventHandler(new CreateParcel(parcels), new CancelParcel(parcels));
+        ship = new ShipParcelHandler(new ShipParcel(parcels, new EventBridgeParcelEvents(outbox), Clock.systemUTC()));
+    }
+
+    @Test
+    void order_confirmed_creates_the_parcel_in_one_conditional_write() throws IOException {
+        assertEquals(Map.of("PutItem", 1), callsOf("order-confirmed.json", "CREATED"));
+    }
+
+    @Test
+    void order_cancelled_reads_the_parcel_then_moves_it_in_one_conditional_write() throws IOException {
+        consume("order-confirmed.json");
+        assertEquals(Map.of("GetItem", 1, "UpdateItem", 1), callsOf("order-cancelled.json", "CANCELLED"));
+    }
+
+    @Test
+    void order_cancelled_before_confirmed_reads_then_leaves_a_tombstone() throws IOException {
+        assertEquals(Map.of("GetItem", 1, "PutItem", 1), callsOf("cancelled-before-confirmed.json", "CANCELLED_BEFORE_CONFIRMED"));
+    }
+
+    @Test
+    void shipping_reads_the_parcel_stores_the_shipment_with_its_event_and_forgets_the_published_event() throws IOException {
+        consume("order-confirmed.json");
+        calls.reset();
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        ship.handleRequest(new ByteArrayInputStream(SampleEvents.bytes("package-service/ship-parcel.json")), output, null);
+
+        assertEquals("SHIPPED", Json.read(output.toByteArray()).path("outcome").asText());
+        assertEquals(Map.of("GetItem", 1, "UpdateItem", 2), calls.counts(),
+                "the parcel read for its lines and recipient, the shipment with its owed ParcelShipped, the outbox emptied");
+    }
+
+    /** The calls one delivery of the sample made, after checking it ended as {@code outcome}. */
+    private Map<String, Integer> callsOf(String sample, String outcome) throws IOException {
+        calls.reset();
+        assertEquals(outcome, consume(sample), sample);
+        return calls.counts();
+    }
+
+    private String consume(String sample) throws IOException {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        orderEvents.handleRequest(new ByteArrayInputStream(SampleEvents.bytes("package-service/" + sample)), output, null);
+        return Json.read(output.toByteArray()).path("outcome").asText();
+    }
+}
