@@ -120,8 +120,8 @@ abstract class AdapterScenarios {
 
     /**
      * Whether concurrent conditional writes to one item are applied one at a time, each condition checked against
-     * the latest item, as DynamoDB does. moto_server's are not (RELIABILITY.md): there the concurrent scenario reports
-     * what it saw and asserts only what still holds.
+     * the latest item, as DynamoDB does. moto_server's threaded form does not (RELIABILITY.md), which is why moto runs
+     * on one thread here; an emulator that does not can say so, and the concurrent scenario then asserts only what still holds.
      */
     boolean appliesConditionalWritesOneAtATime() {
         return true;

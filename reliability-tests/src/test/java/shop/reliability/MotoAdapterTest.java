@@ -126,10 +126,4 @@ class MotoAdapterTest extends AdapterScenarios {
     Optional<Boolean> refusesUnverifiedSender() {
         return Optional.of(true);
     }
-
-    /** moto_server answers requests on threads and locks no DynamoDB item: concurrent conditional writes race. */
-    @Override
-    boolean appliesConditionalWritesOneAtATime() {
-        return false;
-    }
 }
