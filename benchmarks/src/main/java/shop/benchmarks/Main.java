@@ -22,7 +22,8 @@ import shop.localparts.ProjectRoot;
  * [--e2e-rate 100] [--concurrency 2] [--java-tool-options "..."] [--skip-functions] [--skip-e2e]
  * [--jars Function@variant=path.jar,...] [--tool-options "Function@variant=-XX:...|Function@other="]}, or
  * {@code ./benchmarks/run --hot-sku [--orders 200] [--stock 100] [--threads 200] [--inventory-jar path.jar] [--label name]}
- * (only the hot-sku race, {@link HotSku}) (a Function@variant in
+ * (only the hot-sku race, {@link HotSku}), or {@code ./benchmarks/run --dynamodb-rate [--threads 8] [--seconds 5]}
+ * (only the local DynamoDB's request rate, {@link DynamoDbRate}) (a Function@variant in
  * --functions runs that function from another jar and/or with other JAVA_TOOL_OPTIONS, side by side in the same run;
  * Function@primed runs its SnapStart priming after init and before the first invocation, as a snapshot would have): measures and prints a
  * markdown report, also written to benchmarks/results/.
@@ -76,6 +77,18 @@ public final class Main {
             Path results = Files.createDirectories(root.resolve("benchmarks/results"));
             Files.writeString(results.resolve(Instant.now().toString().replace(':', '-').substring(0, 19) + "-"
                     + flags.getOrDefault("label", "hot-sku") + ".md"), report);
+            return;
+        }
+        if (flags.containsKey("dynamodb-rate")) {
+            String report = "## " + flags.getOrDefault("label", "dynamodb-rate") + " (" + Instant.now() + ")\n\nmachine: "
+                    + Runtime.getRuntime().availableProcessors() + " cores, java " + System.getProperty("java.version") + ", load at start "
+                    + Memory.loadAverage() + "\n\n" + DynamoDbRate.run(Files.createDirectories(root.resolve("benchmarks/target/bench-data")),
+                    Integer.parseInt(flags.getOrDefault("threads", "8")), Integer.parseInt(flags.getOrDefault("seconds", "5")))
+                    + "load at end " + Memory.loadAverage() + "\n";
+            System.out.println(report);
+            Path results = Files.createDirectories(root.resolve("benchmarks/results"));
+            Files.writeString(results.resolve(Instant.now().toString().replace(':', '-').substring(0, 19) + "-"
+                    + flags.getOrDefault("label", "dynamodb-rate") + ".md"), report);
             return;
         }
         if (System.getProperty("shop.localcloud.ric") == null) {

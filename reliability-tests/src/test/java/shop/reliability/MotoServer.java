@@ -13,13 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import shop.localparts.FreePort;
+import shop.localparts.Moto;
 
 /**
- * moto's {@code moto_server} (the Python mock of AWS that LocalStack grew out of) as a child process on a free
- * loopback port: a second emulator, besides dynalite and the project's stand-ins, that needs no Docker. Its output
- * goes to a log file, never to the test's console. Installed with {@code pip install 'moto[server]'}.
+ * moto (the Python mock of AWS that LocalStack grew out of) as a child process on a free loopback port: a second
+ * emulator, besides the local DynamoDB and the project's stand-ins, that needs no Docker. Started single-threaded
+ * ({@link Moto}): {@code moto_server}'s threads made its DynamoDB transactions non-atomic. Its output goes to a log
+ * file, never to the test's console. Installed with {@code pip install 'moto[server]'}.
  */
 final class MotoServer implements AutoCloseable {
 
@@ -27,17 +28,13 @@ final class MotoServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final Process process;
-    private final int port;
-    private final Path log;
+    private final Moto moto;
 
-    private MotoServer(Process process, int port, Path log) {
-        this.process = process;
-        this.port = port;
-        this.log = log;
+    private MotoServer(Moto moto) {
+        this.moto = moto;
     }
 
-    /** Whether {@code moto_server} is an executable on the PATH. */
+    /** Whether moto is installed: {@code moto_server} on the PATH (what .ci/run checks) and importable by python3. */
     static boolean installed() {
         String path = System.getenv("PATH");
         if (path == null) {
@@ -45,50 +42,22 @@ final class MotoServer implements AutoCloseable {
         }
         for (String dir : path.split(File.pathSeparator)) {
             if (!dir.isBlank() && Files.isExecutable(Path.of(dir, COMMAND))) {
-                return true;
+                return Moto.importable();
             }
         }
         return false;
     }
 
     static MotoServer start(Path logDir) {
-        int port = FreePort.find();
-        try {
-            Files.createDirectories(logDir);
-            Path log = logDir.resolve("moto_server-" + port + ".log");
-            Process process = new ProcessBuilder(COMMAND, "-H", "127.0.0.1", "-p", Integer.toString(port))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-            MotoServer server = new MotoServer(process, port, log);
-            server.awaitListening();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start " + COMMAND + " (pip install 'moto[server]')", e);
-        }
-    }
-
-    private void awaitListening() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(COMMAND + " exited with code " + process.exitValue() + "; its output ("
-                        + log + "): " + tail());
-            }
-            if (FreePort.isListening(port)) {
-                return;
-            }
-            sleep(50);
-        }
-        process.destroyForcibly();
-        throw new IllegalStateException(COMMAND + " did not listen on port " + port + " within 60 s; its output: " + tail());
+        return new MotoServer(Moto.start(logDir.resolve("moto-" + FreePort.find() + ".log")));
     }
 
     String endpoint() {
-        return "http://127.0.0.1:" + port;
+        return moto.endpoint();
     }
 
     Path log() {
-        return log;
+        return moto.log();
     }
 
     /**
@@ -124,34 +93,8 @@ final class MotoServer implements AutoCloseable {
         }
     }
 
-    private String tail() {
-        try {
-            String text = Files.readString(log);
-            return text.length() > 2000 ? text.substring(text.length() - 2000) : text;
-        } catch (IOException e) {
-            return "(unreadable: " + e.getMessage() + ")";
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for " + COMMAND, e);
-        }
-    }
-
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        moto.close();
     }
 }
