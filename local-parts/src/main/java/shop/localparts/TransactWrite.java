@@ -1,13 +1,15 @@
 package shop.localparts;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import shop.localparts.TransactItems.Action;
@@ -15,11 +17,18 @@ import shop.localparts.TransactItems.Action;
 /**
  * TransactWriteItems on top of dynalite's single-item calls: the caller holds the front's exclusive lock, so no other
  * request sees an item between the first action and the rollback. Each action is dynalite's own conditional write,
- * so dynalite, not this class, evaluates every condition expression.
+ * so dynalite, not this class, evaluates every condition expression; the actions go out at once, each returning the
+ * item as it was, which is what a refused transaction puts back.
  */
 final class TransactWrite {
 
     private static final JsonNode SUCCESS = Answer.JSON.createObjectNode();
+    /** Up to 100 actions of one transaction in flight at once (only one transaction runs at a time). */
+    private static final ExecutorService PARALLEL = Executors.newFixedThreadPool(100, r -> {
+        Thread thread = new Thread(r, "dynamodb-transaction-action");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final DynaliteWire wire;
     private final ClientTokens tokens = new ClientTokens(Duration.ofMinutes(10));
@@ -38,10 +47,22 @@ final class TransactWrite {
         conflictFraction = fraction;
     }
 
-    Answer apply(JsonNode request) {
+    /** A request read and checked, ready to run: what can be done before taking the front's exclusive lock. */
+    record Prepared(List<Action> actions, String token, String digest) {
+    }
+
+    /** Reads and checks the request (a refused one throws its {@link Refusal}); touches no item. */
+    Prepared prepare(JsonNode request) {
         List<Action> actions = TransactItems.read(request, TransactItems.WRITE_KINDS, wire);
         String token = request.path("ClientRequestToken").asText("");
-        String digest = token.isEmpty() ? "" : ClientTokens.digest(request);
+        return new Prepared(actions, token, token.isEmpty() ? "" : ClientTokens.digest(request));
+    }
+
+    /** Runs a prepared transaction; the caller holds the front's exclusive lock. */
+    Answer apply(Prepared prepared) {
+        List<Action> actions = prepared.actions();
+        String token = prepared.token();
+        String digest = prepared.digest();
         if (!token.isEmpty()) {
             switch (tokens.check(token, digest)) {
                 case SAME_REQUEST -> {
@@ -57,32 +78,31 @@ final class TransactWrite {
         if (injectConflict()) {
             return cancelled(actions.stream().map(a -> reason("TransactionConflict", "Transaction is ongoing for the item")).toList());
         }
-        Map<String, JsonNode> before = snapshot(actions);
-        List<Action> applied = new ArrayList<>();
+        List<Outcome> outcomes = all(actions.stream().<Callable<Outcome>>map(action -> () -> attempt(action)).toList());
         List<ObjectNode> reasons = new ArrayList<>();
         Answer fatal = null;
-        for (Action action : actions) {
-            Answer answer = wire.call(operation(action), singleItemRequest(action, before.get(action.identity())));
-            if (answer.succeeded()) {
-                applied.add(action);
+        for (Outcome outcome : outcomes) {
+            if (outcome.answer().succeeded()) {
                 reasons.add(Answer.JSON.createObjectNode().put("Code", "None"));
-            } else if ("ConditionalCheckFailedException".equals(answer.errorType())) {
+            } else if ("ConditionalCheckFailedException".equals(outcome.answer().errorType())) {
                 ObjectNode reason = reason("ConditionalCheckFailed", "The conditional request failed");
-                JsonNode old = before.get(action.identity());
-                if ("ALL_OLD".equals(action.body().path("ReturnValuesOnConditionCheckFailure").asText()) && old != null) {
-                    reason.set("Item", old);
+                if ("ALL_OLD".equals(outcome.action().body().path("ReturnValuesOnConditionCheckFailure").asText())) {
+                    JsonNode item = current(outcome.action()); // the refused write changed nothing: the item as it is
+                    if (item != null) {
+                        reason.set("Item", item);
+                    }
                 }
                 reasons.add(reason);
             } else if (fatal == null) {
-                fatal = answer; // a ValidationException, ResourceNotFoundException, ...: AWS fails the whole request with it
+                fatal = outcome.answer(); // a ValidationException, ResourceNotFoundException, ...: AWS fails the whole request with it
             }
         }
-        boolean allPassed = fatal == null && applied.size() == actions.size();
-        for (Action action : applied) {
-            if (!allPassed || "ConditionCheck".equals(action.kind())) {
-                restore(action, before.get(action.identity()));
-            }
-        }
+        boolean allPassed = fatal == null && outcomes.stream().allMatch(outcome -> outcome.answer().succeeded());
+        all(outcomes.stream().filter(outcome -> outcome.answer().succeeded() && (!allPassed || "ConditionCheck".equals(outcome.action().kind())))
+                .<Callable<Outcome>>map(outcome -> () -> {
+                    restore(outcome.action(), outcome.before());
+                    return outcome;
+                }).toList());
         if (fatal != null) {
             return fatal;
         }
@@ -95,28 +115,65 @@ final class TransactWrite {
         return Answer.ok(SUCCESS);
     }
 
+    /** One action's write and what its item was before it (null: there was none), read from the write's own answer. */
+    private record Outcome(Action action, Answer answer, JsonNode before) {
+    }
+
+    /**
+     * Applies one action as dynalite's own conditional write, asking for the item as it was (ReturnValues ALL_OLD), so
+     * no read is needed to undo it; a ConditionCheck reads the item first, to write it back unchanged under its condition.
+     */
+    private Outcome attempt(Action action) {
+        if ("ConditionCheck".equals(action.kind())) {
+            JsonNode before = current(action);
+            return new Outcome(action, wire.call("PutItem", singleItemRequest(action, before)), before);
+        }
+        ObjectNode request = singleItemRequest(action, null);
+        request.put("ReturnValues", "ALL_OLD");
+        Answer answer = wire.call(operation(action), request);
+        JsonNode before = answer.succeeded() ? answer.json().get("Attributes") : null;
+        return new Outcome(action, answer, before == null || before.isEmpty() ? null : before);
+    }
+
+    /** The item an action names, as it is now (consistent), or null. */
+    private JsonNode current(Action action) {
+        JsonNode item = wire.require("GetItem", Answer.JSON.createObjectNode().put("TableName", action.table())
+                .put("ConsistentRead", true).set("Key", action.key())).get("Item");
+        return item == null || item.isEmpty() ? null : item;
+    }
+
+    /**
+     * Runs the calls at once and waits for every one: the actions touch different items, and the front's exclusive lock
+     * keeps every other request out, so their order does not matter; a transaction then costs one round trip, not one per action.
+     */
+    private List<Outcome> all(List<Callable<Outcome>> calls) {
+        if (calls.size() == 1) {
+            try {
+                return List.of(calls.get(0).call());
+            } catch (Exception e) {
+                throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+            }
+        }
+        try {
+            List<Outcome> outcomes = new ArrayList<>();
+            for (Future<Outcome> future : calls.isEmpty() ? List.<Future<Outcome>>of() : PARALLEL.invokeAll(calls)) {
+                outcomes.add(future.get());
+            }
+            return outcomes;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during a transaction", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+
     private boolean injectConflict() {
         if (conflictsToInject.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             return true;
         }
         double fraction = conflictFraction;
         return fraction > 0 && ThreadLocalRandom.current().nextDouble() < fraction;
-    }
-
-    /** Every touched item as it is now, read in one consistent BatchGetItem; absent items have no entry. */
-    private Map<String, JsonNode> snapshot(List<Action> actions) {
-        ObjectNode requestItems = Answer.JSON.createObjectNode();
-        for (Action action : actions) {
-            ObjectNode table = requestItems.has(action.table()) ? (ObjectNode) requestItems.get(action.table())
-                    : requestItems.putObject(action.table()).put("ConsistentRead", true);
-            (table.has("Keys") ? (ArrayNode) table.get("Keys") : table.putArray("Keys")).add(action.key());
-        }
-        JsonNode responses = wire.require("BatchGetItem", Answer.JSON.createObjectNode().set("RequestItems", requestItems))
-                .path("Responses");
-        Map<String, JsonNode> items = new HashMap<>();
-        responses.fields().forEachRemaining(table -> table.getValue().forEach(item ->
-                items.put(DynaliteWire.identity(table.getKey(), wire.keyOf(table.getKey(), item)), item)));
-        return items;
     }
 
     private static String operation(Action action) {

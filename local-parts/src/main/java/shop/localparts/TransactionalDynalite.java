@@ -125,7 +125,10 @@ public final class TransactionalDynalite implements AutoCloseable {
 
     private Answer answer(String operation, HttpExchange exchange, byte[] body) {
         return switch (operation) {
-            case "TransactWriteItems" -> exclusive(() -> transactWrite.apply(json(body)));
+            case "TransactWriteItems" -> {
+                TransactWrite.Prepared prepared = transactWrite.prepare(json(body)); // outside the lock: it is held by one transaction at a time
+                yield exclusive(() -> transactWrite.apply(prepared));
+            }
             case "TransactGetItems" -> exclusive(() -> transactGet.apply(json(body)));
             case "UpdateTimeToLive" -> timeToLive.update(json(body));
             case "DescribeTimeToLive" -> timeToLive.describe(json(body));
