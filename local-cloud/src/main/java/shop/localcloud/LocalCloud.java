@@ -145,6 +145,7 @@ public final class LocalCloud implements AutoCloseable {
         }
         deliveries = new Deliveries(functions, sqs, queueNames, timer, flow, options.retryScale(), options.faults());
         archive = new Archive(options.dataDir().resolve("archive.jsonl"));
+        archive.reportTo(message -> flow.line("ARCHIVE", message));
         bus = new EventBus(spec.buses(), options.routeEvents() ? spec.rules() : List.of(), archive, deliveries, flow, options.faults());
         CustomResources customResources = new CustomResources();
         busEndpoint = closing(new BusEndpoint(eventsPort, bus, new BusCatalog(spec, archive), customResources::answer));
