@@ -160,7 +160,7 @@ public final class LocalCloud implements AutoCloseable {
                 "sqs", sqs.endpoint(), "ses", ses.endpoint()),
                 Map.of("lambda", new LambdaApi(functions, (id, event) -> deliveries.invokeAsync(id, event,
                         Deliveries.label(event) + " (Invoke)"), flow)),
-                Map.of(Console.PATH, new Console(spec, flow, archive, bus, deliveries, closing(LocalSqs.client(sqs.endpoint())))), flow));
+                Map.of(Console.PATH, new Console(spec, flow, archive, bus, deliveries, closing(LocalSqs.client(sqs.endpoint())), dynamo)), flow));
         Schedules.start(spec.schedules(), options.scheduleScale(), timer, deliveries, flow);
         writeState();
     }
