@@ -49,6 +49,27 @@ class EventSchemaTest {
         assertTrue(compared > 500 && invalid > 300, "too few cases: " + compared + "/" + invalid);
     }
 
+    /** Not an assertion of speed: what the producer's check costs, printed for the report (issue 21). */
+    @Test
+    void prints_what_the_check_costs_per_event() throws IOException {
+        JsonNode placed = Json.read(Files.readAllBytes(ProjectRoot.find().resolve("events/inventory-service/order-placed.json"))).path("detail");
+        long t0 = System.nanoTime();
+        EventSchema fresh = new EventSchema(Json.read(Files.readAllBytes(ProjectRoot.find().resolve("events/schemas/OrderPlaced.v1.schema.json"))));
+        long load = System.nanoTime() - t0;
+        for (int i = 0; i < 20_000; i++) { // warm
+            EventContracts.check("OrderPlaced", "1.0", placed);
+        }
+        int rounds = 50_000;
+        long t1 = System.nanoTime();
+        for (int i = 0; i < rounds; i++) {
+            EventContracts.check("OrderPlaced", "1.0", placed);
+        }
+        long each = (System.nanoTime() - t1) / rounds;
+        System.out.printf("[EventSchemaTest] OrderPlaced schema read and loaded in %.2f ms (first, cold); check (text + schema) %.1f us"
+                + " per event, warm%n", load / 1e6, each / 1e3);
+        assertTrue(fresh.violations(placed).isEmpty());
+    }
+
     @Test
     void a_schema_with_a_keyword_it_does_not_check_is_refused_at_load() throws IOException {
         assertThrows(IllegalArgumentException.class, () -> new EventSchema(Json.read("{\"type\":\"object\",\"oneOf\":[]}")));
