@@ -112,6 +112,14 @@ async function showQueues() {
     }))));
 }
 
+// ---- parked events: owed events the bus refused for good, with the reason
+async function showParked() {
+  const parked = await api('parked');
+  document.getElementById('parked-events').replaceChildren(parked.length === 0 ? el('p', { class: 'muted' }, 'none') :
+    el('ul', {}, ...parked.map(p => el('li', { class: 'parked', 'data-event': p.eventId },
+      el('code', {}, p.table + ' ' + JSON.stringify(p.key)), ' ' + p.detailType + ' ' + p.eventId + ': ' + p.reason + ' (' + p.parkedAt + ')'))));
+}
+
 // ---- replay by time range
 function replayForm() {
   const now = new Date(), local = d => new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 19);
@@ -141,4 +149,6 @@ showJourney();
 setInterval(showJourney, 2000);
 showQueues();
 setInterval(showQueues, 5000);
+showParked();
+setInterval(showParked, 5000);
 replayForm();

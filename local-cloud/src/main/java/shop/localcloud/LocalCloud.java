@@ -145,6 +145,7 @@ public final class LocalCloud implements AutoCloseable {
         }
         deliveries = new Deliveries(functions, sqs, queueNames, timer, flow, options.retryScale(), options.faults());
         archive = new Archive(options.dataDir().resolve("archive.jsonl"));
+        archive.reportTo(message -> flow.line("ARCHIVE", message));
         bus = new EventBus(spec.buses(), options.routeEvents() ? spec.rules() : List.of(), archive, deliveries, flow, options.faults());
         CustomResources customResources = new CustomResources();
         busEndpoint = closing(new BusEndpoint(eventsPort, bus, new BusCatalog(spec, archive), customResources::answer));
@@ -159,7 +160,7 @@ public final class LocalCloud implements AutoCloseable {
                 "sqs", sqs.endpoint(), "ses", ses.endpoint()),
                 Map.of("lambda", new LambdaApi(functions, (id, event) -> deliveries.invokeAsync(id, event,
                         Deliveries.label(event) + " (Invoke)"), flow)),
-                Map.of(Console.PATH, new Console(spec, flow, archive, bus, deliveries, closing(LocalSqs.client(sqs.endpoint())))), flow));
+                Map.of(Console.PATH, new Console(spec, flow, archive, bus, deliveries, closing(LocalSqs.client(sqs.endpoint())), dynamo)), flow));
         Schedules.start(spec.schedules(), options.scheduleScale(), timer, deliveries, flow);
         writeState();
     }

@@ -21,12 +21,14 @@ import shop.localcloud.cloudformation.Model.SystemSpec;
 import shop.localcloud.eventbridge.Archive;
 import shop.localcloud.eventbridge.Deliveries;
 import shop.localcloud.eventbridge.EventBus;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The browser console ({@code /console/} on the edge endpoint): plain HTML and JavaScript from the jar, no build,
  * over a small JSON API: the flow the template describes, the live stream of the flow lines, one object's journey
- * across every context, each dead-letter queue with redrive, and an archive replay by time range.
+ * across every context, each dead-letter queue with redrive, the events producers parked, and an archive replay by
+ * time range.
  */
 public final class Console implements HttpHandler {
 
@@ -40,13 +42,15 @@ public final class Console implements HttpHandler {
     private final Archive archive;
     private final EventBus bus;
     private final DeadLetters deadLetters;
+    private final ParkedEvents parked;
 
-    public Console(SystemSpec spec, Flow flow, Archive archive, EventBus bus, Deliveries deliveries, SqsClient sqs) {
+    public Console(SystemSpec spec, Flow flow, Archive archive, EventBus bus, Deliveries deliveries, SqsClient sqs, DynamoDbClient dynamo) {
         this.spec = spec;
         this.flow = flow;
         this.archive = archive;
         this.bus = bus;
         this.deadLetters = new DeadLetters(spec.queues(), sqs, deliveries);
+        this.parked = new ParkedEvents(spec.tables(), dynamo);
     }
 
     @Override
@@ -62,6 +66,7 @@ public final class Console implements HttpHandler {
                 case PATH + "/api/stream" -> json(exchange, 200, stream(Long.parseLong(query.getOrDefault("after", "0"))));
                 case PATH + "/api/journey" -> json(exchange, 200, Journey.of(query.getOrDefault("id", "").trim(), archive, flow));
                 case PATH + "/api/queues" -> json(exchange, 200, deadLetters.list());
+                case PATH + "/api/parked" -> json(exchange, 200, parked.list());
                 case PATH + "/api/redrive" -> post(exchange, () -> JSON.createObjectNode().put("outcome",
                         deadLetters.redrive(query.getOrDefault("queue", ""), query.getOrDefault("messageId", ""))));
                 case PATH + "/api/replay" -> post(exchange, () -> replay(query));

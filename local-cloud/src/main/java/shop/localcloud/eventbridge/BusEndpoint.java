@@ -116,10 +116,18 @@ public final class BusEndpoint implements AutoCloseable {
         replay.put("ReplayStartTime", Instant.now().getEpochSecond());
         replays.put(name, replay);
         Thread worker = new Thread(() -> {
-            int count = bus.replay(name, from, to, destinationBus);
-            replay.put("State", "COMPLETED");
-            replay.put("StateReason", count + " events replayed");
-            replay.put("ReplayEndTime", Instant.now().getEpochSecond());
+            try {
+                EventBus.Replayed replayed = bus.replayed(name, from, to, destinationBus);
+                replay.put("StateReason", replayed.events() + " events replayed" + (replayed.skippedLines() == 0 ? ""
+                        : "; " + replayed.skippedLines() + " unreadable archive line(s) skipped"));
+                replay.put("State", "COMPLETED");
+            } catch (RuntimeException | Error e) {
+                // as EventBridge shows a replay that could not finish: FAILED, with the reason, never RUNNING forever
+                replay.put("StateReason", "replay failed: " + e);
+                replay.put("State", "FAILED");
+            } finally {
+                replay.put("ReplayEndTime", Instant.now().getEpochSecond());
+            }
         }, "replay-" + UUID.randomUUID());
         worker.setDaemon(true);
         worker.start();

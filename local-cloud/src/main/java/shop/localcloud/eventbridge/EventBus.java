@@ -145,7 +145,17 @@ public final class EventBus {
 
     /** Sends archived events of [from, to] again, with {@code replay-name} set; they are not archived again. */
     public int replay(String replayName, Instant from, Instant to, String bus) {
-        List<Archive.Archived> events = archive.between(from, to);
+        return replayed(replayName, from, to, bus).events();
+    }
+
+    /** What a replay sent, and how many unreadable archive lines it skipped. */
+    public record Replayed(int events, int skippedLines) {
+    }
+
+    /** As {@link #replay}, saying also what it skipped. */
+    public Replayed replayed(String replayName, Instant from, Instant to, String bus) {
+        Archive.Read read = archive.read(from, to);
+        List<Archive.Archived> events = read.events();
         int count = 0;
         for (Archive.Archived archived : events) {
             if (bus != null && !bus.equals(archived.eventBusName())) {
@@ -156,8 +166,9 @@ public final class EventBus {
             route(archived.eventBusName(), event);
             count++;
         }
-        flow.line("REPLAY", replayName + ": " + count + " events from " + from + " to " + to);
-        return count;
+        flow.line("REPLAY", replayName + ": " + count + " events from " + from + " to " + to
+                + (read.skippedLines() == 0 ? "" : "; " + read.skippedLines() + " unreadable archive line(s) skipped"));
+        return new Replayed(count, read.skippedLines());
     }
 
     /** The names of the rules on {@code bus} that match {@code event}. */
@@ -198,13 +209,16 @@ public final class EventBus {
             if (!entry.path(field).isTextual() || entry.path(field).asText().isEmpty()) {
                 return "InvalidArgument|Parameter " + field + " is not valid. Reason: " + field + " is a required argument.";
             }
+            if (!validUnicode(entry.path(field))) {
+                return "InvalidArgument|Parameter " + field + " is not valid. Reason: it is not valid UTF-8 text.";
+            }
         }
         if (entry.path("Source").asText().startsWith("aws.")) {
             return "NotAuthorizedForSourceException|Not authorized for the source.";
         }
         try {
             JsonNode detail = JSON.readTree(entry.path("Detail").asText());
-            if (detail == null || !detail.isObject()) {
+            if (detail == null || !detail.isObject() || !validUnicode(detail)) {
                 return "MalformedDetail|Detail is malformed.";
             }
         } catch (IOException e) {
@@ -236,6 +250,40 @@ public final class EventBus {
             throw new IllegalStateException("validated before", e);
         }
         return event;
+    }
+
+    /**
+     * Whether every string in {@code node} (names too) is valid Unicode. A lone surrogate arrives as a JSON escape
+     * ({@code \ud800}) that parses, but no UTF-8 line can hold it; this stand-in refuses it as a malformed entry, so it
+     * never reaches the archive (what EventBridge answers is not verified here: no AWS account).
+     */
+    static boolean validUnicode(JsonNode node) {
+        if (node.isTextual()) {
+            String text = node.textValue();
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        for (var fields = node.fields(); fields.hasNext(); ) {
+            var field = fields.next();
+            if (!validUnicode(JSON.getNodeFactory().textNode(field.getKey())) || !validUnicode(field.getValue())) {
+                return false;
+            }
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (!validUnicode(element)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The size AWS counts for an entry: Time (14 bytes if present), Source, DetailType, Detail and Resources. */

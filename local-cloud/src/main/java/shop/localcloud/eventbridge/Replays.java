@@ -28,6 +28,9 @@ public final class Replays {
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
             JsonNode replay = call(eventsEndpoint, "DescribeReplay", "{\"ReplayName\":\"" + name + "\"}");
+            if (replay.path("State").asText().equals("FAILED")) {
+                throw new UserError("replay " + name + " FAILED: " + replay.path("StateReason").asText());
+            }
             if (replay.path("State").asText().equals("COMPLETED")) {
                 return "replay " + name + " (" + from + " .. " + to + "): " + replay.path("StateReason").asText()
                         + "; the running local-cloud shows their deliveries";

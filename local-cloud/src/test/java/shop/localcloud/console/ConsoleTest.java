@@ -105,6 +105,27 @@ class ConsoleTest {
     }
 
     @Test
+    void an_event_a_producer_parked_is_listed_with_its_reason() throws Exception {
+        String table = cloud.tables().get("OrdersTable");
+        String eventId = UUID.randomUUID().toString();
+        cloud.dynamo().putItem(b -> b.tableName(table).item(java.util.Map.of(
+                "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("ORDER#parked-test"),
+                "outboxParked", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromM(java.util.Map.of(eventId,
+                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromM(java.util.Map.of(
+                                "detailType", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("OrderPlaced"),
+                                "reason", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("MalformedDetail: Detail is malformed."),
+                                "parkedAt", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("2026-12-04T21:00:00Z"))))))));
+
+        JsonNode parked = call("GET", "/api/parked");
+
+        assertEquals(1, parked.size(), parked.toString());
+        assertEquals("OrdersTable", parked.at("/0/table").asText());
+        assertEquals("ORDER#parked-test", parked.at("/0/key/pk").asText());
+        assertEquals(eventId, parked.at("/0/eventId").asText());
+        assertEquals("MalformedDetail: Detail is malformed.", parked.at("/0/reason").asText());
+    }
+
+    @Test
     void a_dead_letter_is_listed_and_redriven_to_its_function() throws Exception {
         String queue = cloud.spec().queues().stream().filter(q -> cloud.spec().rules().stream()
                 .anyMatch(r -> q.logicalId().equals(r.deadLetterQueue()))).findFirst().orElseThrow().name();

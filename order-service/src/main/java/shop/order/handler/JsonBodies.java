@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import shop.platform.json.Json;
+import shop.platform.text.Text;
 
 /** Reads a JSON request body under the API's limits, and checks objects field by field, collecting every error. */
 final class JsonBodies {
@@ -21,6 +22,12 @@ final class JsonBodies {
         String contentType = request.header("content-type").orElse("");
         if (!contentType.toLowerCase(Locale.ROOT).matches("^application/json\\s*(;.*)?$")) {
             throw new BadRequest.Problem(415, "Unsupported media type", "send the body as application/json", null);
+        }
+        String encoding = request.header("content-encoding").orElse("identity").strip().toLowerCase(Locale.ROOT);
+        if (!encoding.isEmpty() && !encoding.equals("identity")) {
+            // API Gateway passes a compressed body through as it came: reading it as JSON would only fail later
+            throw new BadRequest.Problem(415, "Unsupported content encoding", "send the body uncompressed",
+                    List.of(new BadRequest.FieldError("header:Content-Encoding", "must be absent or identity")));
         }
         if (request.body().length > MAX_BODY_BYTES) {
             throw new BadRequest.Problem(413, "Body too large", "the body must be at most " + MAX_BODY_BYTES + " bytes", null);
@@ -50,7 +57,8 @@ final class JsonBodies {
             for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 if (!known.contains(name)) {
-                    fail(prefix + name, "is not a known field");
+                    // a name that is not text is not echoed back: the problem itself must be valid JSON text
+                    fail(prefix + (Text.carriable(name) ? name : "(a name that is not valid text)"), "is not a known field");
                 }
             }
         }
@@ -67,6 +75,11 @@ final class JsonBodies {
                 fail(prefix + name, "must be a string");
                 return null;
             }
+            String problem = Text.problem(value.textValue());
+            if (problem != null) {
+                fail(prefix + name, problem);
+                return null;
+            }
             String text = value.asText().strip();
             if (required && text.isEmpty()) {
                 fail(prefix + name, "must not be blank");
@@ -74,10 +87,6 @@ final class JsonBodies {
             }
             if (text.length() > max) {
                 fail(prefix + name, "must be at most " + max + " characters");
-                return null;
-            }
-            if (text.chars().anyMatch(c -> Character.isISOControl(c))) {
-                fail(prefix + name, "must not contain control characters");
                 return null;
             }
             return text;

@@ -3,6 +3,7 @@ package shop.platform.events;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -18,6 +19,14 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
  * whatever still fails is returned so that the caller keeps it in its outbox for the relay.
  */
 public final class EventBridgePublisher {
+
+    /**
+     * Entry errors that say "try again later" (EventBridge API reference, PutEventsResultEntry): everything else is
+     * about the entry itself (MalformedDetail, InvalidArgument, NotAuthorizedForSourceException, ...), and sending the
+     * same bytes again meets the same answer.
+     */
+    static final Set<String> TRANSIENT_ENTRY_ERRORS = Set.of("InternalFailure", "InternalException", "ThrottlingException",
+            "ServiceUnavailable");
 
     /** PutEvents accepts at most ten entries per call. */
     static final int MAX_ENTRIES_PER_CALL = 10;
@@ -41,6 +50,7 @@ public final class EventBridgePublisher {
 
     public PublishResult publish(List<PendingEvent> events) {
         List<String> published = new ArrayList<>();
+        List<PublishResult.Refusal> refused = new ArrayList<>();
         List<PendingEvent> pending = new ArrayList<>(events);
         for (int attempt = 1; attempt <= attempts && !pending.isEmpty(); attempt++) {
             if (attempt > 1) {
@@ -49,14 +59,15 @@ public final class EventBridgePublisher {
             List<PendingEvent> failed = new ArrayList<>();
             for (int from = 0; from < pending.size(); from += MAX_ENTRIES_PER_CALL) {
                 List<PendingEvent> batch = pending.subList(from, Math.min(from + MAX_ENTRIES_PER_CALL, pending.size()));
-                putBatch(batch, published, failed, attempt);
+                putBatch(batch, published, failed, refused, attempt);
             }
             pending = failed;
         }
-        return new PublishResult(published, pending);
+        return new PublishResult(published, pending, refused);
     }
 
-    private void putBatch(List<PendingEvent> batch, List<String> published, List<PendingEvent> failed, int attempt) {
+    private void putBatch(List<PendingEvent> batch, List<String> published, List<PendingEvent> failed,
+                          List<PublishResult.Refusal> refused, int attempt) {
         PutEventsResponse response;
         try {
             response = client.putEvents(PutEventsRequest.builder().entries(batch.stream().map(this::entry).toList()).build());
@@ -70,6 +81,10 @@ public final class EventBridgePublisher {
             PutEventsResultEntry result = i < results.size() ? results.get(i) : null;
             if (result != null && result.errorCode() == null && result.eventId() != null) {
                 published.add(batch.get(i).eventId());
+            } else if (result != null && result.errorCode() != null && !TRANSIENT_ENTRY_ERRORS.contains(result.errorCode())) {
+                LOG.warn("PutEvents entry {} ({}) refused on attempt {}: {} {}", batch.get(i).eventId(), batch.get(i).detailType(),
+                        attempt, result.errorCode(), result.errorMessage());
+                refused.add(new PublishResult.Refusal(batch.get(i), result.errorCode(), String.valueOf(result.errorMessage())));
             } else {
                 LOG.warn("PutEvents entry {} rejected on attempt {}: {}", batch.get(i).eventId(), attempt,
                         result == null ? "no result entry" : result.errorCode() + " " + result.errorMessage());

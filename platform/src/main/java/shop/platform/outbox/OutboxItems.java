@@ -20,6 +20,8 @@ public final class OutboxItems {
     public static final String INDEX = "outbox";
     /** The item attribute that holds the owed events (a map of eventId to entry). */
     public static final String MAP = "outbox";
+    /** The item attribute that holds events the bus refused for good (eventId to entry with its reason), out of the relay's way. */
+    public static final String PARKED = "outboxParked";
     static final String PENDING = "outboxPending";
     static final String SINCE = "outboxSince";
     static final AttributeValue PENDING_VALUE = AttributeValue.fromS("PENDING");

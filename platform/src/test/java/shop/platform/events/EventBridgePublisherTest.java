@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import shop.localparts.CapturingEventBridge;
+import shop.platform.json.Json;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.retry.RetryMode;
@@ -111,9 +112,11 @@ class EventBridgePublisherTest {
 
     private static List<PendingEvent> events(int count) {
         return IntStream.range(0, count)
-                .mapToObj(i -> Envelopes.pending("shop.orders",
-                        EventMetadata.newEvent("OrderPlaced", "1.0", Instant.now(), "corr-" + i, "order-service"),
-                        Map.of("orderId", "o-" + i)))
+                .mapToObj(i -> {
+                    EventMetadata metadata = EventMetadata.newEvent("OrderPlaced", "1.0", Instant.now(), "corr-" + i, "order-service");
+                    return new PendingEvent(metadata.eventId(), "shop.orders", "OrderPlaced",
+                            Json.string(Map.of("metadata", metadata, "data", Map.of("orderId", "o-" + i))));
+                })
                 .toList();
     }
 
