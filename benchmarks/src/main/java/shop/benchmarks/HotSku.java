@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * {@code ./benchmarks/run --hot-sku}: N orders racing for one sku, straight through the inventory's use cases and
  * DynamoDB adapter as the deployed jar holds them (not through local-cloud's bus), one thread per concurrent Lambda
  * instance, against the local DynamoDB (dynalite behind its transactional front). {@code --inventory-jar} runs the same race on another build (main's, before the storage
- * change). The floor is N unconditional PutItems to the same DynamoDB in the same run.
+ * change). Two floors in the same run, against the same DynamoDB: N unconditional PutItems (N items, in parallel), and
+ * N conditional decrements of one item (the least a reservation that never oversells writes on a hot sku).
  */
 final class HotSku {
 
@@ -47,6 +48,8 @@ final class HotSku {
                 .append(" at start, ").append(Memory.loadAverage()).append(" at end\n\n");
         out.append("| phase | orders/s | DynamoDB calls | conditional check failures | sku-write retries |\n| --- | --- | --- | --- | --- |\n");
         out.append(String.format("| floor: %d unconditional PutItems | %s | %d | 0 | 0 |%n", orders, result.get("floorPutsPerSecond"), orders));
+        out.append(String.format("| hot-item floor: %d conditional decrements of one item | %s | %d | 0 | 0 |%n", orders,
+                result.getOrDefault("floorHotItemPerSecond", "not measured by this harness"), orders));
         out.append(String.format("| reserve (%s reserved, %s short) | %s | %s | %s | %s |%n", result.get("reserved"), result.get("rejected"),
                 result.get("reservePerSecond"), result.get("reserveCalls"), result.get("reserveConditionFailures"), result.get("reserveRetries")));
         out.append(String.format("| release the reserved | %s | %s | %s | %s |%n%n", result.get("releasePerSecond"), result.get("releaseCalls"),

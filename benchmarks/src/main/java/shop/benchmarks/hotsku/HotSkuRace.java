@@ -74,6 +74,19 @@ public final class HotSkuRace implements Function<Map<String, String>, Map<Strin
             }));
             result.put("floorPutsPerSecond", rate(orders, floorStart));
 
+            // the second floor: what a never-oversell reservation must at least write on a hot sku, one conditional
+            // decrement of the one item per order; DynamoDB (and dynalite) apply writes to one item one at a time
+            dynamo.putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS("FLOOR#HOT"), "sk", AttributeValue.fromS("FLOOR"),
+                    "n", AttributeValue.fromN(Integer.toString(orders)))));
+            long hotStart = System.nanoTime();
+            race(threads, nTimes(orders, i -> () -> {
+                dynamo.updateItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS("FLOOR#HOT"), "sk", AttributeValue.fromS("FLOOR")))
+                        .updateExpression("SET n = n - :one").conditionExpression("n >= :one")
+                        .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
+                return null;
+            }));
+            result.put("floorHotItemPerSecond", rate(orders, hotStart));
+
             List<OrderPlaced> placed = nTimes(orders, i -> new OrderPlaced(UUID.randomUUID().toString(), "bench",
                     new OrderId(UUID.randomUUID().toString()), List.of(new StockLine(sku, 1))));
             calls.set(0);
