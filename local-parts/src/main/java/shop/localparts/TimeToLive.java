@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Lock;
 import java.util.function.Supplier;
 
 /**
@@ -23,7 +23,7 @@ final class TimeToLive implements AutoCloseable {
     private static final long FIVE_YEARS_SECONDS = Duration.ofDays(5 * 365).toSeconds();
 
     private final DynaliteWire wire;
-    private final Lock shared;
+    private final ItemLocks locks;
     private final Map<String, String> attributeByTable = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "dynamodb-ttl-sweeper");
@@ -31,9 +31,9 @@ final class TimeToLive implements AutoCloseable {
         return thread;
     });
 
-    TimeToLive(DynaliteWire wire, Lock shared, Duration sweepInterval) {
+    TimeToLive(DynaliteWire wire, ItemLocks locks, Duration sweepInterval) {
         this.wire = wire;
-        this.shared = shared;
+        this.locks = locks;
         sweeper.scheduleWithFixedDelay(this::sweepQuietly, sweepInterval.toMillis(), sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -110,19 +110,16 @@ final class TimeToLive implements AutoCloseable {
                 delete.set("Key", wire.keyOf(table, item));
                 delete.set("ExpressionAttributeNames", scan.get("ExpressionAttributeNames"));
                 delete.set("ExpressionAttributeValues", values);
-                locked(() -> wire.call("DeleteItem", delete)); // refused when the TTL was extended meanwhile: the item stays
+                // the item's own lock: a transaction on it is never seen half-way; refused when the TTL was extended meanwhile
+                locks.items(List.of(DynaliteWire.identity(table, (ObjectNode) delete.get("Key"))), () -> wire.call("DeleteItem", delete));
             }
             scan.set("ExclusiveStartKey", page.get("LastEvaluatedKey"));
         } while (page.has("LastEvaluatedKey"));
     }
 
+    /** Finding candidates may read an item a transaction is changing: harmless, as each delete checks the TTL again under the item's lock. */
     private <T> T locked(Supplier<T> call) {
-        shared.lock();
-        try {
-            return call.get();
-        } finally {
-            shared.unlock();
-        }
+        return locks.items(List.of(), call);
     }
 
     @Override

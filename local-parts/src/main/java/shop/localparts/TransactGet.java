@@ -3,9 +3,10 @@ package shop.localparts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import shop.localparts.TransactItems.Action;
 
-/** TransactGetItems as consistent GetItems to dynalite while the caller holds the front's exclusive lock: one moment's view. */
+/** TransactGetItems as consistent GetItems to dynalite while the caller holds the items' locks: one moment's view. */
 final class TransactGet {
 
     private final DynaliteWire wire;
@@ -14,9 +15,15 @@ final class TransactGet {
         this.wire = wire;
     }
 
-    Answer apply(JsonNode request) {
+    /** Reads and checks the request, before any lock (a refused one throws its {@link Refusal}). */
+    List<Action> prepare(JsonNode request) {
+        return TransactItems.read(request, TransactItems.GET_KINDS, wire);
+    }
+
+    /** Reads every item; the caller holds their locks, so the answer is one moment's view. */
+    Answer apply(List<Action> actions) {
         ArrayNode responses = Answer.JSON.createArrayNode();
-        for (Action action : TransactItems.read(request, TransactItems.GET_KINDS, wire)) {
+        for (Action action : actions) {
             ObjectNode get = action.body().deepCopy();
             get.put("ConsistentRead", true);
             JsonNode item = wire.require("GetItem", get).get("Item");

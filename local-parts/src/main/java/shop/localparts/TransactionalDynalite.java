@@ -8,16 +8,15 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
  * The local DynamoDB: dynalite, which lacks transactions and TTL, behind a front that adds TransactWriteItems,
- * TransactGetItems and TTL. Single-item calls pass through under a shared lock; a transaction takes the lock
- * exclusively, so it is atomic and isolated. Unlike AWS it never answers TransactionConflict for two transactions on
+ * TransactGetItems and TTL. Every call holds the locks of the items it touches ({@link ItemLocks}), so a transaction
+ * is atomic and isolated and waits only for calls on its own items. Unlike AWS it never answers TransactionConflict for two transactions on
  * one item (it runs them one after the other) unless a test asks for it with {@link #failNextTransactionsWithConflict}.
  */
 public final class TransactionalDynalite implements AutoCloseable {
@@ -34,7 +33,7 @@ public final class TransactionalDynalite implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads;
     private final DynaliteWire wire;
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
+    private final ItemLocks locks = new ItemLocks();
     private final TransactWrite transactWrite;
     private final TransactGet transactGet;
     private final TimeToLive timeToLive;
@@ -44,7 +43,7 @@ public final class TransactionalDynalite implements AutoCloseable {
         this.wire = new DynaliteWire(dynalite.endpoint());
         this.transactWrite = new TransactWrite(wire);
         this.transactGet = new TransactGet(wire);
-        this.timeToLive = new TimeToLive(wire, lock.readLock(), ttlSweep);
+        this.timeToLive = new TimeToLive(wire, locks, ttlSweep);
         this.threads = Executors.newFixedThreadPool(64, r -> {
             Thread thread = new Thread(r, "dynamodb-front");
             thread.setDaemon(true);
@@ -126,23 +125,32 @@ public final class TransactionalDynalite implements AutoCloseable {
     private Answer answer(String operation, HttpExchange exchange, byte[] body) {
         return switch (operation) {
             case "TransactWriteItems" -> {
-                TransactWrite.Prepared prepared = transactWrite.prepare(json(body)); // outside the lock: it is held by one transaction at a time
-                yield exclusive(() -> transactWrite.apply(prepared));
+                TransactWrite.Prepared prepared = transactWrite.prepare(json(body)); // before any lock: it touches no item
+                yield locks.items(prepared.actions().stream().map(TransactItems.Action::identity).toList(), () -> transactWrite.apply(prepared));
             }
-            case "TransactGetItems" -> exclusive(() -> transactGet.apply(json(body)));
+            case "TransactGetItems" -> {
+                List<TransactItems.Action> gets = transactGet.prepare(json(body));
+                yield locks.items(gets.stream().map(TransactItems.Action::identity).toList(), () -> transactGet.apply(gets));
+            }
             case "UpdateTimeToLive" -> timeToLive.update(json(body));
             case "DescribeTimeToLive" -> timeToLive.describe(json(body));
-            default -> shared(() -> {
-                Answer answer = wire.forward(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-                        exchange.getRequestHeaders(), body);
-                if ("DeleteTable".equals(operation) && answer.succeeded()) {
-                    String table = json(body).path("TableName").asText();
-                    wire.forget(table);
-                    timeToLive.forget(table);
-                }
-                return answer;
-            });
+            default -> {
+                Supplier<Answer> forward = () -> forward(operation, exchange, body);
+                Optional<List<String>> items = ItemsNamed.by(operation, body, wire);
+                yield items.isPresent() ? locks.items(items.get(), forward) : locks.everything(forward);
+            }
         };
+    }
+
+    /** A call dynalite has, passed on as it came. */
+    private Answer forward(String operation, HttpExchange exchange, byte[] body) {
+        Answer answer = wire.forward(exchange.getRequestMethod(), exchange.getRequestURI().toString(), exchange.getRequestHeaders(), body);
+        if ("DeleteTable".equals(operation) && answer.succeeded()) {
+            String table = json(body).path("TableName").asText();
+            wire.forget(table);
+            timeToLive.forget(table);
+        }
+        return answer;
     }
 
     private static JsonNode json(byte[] body) {
@@ -154,23 +162,6 @@ public final class TransactionalDynalite implements AutoCloseable {
             return node;
         } catch (IOException e) {
             throw new Refusal(Answer.of(400, Answer.JSON.createObjectNode().put("__type", "com.amazon.coral.service#SerializationException")));
-        }
-    }
-
-    private Answer exclusive(Supplier<Answer> action) {
-        return locked(lock.writeLock(), action);
-    }
-
-    private Answer shared(Supplier<Answer> action) {
-        return locked(lock.readLock(), action);
-    }
-
-    private static Answer locked(Lock side, Supplier<Answer> action) {
-        side.lock();
-        try {
-            return action.get();
-        } finally {
-            side.unlock();
         }
     }
 

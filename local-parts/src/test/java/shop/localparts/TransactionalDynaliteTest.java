@@ -123,6 +123,43 @@ class TransactionalDynaliteTest {
     }
 
     @Test
+    void no_read_ever_sees_an_item_of_a_transaction_that_was_put_back() throws Exception {
+        // a refused transaction writes its claim, then puts it back; only the item locks keep readers from seeing it
+        String table = freshTable(client);
+        client.putItem(b -> b.tableName(table).item(item("empty", 0)));
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        List<Thread> readers = new ArrayList<>();
+        for (int r = 0; r < 4; r++) {
+            boolean scan = r % 2 == 0;
+            Thread reader = new Thread(() -> {
+                while (!done.get()) {
+                    boolean dirty = scan ? client.scan(b -> b.tableName(table).consistentRead(true)).items().stream()
+                            .anyMatch(i -> i.get("pk").s().equals("dirty")) : get(client, table, "dirty") != null;
+                    reads.incrementAndGet();
+                    if (dirty) {
+                        seen.incrementAndGet();
+                    }
+                }
+            });
+            reader.start();
+            readers.add(reader);
+        }
+        for (int i = 0; i < 150; i++) {
+            assertThrows(TransactionCanceledException.class,
+                    () -> client.transactWriteItems(b -> b.transactItems(claim(table, "dirty"), decrement(table, "empty"))));
+        }
+        done.set(true);
+        for (Thread reader : readers) {
+            reader.join();
+        }
+
+        assertTrue(reads.get() > 100, "the readers ran alongside: " + reads.get() + " reads");
+        assertEquals(0, seen.get(), "reads that saw the claim of a refused transaction, of " + reads.get());
+    }
+
+    @Test
     void cancellation_reasons_name_each_action_in_order() {
         String table = freshTable(client);
         client.putItem(b -> b.tableName(table).item(item("empty", 0)));
