@@ -147,17 +147,18 @@ final class TransactWrite {
      * keeps every other request out, so their order does not matter; a transaction then costs one round trip, not one per action.
      */
     private List<Outcome> all(List<Callable<Outcome>> calls) {
-        if (calls.size() == 1) {
-            try {
-                return List.of(calls.get(0).call());
-            } catch (Exception e) {
-                throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
-            }
+        if (calls.isEmpty()) {
+            return List.of();
+        }
+        List<Future<Outcome>> others = new ArrayList<>();
+        for (Callable<Outcome> call : calls.subList(1, calls.size())) {
+            others.add(PARALLEL.submit(call));
         }
         try {
             List<Outcome> outcomes = new ArrayList<>();
-            for (Future<Outcome> future : calls.isEmpty() ? List.<Future<Outcome>>of() : PARALLEL.invokeAll(calls)) {
-                outcomes.add(future.get());
+            outcomes.add(calls.get(0).call()); // the first on this thread: one hand-off fewer for the usual two actions
+            for (Future<Outcome> other : others) {
+                outcomes.add(other.get());
             }
             return outcomes;
         } catch (InterruptedException e) {
@@ -165,6 +166,10 @@ final class TransactWrite {
             throw new IllegalStateException("interrupted during a transaction", e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (Exception e) {
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        } finally {
+            others.forEach(other -> other.cancel(false)); // none left running once this returns or throws
         }
     }
 
