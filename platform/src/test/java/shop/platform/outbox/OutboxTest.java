@@ -122,6 +122,26 @@ class OutboxTest {
     }
 
     @Test
+    void a_batch_the_bus_takes_only_in_part_forgets_only_what_it_took_and_the_relay_sends_the_rest_once() {
+        Map<String, AttributeValue> key = key("F");
+        PendingEvent first = event();
+        PendingEvent second = event();
+        PendingEvent third = event();
+        put(key, List.of(first, second, third));
+        // attempt 1: all three rejected inside a 200; attempt 2 (one call of three): the first rejected again, the others taken
+        bus.rejectNextEntries(4);
+
+        assertFalse(outbox.publish(key, List.of(first, second, third)).complete());
+
+        assertEquals(List.of(first), store.owed(key), "only the event the bus never took is still owed");
+        assertEquals(List.of(key), store.owing(Instant.now().plusSeconds(1), 10), "still on the index");
+        assertEquals(new Outbox.RelayReport(1, 1, 0), outbox.relay(Instant.now().plusSeconds(1), 10));
+        assertEquals(List.of(second.eventId(), third.eventId(), first.eventId()),
+                bus.events().stream().map(e -> e.detail().path("metadata").path("eventId").asText()).toList(), "each on the bus once");
+        assertEquals(List.of(), store.owed(key));
+    }
+
+    @Test
     void the_relay_leaves_events_younger_than_its_horizon_and_a_failing_run_reports_what_is_still_owed() throws Exception {
         Map<String, AttributeValue> key = key("C");
         put(key, List.of(event()));
