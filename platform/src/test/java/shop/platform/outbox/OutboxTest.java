@@ -158,6 +158,34 @@ class OutboxTest {
     }
 
     @Test
+    void an_item_on_the_index_that_owes_nothing_is_taken_off_it_by_the_relay() {
+        Map<String, AttributeValue> key = key("G");
+        PendingEvent gone = event();
+        put(key, List.of(gone));
+        dynamoDb.client().updateItem(b -> b.tableName(table).key(key).updateExpression("REMOVE #map.#id")
+                .expressionAttributeNames(Map.of("#map", OutboxItems.MAP, "#id", gone.eventId())));
+
+        assertEquals(new Outbox.RelayReport(1, 0, 0), outbox.relay(Instant.now().plusSeconds(1), 10));
+
+        assertEquals(List.of(), store.owing(Instant.now().plusSeconds(1), 10), "off the index");
+        assertEquals(List.of(), bus.events());
+    }
+
+    @Test
+    void a_relay_invocation_answers_its_report_and_succeeds_when_nothing_is_left_owed() throws Exception {
+        Map<String, AttributeValue> key = key("H");
+        put(key, List.of(event()));
+        OutboxRelay relay = new OutboxRelay(outbox, java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofMinutes(2)),
+                Duration.ofMinutes(1));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+
+        relay.handle(new java.io.ByteArrayInputStream("{}".getBytes()), out, null);
+
+        assertEquals("{\"itemsVisited\":1,\"eventsPublished\":1,\"eventsStillOwed\":0}", out.toString());
+        assertEquals(1, bus.events().size());
+    }
+
+    @Test
     void a_new_event_owed_while_an_older_one_is_published_keeps_the_item_on_the_index() {
         Map<String, AttributeValue> key = key("D");
         PendingEvent first = event();
