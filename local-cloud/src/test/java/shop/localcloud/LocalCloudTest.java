@@ -30,7 +30,6 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.EventBridgeException;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
-import software.amazon.awssdk.services.eventbridge.model.ReplayState;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -153,9 +152,7 @@ class LocalCloudTest {
         events.startReplay(b -> b.replayName(name).eventSourceArn("arn:aws:events:eu-west-1:123456789012:archive/local")
                 .eventStartTime(from).eventEndTime(Instant.now().plusSeconds(1))
                 .destination(d -> d.arn("arn:aws:events:eu-west-1:123456789012:event-bus/shop-test-bus")));
-        for (int i = 0; i < 50 && events.describeReplay(b -> b.replayName(name)).state() != ReplayState.COMPLETED; i++) {
-            Thread.sleep(100);
-        }
+        TestSystem.awaitReplay(events, name);
         system.settle();
 
         String id = Flow.shortId(response.entries().get(0).eventId());

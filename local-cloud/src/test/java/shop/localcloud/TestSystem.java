@@ -148,6 +148,23 @@ public final class TestSystem implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the replay is COMPLETED, up to 60 s (a loaded machine can be slow); fails saying so otherwise, instead
+     * of letting the test assert on a replay still running.
+     */
+    public static void awaitReplay(software.amazon.awssdk.services.eventbridge.EventBridgeClient events, String name)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        software.amazon.awssdk.services.eventbridge.model.ReplayState state;
+        while ((state = events.describeReplay(b -> b.replayName(name)).state())
+                != software.amazon.awssdk.services.eventbridge.model.ReplayState.COMPLETED) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("replay " + name + " is still " + state + " after 60 s");
+            }
+            Thread.sleep(100);
+        }
+    }
+
     public Map<String, LocalFunction> functions() {
         return cloud.functions();
     }

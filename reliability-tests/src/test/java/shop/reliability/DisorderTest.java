@@ -19,12 +19,15 @@ import shop.localcloud.Faults;
  * each order the moment it reads CONFIRMED, so OrderCancelled races the still-travelling OrderConfirmed (and
  * OrderPlaced) to package, notification and crm. B must end as A did: the same stock taken, the same order statuses, the same CRM
  * timeline and insight, the same parcels and units held; where a context saw the cancellation first it keeps a
- * tombstone: no pickable parcel, no confirmation email after the cancellation (DESIGN.md).
+ * tombstone: no pickable parcel, no confirmation email after the cancellation (DESIGN.md). Then cohort C meets inventory's
+ * tombstone, which B's cancels (sent once CONFIRMED) never reach: OrderCancelled before OrderPlaced.
  */
 class DisorderTest {
 
     static final int ORDERS = Workload.size("disorderOrders", 100);
     static final int DELAY_MILLIS = 3000;
+    static final int CANCELLED_BEFORE_PLACED = 4;
+    static final int HELD_BACK_MILLIS = 5000;
 
     @Test
     void the_whole_conversation_delivered_in_random_order_ends_as_in_order_delivery_did() throws Exception {
@@ -80,7 +83,41 @@ class DisorderTest {
             assertTrue(cancelFirst > 0, "some cancellations overtook the confirmation they raced (flow lines naming a tombstone: " + overtaken + ")");
             assertEquals(List.of(), differences.subList(0, Math.min(3, differences.size())), differences.size() + " orders differ");
             assertEquals(inOrder.unitsKept(), tookB, "the shuffled cohort took exactly the stock the in-order one kept");
+
+            cancelledBeforeInventoryHeardOfIt(scenario);
         }
+    }
+
+    /**
+     * Cohort C: inventory hears of each order's OrderPlaced {@link #HELD_BACK_MILLIS} late and the customer cancels it at
+     * once, while it is still PLACED, so inventory meets OrderCancelled before OrderPlaced: it keeps a tombstone
+     * (CANCELLED_BEFORE_PLACED) and the late OrderPlaced takes no stock and decides nothing.
+     */
+    private static void cancelledBeforeInventoryHeardOfIt(Scenario scenario) throws Exception {
+        List<Workload.Planned> plan = new ArrayList<>();
+        for (int i = 0; i < CANCELLED_BEFORE_PLACED; i++) {
+            plan.add(new Workload.Planned(i, List.of(new Workload.Line("SKU-" + (1 + i % 4), 1 + i % 3)), java.util.Optional.of("CHANGED_MIND")));
+        }
+        Map<String, Integer> stockBefore = ContextState.read(scenario).stock();
+        scenario.cloud.injectFaults(Faults.NONE.holdingBack("OrderPlaced", HELD_BACK_MILLIS, "InventoryFunction"));
+        Cohort early = new Cohort("C", plan);
+        early.place(scenario, 4);
+        early.cancel(scenario, 4);
+        scenario.settle();
+        scenario.cloud.injectFaults(Faults.NONE);
+
+        ContextState state = ContextState.read(scenario);
+        Set<String> ids = early.orders.stream().map(ContextState.OrderRef::orderId).collect(Collectors.toSet());
+        for (int i = 0; i < plan.size(); i++) {
+            String orderId = early.orders.get(i).orderId();
+            assertEquals("CANCELLED_BEFORE_PLACED", state.reservation(orderId), "inventory's record of order C" + i + " (" + orderId + ")");
+            Expectations.cancelledInAnyOrder(state, early.orders.get(i), plan.get(i));
+        }
+        assertEquals(stockBefore, state.stock(), "the late OrderPlaced of a cancelled order takes no stock");
+        assertEquals(List.of(), scenario.archived("StockReserved").stream().map(e -> e.at("/detail/data/orderId").asText())
+                .filter(ids::contains).toList(), "no StockReserved for an order cancelled before inventory heard of it");
+        System.out.printf("[reliability] disorder: %d orders cancelled while inventory's OrderPlaced was held back %d ms: each a tombstone, no stock taken%n",
+                plan.size(), HELD_BACK_MILLIS);
     }
 
     /**

@@ -1,7 +1,6 @@
 package shop.reliability;
 
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -52,18 +51,18 @@ class LocalPartsAdapterTest extends AdapterScenarios {
     }
 
     @Override
-    Optional<List<String>> subjectsReceivedBy(String address) {
-        return Optional.of(ses.emailsTo(address).stream().map(SesV2Local.ReceivedEmail::subject).toList());
+    List<String> subjectsReceivedBy(String address) {
+        return ses.emailsTo(address).stream().map(SesV2Local.ReceivedEmail::subject).toList();
     }
 
     @Override
-    Optional<Integer> eventsReceived(String detailType) {
-        return Optional.of((int) eventBridge.events().stream().filter(e -> e.detailType().equals(detailType)).count());
+    int eventsReceived(String detailType) {
+        return (int) eventBridge.events().stream().filter(e -> e.detailType().equals(detailType)).count();
     }
 
     /** aws-ses-v2-local sends from any address: unlike SES, it does not know identities (RELIABILITY.md). */
     @Override
-    Optional<Boolean> refusesUnverifiedSender() {
-        return Optional.of(false);
+    boolean refusesUnverifiedSender() {
+        return false;
     }
 }

@@ -2,14 +2,9 @@ package shop.reliability;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import shop.platform.aws.AwsClients;
@@ -17,8 +12,6 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.AlreadyExistsException;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The adapter scenarios against moto_server: an emulator of AWS written apart from dynalite and the project's
@@ -33,9 +26,7 @@ class MotoAdapterTest extends AdapterScenarios {
 
     static MotoServer moto;
     static SqsClient sqs;
-    static String arrivals;
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, Integer> received = new HashMap<>();
+    static BusArrivals arrivals;
 
     @BeforeAll
     static void start() {
@@ -74,13 +65,7 @@ class MotoAdapterTest extends AdapterScenarios {
     @Override
     String bus(EventBridgeClient events) {
         if (events.listEventBuses(b -> b.namePrefix(BUS)).eventBuses().isEmpty()) {
-            events.createEventBus(b -> b.name(BUS));
-            String queueUrl = sqs.createQueue(b -> b.queueName("shop-moto-arrivals")).queueUrl();
-            String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                    .attributes().get(QueueAttributeName.QUEUE_ARN);
-            events.putRule(b -> b.eventBusName(BUS).name("all-order-events").eventPattern("{\"source\":[\"shop.orders\"]}"));
-            events.putTargets(b -> b.eventBusName(BUS).rule("all-order-events").targets(t -> t.id("arrivals").arn(queueArn)));
-            arrivals = queueUrl;
+            arrivals = BusArrivals.on(events, sqs, BUS);
         }
         return BUS;
     }
@@ -96,34 +81,17 @@ class MotoAdapterTest extends AdapterScenarios {
     }
 
     @Override
-    Optional<List<String>> subjectsReceivedBy(String address) {
-        return Optional.of(moto.sentSubjectsTo(address));
+    List<String> subjectsReceivedBy(String address) {
+        return moto.sentSubjectsTo(address);
     }
 
     @Override
-    Optional<Integer> eventsReceived(String detailType) {
-        List<Message> batch;
-        do {
-            batch = sqs.receiveMessage(b -> b.queueUrl(arrivals).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
-            for (Message message : batch) {
-                String type = detailType(message.body());
-                received.merge(type, 1, Integer::sum);
-                sqs.deleteMessage(b -> b.queueUrl(arrivals).receiptHandle(message.receiptHandle()));
-            }
-        } while (!batch.isEmpty());
-        return Optional.of(received.getOrDefault(detailType, 0));
-    }
-
-    private static String detailType(String event) {
-        try {
-            return JSON.readTree(event).path("detail-type").asText();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the rule delivered something that is not an event: " + event, e);
-        }
+    int eventsReceived(String detailType) {
+        return arrivals.count(detailType);
     }
 
     @Override
-    Optional<Boolean> refusesUnverifiedSender() {
-        return Optional.of(true);
+    boolean refusesUnverifiedSender() {
+        return true;
     }
 }

@@ -313,9 +313,12 @@ class OrderEventHandlerTest {
     }
 
     @Test
-    void an_event_that_is_not_json_fails() {
-        assertThrows(MalformedEventException.class, () -> handler.handleRequest(
+    void an_event_that_is_not_json_fails_saying_so_and_moves_no_stock() {
+        MalformedEventException e = assertThrows(MalformedEventException.class, () -> handler.handleRequest(
                 new ByteArrayInputStream("not json".getBytes()), new ByteArrayOutputStream(), null));
+
+        assertTrue(e.getMessage().contains("not valid JSON"), e.getMessage());
+        assertEquals(10, available(SKU_1));
     }
 
     @Test
@@ -323,7 +326,9 @@ class OrderEventHandlerTest {
         JsonNode event = SampleEvents.json("inventory-service/order-placed.json");
         ((com.fasterxml.jackson.databind.node.ObjectNode) event.at("/detail/metadata")).put("schemaVersion", "2.0");
 
-        assertThrows(MalformedEventException.class, () -> invoke(Json.bytes(event)));
+        MalformedEventException e = assertThrows(MalformedEventException.class, () -> invoke(Json.bytes(event)));
+
+        assertTrue(e.getMessage().contains("schemaVersion 2.0"), e.getMessage());
         assertEquals(10, available(SKU_1));
     }
 

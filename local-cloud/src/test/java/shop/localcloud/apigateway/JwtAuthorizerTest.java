@@ -118,6 +118,14 @@ class JwtAuthorizerTest {
     }
 
     @Test
+    void a_token_without_an_expiry_or_with_one_that_is_no_number_is_refused() throws Exception {
+        ObjectNode forever = claims("test-client", 3600);
+        forever.remove("exp");
+        assertRefused("Bearer " + issuer.sign(forever), "no exp: API Gateway requires one");
+        assertRefused("Bearer " + issuer.sign(claims("test-client", 3600).put("exp", "never")), "exp not a number");
+    }
+
+    @Test
     void a_token_for_another_audience_or_issuer_is_refused() throws Exception {
         assertRefused("Bearer " + issuer.sign(claims("some-other-client", 3600)), "wrong client_id");
         assertRefused("Bearer " + issuer.sign(claims("test-client", 3600).put("aud", "some-other-client")), "aud wins over client_id");

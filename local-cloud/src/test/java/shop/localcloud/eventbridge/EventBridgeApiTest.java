@@ -119,9 +119,7 @@ class EventBridgeApiTest {
         Instant from = Instant.now().minusSeconds(60);
         events.startReplay(b -> b.replayName("listed-replay").eventSourceArn(ARN + "archive/shop-test-archive").eventStartTime(from)
                 .eventEndTime(Instant.now()).destination(d -> d.arn(ARN + "event-bus/shop-test-bus")));
-        for (int i = 0; i < 50 && events.describeReplay(b -> b.replayName("listed-replay")).state() != ReplayState.COMPLETED; i++) {
-            Thread.sleep(100);
-        }
+        TestSystem.awaitReplay(events, "listed-replay");
         system.settle();
 
         var replay = events.listReplays(b -> b.namePrefix("listed-")).replays().get(0);

@@ -2,6 +2,7 @@ package shop.notification.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +27,8 @@ class SendOnceTest {
 
     private static final OrderId ORDER = new OrderId("order-1");
     private static final Email EMAIL = new Email(new EmailAddress("ada@example.com"), "Subject", "Body");
+    private static final EmailAddress ADA = new EmailAddress("ada@example.com");
+    private static final Instant PLACED_AT = Instant.parse("2026-03-02T08:00:00Z");
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC);
 
     private final InMemoryDeliveries deliveries = new InMemoryDeliveries();
@@ -78,6 +81,46 @@ class SendOnceTest {
     }
 
     /** Records of one order, keyed by kind; busyUntil simulates another invocation's live claim. */
+    @Test
+    void a_confirmation_delivered_after_the_cancellation_is_skipped_and_the_cancellation_is_sent_once() {
+        Cancellations cancellations = new InMemoryCancellations();
+        OrderCancelled cancel = new OrderCancelled("e-c", ORDER, PLACED_AT, PLACED_AT.plusSeconds(60), "CHANGED_MIND", ADA);
+
+        assertEquals(NotificationOutcome.SENT, new NotifyCancellation(sendOnce, cancellations).handle(cancel));
+        assertEquals(NotificationOutcome.ALREADY_HANDLED, new NotifyCancellation(sendOnce, cancellations).handle(cancel));
+        assertEquals(NotificationOutcome.SKIPPED_ORDER_CANCELLED, new ConfirmOrder(sendOnce, cancellations).handle(confirmed()));
+
+        assertEquals(1, sent.size(), "only the cancellation: " + sent);
+        assertTrue(sent.get(0).subject().contains("cancelled"), sent.get(0).subject());
+        assertEquals(DeliveryStatus.SKIPPED, deliveries.records.get(MessageKind.ORDER_CONFIRMATION).status());
+    }
+
+    @Test
+    void a_confirmation_of_an_order_not_cancelled_is_sent() {
+        assertEquals(NotificationOutcome.SENT, new ConfirmOrder(sendOnce, new InMemoryCancellations()).handle(confirmed()));
+
+        assertEquals(1, sent.size());
+        assertTrue(sent.get(0).subject().contains("confirmed"), sent.get(0).subject());
+    }
+
+    private static OrderConfirmed confirmed() {
+        return new OrderConfirmed("e-k", ORDER, PLACED_AT, new shop.notification.domain.Money(new java.math.BigDecimal("5.00"), "EUR"), 2, ADA);
+    }
+
+    private static final class InMemoryCancellations implements Cancellations {
+        private final java.util.Set<OrderId> cancelled = new java.util.HashSet<>();
+
+        @Override
+        public void record(OrderId orderId, Instant cancelledAt, String eventId) {
+            cancelled.add(orderId);
+        }
+
+        @Override
+        public boolean isCancelled(OrderId orderId) {
+            return cancelled.contains(orderId);
+        }
+    }
+
     private static final class InMemoryDeliveries implements Deliveries {
 
         final Map<MessageKind, Delivery> records = new HashMap<>();

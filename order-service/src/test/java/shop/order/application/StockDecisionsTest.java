@@ -24,7 +24,10 @@ import shop.order.domain.OrderStatus;
 import shop.order.domain.ShippingAddress;
 import shop.order.domain.Sku;
 
-/** Inventory's answer moves a placed order once; every later delivery of it, or of the other answer, is told apart. */
+/**
+ * Inventory's answer moves a placed order once; every later delivery of it, or of the other answer, is told apart; so
+ * does package's ParcelShipped; and an order exists only for the customer who placed it.
+ */
 class StockDecisionsTest {
 
     private static final CustomerId ALICE = new CustomerId("customer-alice");
@@ -34,6 +37,7 @@ class StockDecisionsTest {
     private final ConfirmOrder confirmOrder = new ConfirmOrder(orders, events, Clock.systemUTC());
     private final RejectOrder rejectOrder = new RejectOrder(orders, events, Clock.systemUTC());
     private final CancelOrder cancelOrder = new CancelOrder(orders, events, Clock.systemUTC());
+    private final ShipOrder shipOrder = new ShipOrder(orders);
 
     @Test
     void stock_reserved_confirms_a_placed_order_once_and_owes_one_OrderConfirmed() {
@@ -106,6 +110,61 @@ class StockDecisionsTest {
         assertEquals(OrderStatus.REJECTED, orders.find(rejected).orElseThrow().status());
     }
 
+    @Test
+    void a_shipment_ships_a_confirmed_order_once_and_owes_nothing() {
+        OrderId id = placed();
+        confirmOrder.handle(reserved(id));
+        ParcelShipped shipped = shipped(id);
+
+        assertEquals(new OrderOutcome(Kind.SHIPPED, OrderStatus.SHIPPED), shipOrder.handle(shipped));
+        assertEquals(new OrderOutcome(Kind.DUPLICATE, OrderStatus.SHIPPED), shipOrder.handle(shipped(id)));
+
+        Order order = orders.find(id).orElseThrow();
+        assertEquals(shipped.shipment(), order.shipment().orElseThrow());
+        assertEquals(List.of(OwedEvent.Fact.CONFIRMED), facts(), "shipping owes no event");
+        assertThrows(OrderNotCancellable.class, () -> cancelOrder.cancel(new CancelOrderCommand(ALICE, id, CancellationReason.OTHER, "corr")));
+    }
+
+    @Test
+    void a_shipment_of_an_order_cancelled_meanwhile_keeps_it_cancelled_with_a_return_expected() {
+        OrderId id = placed();
+        confirmOrder.handle(reserved(id));
+        cancelOrder.cancel(new CancelOrderCommand(ALICE, id, CancellationReason.CHANGED_MIND, "corr"));
+
+        assertEquals(new OrderOutcome(Kind.RETURN_EXPECTED, OrderStatus.CANCELLED), shipOrder.handle(shipped(id)));
+        assertEquals(new OrderOutcome(Kind.DUPLICATE, OrderStatus.CANCELLED), shipOrder.handle(shipped(id)));
+
+        assertTrue(orders.find(id).orElseThrow().returnExpected());
+        assertEquals(List.of(OwedEvent.Fact.CONFIRMED, OwedEvent.Fact.CANCELLED), facts());
+    }
+
+    @Test
+    void a_shipment_of_an_order_never_confirmed_or_never_stored_fails_with_a_reason() {
+        OrderId placed = placed();
+        OrderId unknown = OrderId.generate();
+
+        ContradictoryDecision contrary = assertThrows(ContradictoryDecision.class, () -> shipOrder.handle(shipped(placed)));
+        assertThrows(DecisionForUnknownOrder.class, () -> shipOrder.handle(shipped(unknown)));
+
+        assertTrue(contrary.getMessage().contains("PLACED"), contrary.getMessage());
+        assertEquals(OrderStatus.PLACED, orders.find(placed).orElseThrow().status());
+        assertTrue(orders.find(placed).orElseThrow().shipment().isEmpty());
+    }
+
+    @Test
+    void to_another_customer_an_order_does_not_exist_and_cannot_be_cancelled() {
+        OrderId id = placed();
+        CustomerId mallory = new CustomerId("customer-mallory");
+
+        assertThrows(OrderProblems.OrderNotFound.class, () -> new GetOrder(orders).get(mallory, id));
+        assertThrows(OrderProblems.OrderNotFound.class,
+                () -> cancelOrder.cancel(new CancelOrderCommand(mallory, id, CancellationReason.OTHER, "corr")));
+
+        assertEquals(OrderStatus.PLACED, orders.find(id).orElseThrow().status());
+        assertEquals(List.of(), facts());
+        assertEquals(id, new GetOrder(orders).get(ALICE, id).id());
+    }
+
     private OrderId placed() {
         Order order = Order.place(OrderId.generate(), ALICE, List.of(new OrderLine(new Sku("SKU-5"), 3, Money.of("0.75", "EUR"))),
                 new ShippingAddress("Alice", "1 Street", null, "Berlin", "10115", "DE"), new EmailAddress("alice@example.com"),
@@ -120,6 +179,10 @@ class StockDecisionsTest {
 
     private static StockReserved reserved(OrderId id) {
         return new StockReserved(UUID.randomUUID().toString(), id, "corr");
+    }
+
+    private static ParcelShipped shipped(OrderId id) {
+        return new ParcelShipped(UUID.randomUUID().toString(), id, new Order.Shipment("DHL", "JJD000390007", Instant.now()));
     }
 
     private static StockShortage shortage(OrderId id) {

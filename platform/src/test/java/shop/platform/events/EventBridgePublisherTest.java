@@ -1,6 +1,7 @@
 package shop.platform.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -108,6 +109,39 @@ class EventBridgePublisherTest {
 
         assertTrue(result.complete());
         assertEquals(2, bus.events().size());
+    }
+
+    @Test
+    void ten_events_are_one_call_and_eleven_are_two() {
+        assertTrue(publisher.publish(events(10)).complete());
+        assertEquals(1, bus.calls(), "PutEvents takes ten entries: no second call, not even an empty one");
+
+        bus.clear();
+        assertTrue(publisher.publish(events(11)).complete());
+        assertEquals(2, bus.calls());
+    }
+
+    @Test
+    void one_attempt_is_a_publisher_that_does_not_retry_and_none_is_refused() {
+        bus.failNextCalls(1);
+
+        PublishResult result = new EventBridgePublisher(client, "shop-bus", 1, Duration.ofMillis(1)).publish(events(2));
+
+        assertEquals(2, result.stillPending().size(), "one attempt, and it failed: both still owed");
+        assertEquals(1, bus.calls());
+        assertThrows(IllegalArgumentException.class, () -> new EventBridgePublisher(client, "shop-bus", 0, Duration.ofMillis(1)));
+    }
+
+    @Test
+    void each_retry_waits_twice_as_long_as_the_one_before() {
+        bus.failNextCalls(2);
+        EventBridgePublisher patient = new EventBridgePublisher(client, "shop-bus", 3, Duration.ofMillis(300));
+
+        long started = System.nanoTime();
+        assertTrue(patient.publish(events(1)).complete());
+        long waitedMillis = (System.nanoTime() - started) / 1_000_000;
+
+        assertTrue(waitedMillis >= 900, "300 ms before the second attempt, 600 ms before the third; waited " + waitedMillis + " ms");
     }
 
     private static List<PendingEvent> events(int count) {

@@ -1,6 +1,7 @@
 package shop.platform.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,6 +54,17 @@ class SubscriptionTest {
     void a_source_is_subscribed_once_and_to_at_least_one_type() {
         assertThrows(IllegalArgumentException.class, () -> ORDERS_AND_PARCELS.and("shop.orders", 1, "OrderConfirmed"));
         assertThrows(IllegalArgumentException.class, () -> Subscription.to("shop.orders", 1));
+    }
+
+    @Test
+    void a_subscription_built_in_a_test_checks_what_it_names_and_dispatches_only_the_named_type() {
+        Subscription parcels = Subscription.to("shop.packaging", 1, "ParcelShipped").and("shop.orders", 1, "OrderCancelled");
+        IncomingEvent cancelled = event("shop.orders", "OrderCancelled", "1.0");
+
+        assertSame(cancelled, parcels.check(cancelled));
+        assertTrue(Subscription.is(cancelled, "shop.orders", "OrderCancelled"));
+        assertFalse(Subscription.is(cancelled, "shop.orders", "OrderPlaced"));
+        assertFalse(Subscription.is(cancelled, "shop.packaging", "OrderCancelled"));
     }
 
     private static IncomingEvent event(String source, String detailType, String schemaVersion) {

@@ -122,6 +122,26 @@ class OutboxTest {
     }
 
     @Test
+    void a_batch_the_bus_takes_only_in_part_forgets_only_what_it_took_and_the_relay_sends_the_rest_once() {
+        Map<String, AttributeValue> key = key("F");
+        PendingEvent first = event();
+        PendingEvent second = event();
+        PendingEvent third = event();
+        put(key, List.of(first, second, third));
+        // attempt 1: all three rejected inside a 200; attempt 2 (one call of three): the first rejected again, the others taken
+        bus.rejectNextEntries(4);
+
+        assertFalse(outbox.publish(key, List.of(first, second, third)).complete());
+
+        assertEquals(List.of(first), store.owed(key), "only the event the bus never took is still owed");
+        assertEquals(List.of(key), store.owing(Instant.now().plusSeconds(1), 10), "still on the index");
+        assertEquals(new Outbox.RelayReport(1, 1, 0), outbox.relay(Instant.now().plusSeconds(1), 10));
+        assertEquals(List.of(second.eventId(), third.eventId(), first.eventId()),
+                bus.events().stream().map(e -> e.detail().path("metadata").path("eventId").asText()).toList(), "each on the bus once");
+        assertEquals(List.of(), store.owed(key));
+    }
+
+    @Test
     void the_relay_leaves_events_younger_than_its_horizon_and_a_failing_run_reports_what_is_still_owed() throws Exception {
         Map<String, AttributeValue> key = key("C");
         put(key, List.of(event()));
@@ -135,6 +155,34 @@ class OutboxTest {
         assertThrows(IllegalStateException.class, () -> now.handle(new java.io.ByteArrayInputStream("{}".getBytes()),
                 java.io.OutputStream.nullOutputStream(), null));
         assertEquals(1, store.owed(key).size(), "still owed after the failed run");
+    }
+
+    @Test
+    void an_item_on_the_index_that_owes_nothing_is_taken_off_it_by_the_relay() {
+        Map<String, AttributeValue> key = key("G");
+        PendingEvent gone = event();
+        put(key, List.of(gone));
+        dynamoDb.client().updateItem(b -> b.tableName(table).key(key).updateExpression("REMOVE #map.#id")
+                .expressionAttributeNames(Map.of("#map", OutboxItems.MAP, "#id", gone.eventId())));
+
+        assertEquals(new Outbox.RelayReport(1, 0, 0), outbox.relay(Instant.now().plusSeconds(1), 10));
+
+        assertEquals(List.of(), store.owing(Instant.now().plusSeconds(1), 10), "off the index");
+        assertEquals(List.of(), bus.events());
+    }
+
+    @Test
+    void a_relay_invocation_answers_its_report_and_succeeds_when_nothing_is_left_owed() throws Exception {
+        Map<String, AttributeValue> key = key("H");
+        put(key, List.of(event()));
+        OutboxRelay relay = new OutboxRelay(outbox, java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofMinutes(2)),
+                Duration.ofMinutes(1));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+
+        relay.handle(new java.io.ByteArrayInputStream("{}".getBytes()), out, null);
+
+        assertEquals("{\"itemsVisited\":1,\"eventsPublished\":1,\"eventsStillOwed\":0}", out.toString());
+        assertEquals(1, bus.events().size());
     }
 
     @Test
