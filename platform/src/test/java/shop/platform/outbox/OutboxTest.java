@@ -181,7 +181,7 @@ class OutboxTest {
 
         relay.handle(new java.io.ByteArrayInputStream("{}".getBytes()), out, null);
 
-        assertEquals("{\"itemsVisited\":1,\"eventsPublished\":1,\"eventsStillOwed\":0}", out.toString());
+        assertEquals("{\"itemsVisited\":1,\"eventsPublished\":1,\"eventsStillOwed\":0,\"eventsParked\":0}", out.toString());
         assertEquals(1, bus.events().size());
     }
 
