@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,6 +49,11 @@ class DynamoDbReservationsTest {
         reservations = new DynamoDbReservations(dynamoDb.client(), table, Clock.systemUTC());
         stock.seed(new StockLevel(SKU_1, 10));
         stock.seed(new StockLevel(SKU_5, 2));
+    }
+
+    @AfterEach
+    void noConflictLeftOver() {
+        dynamoDb.server().failNextTransactionsWithConflict(0); // a failing test must not hand its injected conflicts to the next
     }
 
     @Test
