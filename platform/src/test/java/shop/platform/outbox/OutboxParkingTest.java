@@ -2,6 +2,7 @@ package shop.platform.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -176,6 +177,46 @@ class OutboxParkingTest {
 
         assertEquals(0, store.parked().size());
         assertEquals(1, store.owed(key).size());
+    }
+
+    @Test
+    void an_operator_republishes_the_named_events_or_all_and_one_refused_again_is_parked_again_with_its_new_reason() {
+        Map<String, AttributeValue> x = key("X");
+        Map<String, AttributeValue> y = key("Y");
+        PendingEvent first = event();
+        PendingEvent second = event();
+        put(x, List.of(first));
+        put(y, List.of(second));
+        refuseWith = "MalformedDetail";
+        assertEquals(new Outbox.RelayReport(2, 0, 0, 2), outbox.relay(Instant.now().plusSeconds(1), 10));
+        PendingEvent fresh = event(); // y owes a new event beside its parked one: republishing sends the parked one only
+        OutboxItems.Update owe = OutboxItems.owe(List.of(fresh), Instant.now());
+        dynamoDb.client().updateItem(b -> b.tableName(table).key(y).updateExpression("SET " + owe.setClauses())
+                .expressionAttributeNames(owe.names()).expressionAttributeValues(owe.values()));
+
+        refuseWith = null;
+        assertEquals(new Outbox.RelayReport(1, 1, 0, 0), outbox.republishParked(java.util.Set.of(first.eventId())),
+                "only the named event");
+        assertEquals(List.of(second.eventId()), store.parked().stream().map(DynamoDbOutbox.Parked::eventId).toList());
+        assertEquals(List.of(fresh), store.owed(y), "the parked event went alone; the new one stays owed for its own publish");
+
+        refuseWith = "InvalidArgument";
+        assertEquals(new Outbox.RelayReport(1, 0, 0, 1), outbox.republishParked(java.util.Set.of()), "all: the one left, refused again");
+        assertTrue(store.parked().get(0).reason().startsWith("InvalidArgument"), store.parked().get(0).reason());
+        assertEquals(1, accepted.get());
+    }
+
+    @Test
+    void parking_an_event_no_longer_owed_or_unparking_one_not_parked_changes_nothing() {
+        Map<String, AttributeValue> key = key("Z");
+        PendingEvent owed = event();
+        put(key, List.of(owed));
+
+        assertFalse(store.park(key, "not-owed-here", "MalformedDetail", Instant.now()));
+        assertFalse(store.unpark(key, owed.eventId(), Instant.now()), "owed, not parked");
+
+        assertEquals(List.of(owed), store.owed(key));
+        assertEquals(List.of(), store.parked());
     }
 
     private JsonNode invoke(OutboxRelay relay, String request) throws IOException {
