@@ -61,11 +61,6 @@ public record CustomerOrder(OrderId orderId, CustomerId customerId, Instant plac
         return rejection.filter(RejectionReason::isStock).isPresent();
     }
 
-    /** Its parcel left the warehouse (even if the order was cancelled meanwhile: then a return is expected). */
-    public boolean isShipped() {
-        return shippedAt.isPresent();
-    }
-
     public Optional<Duration> timeToShip() {
         return shippedAt.map(at -> Duration.between(placedAt, at));
     }
