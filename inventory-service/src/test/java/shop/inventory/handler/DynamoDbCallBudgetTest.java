@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,15 +74,18 @@ class DynamoDbCallBudgetTest {
         for (String sku : new String[] {"SKU-1", "SKU-2", "SKU-5"}) {
             new DynamoDbStock(dynamoDb.client(), table).seed(new StockLevel(new Sku(sku), 10));
         }
-        if (calls != null) {
-            calls.close();
-        }
         calls = new DynamoDbCalls(dynamoDb.endpoint());
         DynamoDbReservations reservations = new DynamoDbReservations(calls.client(), table, Clock.systemUTC());
         Outbox outbox = new Outbox(new DynamoDbOutbox(calls.client(), table, "pk", "sk"),
                 new EventBridgePublisher(events, "shop-test-bus", 3, Duration.ofMillis(1)));
         handler = new OrderEventHandler(new ReserveStock(reservations, new EventBridgeInventoryEvents(outbox), (order, skus) -> { },
                 Clock.systemUTC()), new ReleaseStock(reservations), new SettleStock(reservations));
+    }
+
+    /** JUnit makes a test instance per test: each closes the counting client it made. */
+    @AfterEach
+    void closeCalls() {
+        calls.close();
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,15 +67,18 @@ class DynamoDbCallBudgetTest {
     @BeforeEach
     void freshTable() {
         String table = dynamoDb.freshTable("PackageTable");
-        if (calls != null) {
-            calls.close();
-        }
         calls = new DynamoDbCalls(dynamoDb.endpoint());
         DynamoDbParcels parcels = new DynamoDbParcels(calls.client(), table, Clock.systemUTC());
         Outbox outbox = new Outbox(new DynamoDbOutbox(calls.client(), table, "pk", "sk"),
                 new EventBridgePublisher(events, "shop-test-bus", 3, Duration.ofMillis(1)));
         orderEvents = new OrderEventHandler(new CreateParcel(parcels), new CancelParcel(parcels));
         ship = new ShipParcelHandler(new ShipParcel(parcels, new EventBridgeParcelEvents(outbox), Clock.systemUTC()));
+    }
+
+    /** JUnit makes a test instance per test: each closes the counting client it made. */
+    @AfterEach
+    void closeCalls() {
+        calls.close();
     }
 
     @Test
