@@ -24,7 +24,7 @@ final class FlowLayout {
     /** The columns, left to right; {@code title} heads the column in the console. */
     enum Column {
         ENTRY("what starts them"), PRODUCER("functions that publish"), BUS("bus"), RULE("rules (and other triggers)"),
-        CONSUMER("functions the rules invoke"), RETURN("publish back to");
+        CONSUMER("functions the rules invoke"), RETURN("and publish to");
 
         final String title;
 

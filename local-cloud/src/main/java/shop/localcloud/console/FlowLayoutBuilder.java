@@ -84,7 +84,7 @@ final class FlowLayoutBuilder {
         List<String> returns = new ArrayList<>();
         for (String bus : facts.busesOf(function)) {
             String id = "return_" + function + "__" + bus;
-            layout.add(new Box(id, bus, "bus-return", Column.RETURN, "puts events back on", facts.nodes.get(bus).label(), List.of()));
+            layout.add(new Box(id, bus, "bus-return", Column.RETURN, "PutEvents back on", facts.nodes.get(bus).label(), List.of()));
             returns.add(id);
         }
         cells.put(Column.RETURN, returns);
