@@ -16,7 +16,7 @@ const svgEl = (tag, attrs = {}) => {
   return node;
 };
 // names are never cut: one that does not fit wraps after '-', '/' or '_', or where a word of a long CamelCase name begins
-const breakable = text => text.split(/(?<=[-_/])/).flatMap(part => part.length > 24 ? part.split(/(?<=[a-z0-9])(?=[A-Z])/) : [part])
+const breakable = text => text.split(/(?<=[-_/\s])/).flatMap(part => part.trim().length > 24 ? part.split(/(?<=[a-z0-9])(?=[A-Z])/) : [part])
   .flatMap((part, i) => i ? [document.createElement('wbr'), part] : [part]);
 const FLOW = { maxWidth: { entry: 215, producer: 235, bus: 150, rule: 300, consumer: 240, return: 130 },
   minWidth: 90, gapX: 36, gapY: 10, queueGap: 18, bandGap: 16, sectionGap: 28 };
