@@ -56,6 +56,8 @@ function layoutProblems(graph) {
     if (!near) problems.push(edge.to + ' is not drawn beside ' + fn + ' (which sends it failures)');
   }
 
+  // a copy of the bus stands where it is used: right of a consumer that publishes, above a rule on another section's bus
+  const isCopy = e => e.classList.contains('bus-return') || e.classList.contains('bus-copy');
   const ruleTargets = new Set(graph.edges.filter(e => kind[e.from] === 'rule' && !e.failure).map(e => e.to));
   const publishers = new Set(graph.edges.filter(e => e.label === 'PutEvents').map(e => e.from));
   const roles = [
@@ -64,7 +66,7 @@ function layoutProblems(graph) {
     ['buses', id => kind[id] === 'bus'],
     ['rules', id => kind[id] === 'rule'],
     ['consumers', id => ruleTargets.has(id)],
-  ].map(([name, test]) => [name, all.filter(e => test(e.dataset.node) && !e.classList.contains('bus-return')).map(rectOf)]);
+  ].map(([name, test]) => [name, all.filter(e => test(e.dataset.node) && !isCopy(e)).map(rectOf)]);
   for (let i = 0; i + 1 < roles.length; i++) {
     const [name, rects] = roles[i], [nextName, nextRects] = roles[i + 1];
     if (rects.length && nextRects.length && Math.max(...rects.map(r => r.right)) > Math.min(...nextRects.map(r => r.left)) + 0.5) {

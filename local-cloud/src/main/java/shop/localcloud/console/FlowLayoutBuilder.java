@@ -16,8 +16,9 @@ import shop.localcloud.console.FlowLayout.Column;
 
 /**
  * Builds a {@link FlowLayout}: a function a rule invokes is a consumer (right of the bus), every other one a producer
- * (left of it); each queue goes below the first function that fails into it, or whose rule does; a consumer that
- * publishes points at a copy of the bus on its right instead of an arrow back across the rules.
+ * (left of it); each queue goes below every function that fails into it, or whose rule does; a consumer that
+ * publishes points at a copy of the bus on its right instead of an arrow back across the rules, and a rule on another
+ * bus than its band's gets a copy of that bus right above it instead of an arrow from another section.
  */
 final class FlowLayoutBuilder {
 
@@ -41,7 +42,7 @@ final class FlowLayoutBuilder {
         for (String bus : buses) {
             List<Band> bands = new ArrayList<>();
             producers.stream().filter(p -> Objects.equals(bus, sectionOf(p, false))).forEach(p -> bands.add(producer(layout, p)));
-            consumers.stream().filter(c -> Objects.equals(bus, sectionOf(c, true))).forEach(c -> bands.add(consumer(layout, c)));
+            consumers.stream().filter(c -> Objects.equals(bus, sectionOf(c, true))).forEach(c -> bands.add(consumer(layout, c, bus)));
             if (bus != null && !bands.isEmpty()) {
                 layout.add(box(bus, "bus", Column.BUS, "event bus"));
             }
@@ -69,10 +70,15 @@ final class FlowLayoutBuilder {
         return new Band(false, cells);
     }
 
-    private Band consumer(FlowLayout layout, String function) {
+    private Band consumer(FlowLayout layout, String function, String sectionBus) {
         Map<Column, List<String>> cells = new EnumMap<>(Column.class);
         List<String> triggers = new ArrayList<>();
         for (String rule : facts.rulesOf(function)) {
+            for (String bus : facts.into(rule).stream().map(Edge::from).filter(b -> facts.kind(b).equals("bus") && !b.equals(sectionBus)).toList()) {
+                String id = busCopy(rule, bus);
+                layout.add(new Box(id, bus, "bus-copy", Column.RULE, "events from", facts.nodes.get(bus).label(), List.of()));
+                triggers.add(id);
+            }
             String[] label = facts.nodes.get(rule).label().split("\n", 2);
             layout.add(new Box(rule, rule, "rule", Column.RULE, "rule", label[0],
                     label.length > 1 ? Arrays.asList(label[1].split(" · ")) : List.of()));
@@ -129,8 +135,8 @@ final class FlowLayoutBuilder {
         for (List<String> cell : band.cells().values()) {
             for (String id : cell) {
                 Box box = layout.box(id);
-                if (box.kind().equals("bus-return") || box.kind().equals("queue")) {
-                    continue;
+                if (List.of("bus-return", "bus-copy", "queue").contains(box.kind())) {
+                    continue; // what points at them is linked from the other end
                 }
                 if (entryTarget.containsKey(id)) {
                     layout.link(id, entryTarget.get(id), String.join(", ", box.lines()), false);
@@ -142,7 +148,8 @@ final class FlowLayoutBuilder {
             }
         }
         band.cells().getOrDefault(Column.RULE, List.of()).stream().filter(r -> layout.box(r).kind().equals("rule"))
-                .forEach(rule -> facts.into(rule).forEach(e -> layout.link(e.from(), rule, e.label(), e.failure())));
+                .forEach(rule -> facts.into(rule).forEach(e -> layout.link(layout.box(busCopy(rule, e.from())) != null
+                        ? busCopy(rule, e.from()) : e.from(), rule, e.label(), e.failure())));
     }
 
     /** The box an edge out of a function or a rule points at: the copies of the bus and of queues are the function's own. */
@@ -164,6 +171,10 @@ final class FlowLayoutBuilder {
                     .forEach(e -> queues.add(e.to()));
         }
         return queues;
+    }
+
+    private static String busCopy(String rule, String bus) {
+        return "copy_" + rule + "__" + bus;
     }
 
     /** A queue two functions share is drawn below each of them. */

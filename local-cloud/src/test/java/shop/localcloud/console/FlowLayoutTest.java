@@ -61,13 +61,18 @@ class FlowLayoutTest {
     }
 
     @Test
-    void a_template_of_forty_functions_on_two_buses_is_laid_out_as_promised(@TempDir Path dir) throws Exception {
+    void a_template_of_forty_functions_on_three_buses_is_laid_out_as_promised(@TempDir Path dir) throws Exception {
         SystemSpec big = Template.load(Files.writeString(dir.resolve("template.yaml"), bigTemplate(16, 24)), Map.of(), "http://sqs.local");
         assertEquals(40, big.functions().size());
 
         FlowGraph graph = FlowGraph.of(big);
         assertKeepsItsPromises(graph);
-        assertEquals(2, FlowLayout.of(graph).sections().stream().filter(s -> s.bus() != null).count(), "a section per bus");
+        FlowLayout layout = FlowLayout.of(graph);
+        assertEquals(List.of("bus_a_bus", "bus_b_bus"), layout.sections().stream().map(s -> s.bus()).toList(), "a section per bus with bands");
+        List<Box> cBus = layout.boxes().stream().filter(box -> "bus_c_bus".equals(box.node())).toList();
+        assertEquals(big.rules().stream().filter(r -> r.busName().equals("c-bus")).count(), cBus.size(), cBus.toString());
+        assertTrue(cBus.stream().allMatch(box -> box.kind().equals("bus-copy") && box.column() == Column.RULE),
+                "a bus only second rules hang on is drawn as a copy above each of them: " + cBus);
     }
 
     static void assertKeepsItsPromises(FlowGraph graph) {
@@ -119,7 +124,8 @@ class FlowLayoutTest {
 
     /**
      * Producers started by a route, a schedule or nothing, on one of two buses; consumers with one rule or two (the
-     * second on the other bus), every third publishing too, two of them sharing a dead-letter queue.
+     * second on the other bus, or on a third bus nothing else uses), every third publishing too, two of them sharing a
+     * dead-letter queue.
      */
     static String bigTemplate(int producers, int consumers) {
         StringBuilder yaml = new StringBuilder("""
@@ -130,6 +136,9 @@ class FlowLayoutTest {
                   BusB:
                     Type: AWS::Events::EventBus
                     Properties: { Name: b-bus }
+                  BusC:
+                    Type: AWS::Events::EventBus
+                    Properties: { Name: c-bus }
                   SharedQueue:
                     Type: AWS::SQS::Queue
                     Properties: { QueueName: shared-dlq }
@@ -148,7 +157,7 @@ class FlowLayoutTest {
             String bus = i % 2 == 0 ? "BusA" : "BusB";
             yaml.append(function("Consumer" + i, i % 3 == 0 ? bus : null, own)).append("      Events:\n").append(rule("Orders", bus, own, i));
             if (i % 4 == 0) {
-                yaml.append(rule("Others", bus.equals("BusA") ? "BusB" : "BusA", own, i));
+                yaml.append(rule("Others", i % 8 == 4 ? "BusC" : bus.equals("BusA") ? "BusB" : "BusA", own, i));
             }
             if (i >= 2) {
                 yaml.append(queue(own));
