@@ -62,7 +62,8 @@ function drawFlow(graph) {
         let cy = bandTop;
         cell.forEach((id, i) => {
           const box = boxes[id];
-          if (i > 0) cy += box.classList.contains('queue') ? FLOW.queueGap : FLOW.gapY;
+          // room for the short arrow from a function to its queue, or from a copy of the bus to its rule
+          if (i > 0) cy += box.classList.contains('queue') || boxes[cell[i - 1]].classList.contains('bus-copy') ? FLOW.queueGap : FLOW.gapY;
           box.style.top = cy + 'px';
           cy += box.offsetHeight;
         });
@@ -91,7 +92,7 @@ function drawFlow(graph) {
 }
 
 // an arrow from a box to the next column: straight where the two boxes face each other, else a gentle curve; from a
-// function to its queue below it: a short drop
+// function to its queue below it, or from a copy of the bus to the rule below it: a short drop
 function flowLinks(links, boxes, size) {
   const svg = svgEl('svg', { width: size.width, height: size.height });
   const defs = svgEl('defs');
