@@ -28,7 +28,7 @@ async function main() {
   try {
     const page = await browser.newPage({ viewport: { width: 1500, height: 1100 } });
     await page.goto(consoleUrl + '?journey=' + encodeURIComponent(order.orderId));
-    await page.locator('svg g.node.bus').first().waitFor({ timeout: 30000 });
+    await page.locator('[data-testid=flow] .box.bus').first().waitFor({ timeout: 30000 });
     await page.locator('[data-testid=journey-events] tr[data-detail-type]').first().waitFor({ timeout: 60000 });
     await page.waitForFunction(n => document.querySelectorAll('#journey-deliveries li[data-kind=DELIVER]').length >= n,
       expected, { timeout: 90000, polling: 500 });

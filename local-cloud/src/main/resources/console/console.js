@@ -7,62 +7,126 @@ const el = (tag, attrs = {}, ...children) => {
   return node;
 };
 
-// ---- the flow, drawn from the template's graph: sources, producers, buses, rules, consumers, queues
-function column(node, edges) {
-  if (node.kind === 'api' || node.kind === 'schedule') return 0;
-  if (node.kind === 'bus') return 2;
-  if (node.kind === 'rule') return 3;
-  if (node.kind === 'queue') return 5;
-  return edges.some(e => e.from === node.id && e.label === 'PutEvents') ? 1 : 4;
-}
+// ---- the flow, drawn where the server's layout (FlowLayout, from the template) puts each box: columns left to right,
+// one band per function with what starts it and its dead-letter queues right below it, arrows only between neighbours
+const svgNs = 'http://www.w3.org/2000/svg';
+const svgEl = (tag, attrs = {}) => {
+  const node = document.createElementNS(svgNs, tag);
+  Object.entries(attrs).forEach(([k, v]) => node.setAttribute(k, v));
+  return node;
+};
+// names are never cut: one that does not fit wraps after '-', '/' or '_', or where a word of a long CamelCase name begins
+const breakable = text => text.split(/(?<=[-_/\s])/).flatMap(part => part.trim().length > 24 ? part.split(/(?<=[a-z0-9])(?=[A-Z])/) : [part])
+  .flatMap((part, i) => i ? [document.createElement('wbr'), part] : [part]);
+const FLOW = { maxWidth: { entry: 215, producer: 235, bus: 150, rule: 300, consumer: 240, return: 130 },
+  minWidth: 90, gapX: 36, gapY: 10, queueGap: 18, bandGap: 16, sectionGap: 28 };
 
 function drawFlow(graph) {
-  const width = 190, height = 46, gapX = 36, gapY = 14;
-  const rows = [0, 0, 0, 0, 0, 0], place = {};
-  graph.nodes.forEach(n => {
-    const c = column(n, graph.edges);
-    place[n.id] = { x: 10 + c * (width + gapX), y: 10 + rows[c]++ * (height + gapY), node: n };
+  const layout = graph.layout;
+  const canvas = el('div', { class: 'flow-canvas', 'data-testid': 'flow' });
+  document.getElementById('flow-picture').replaceChildren(canvas);
+  const boxes = {};
+  layout.boxes.forEach(b => {
+    const box = el('div', { class: 'box measure ' + b.kind, 'data-box': b.id, 'data-node': b.node || '', 'data-column': b.column,
+      title: [b.caption, b.title, ...b.lines].join('\n') },
+    el('div', { class: 'caption' }, b.caption), el('div', { class: 'title' }, ...breakable(b.title)),
+    ...b.lines.map(l => el('div', { class: 'line' }, ...breakable(l))));
+    canvas.append(box);
+    boxes[b.id] = box;
   });
-  const svgNs = 'http://www.w3.org/2000/svg';
-  const svg = document.createElementNS(svgNs, 'svg');
-  svg.setAttribute('width', 6 * (width + gapX));
-  svg.setAttribute('height', 20 + Math.max(...rows) * (height + gapY));
-  graph.edges.forEach(e => {
-    const a = place[e.from], b = place[e.to];
-    const path = document.createElementNS(svgNs, 'path');
-    const x1 = a.x + width, y1 = a.y + height / 2, x2 = b.x, y2 = b.y + height / 2;
-    path.setAttribute('d', b.x > a.x ? `M${x1},${y1} C${x1 + 30},${y1} ${x2 - 30},${y2} ${x2},${y2}`
-      : `M${a.x + width / 2},${a.y + height} L${b.x + width / 2},${b.y}`);
-    path.setAttribute('class', 'edge' + (e.failure ? ' failure' : ''));
-    const title = document.createElementNS(svgNs, 'title');
-    title.textContent = e.label;
-    path.append(title);
-    svg.append(path);
+  // each column as wide as its widest box's text on one line, up to the column's maximum; the columns side by side
+  const x = {}, width = {}, titles = [];
+  let left = 0;
+  layout.columns.forEach(c => {
+    const mine = layout.boxes.filter(b => b.column === c.key).map(b => boxes[b.id]);
+    if (mine.length === 0) return;
+    width[c.key] = Math.min(FLOW.maxWidth[c.key], Math.max(FLOW.minWidth, ...mine.map(b => Math.ceil(b.getBoundingClientRect().width))));
+    x[c.key] = left;
+    left += width[c.key] + FLOW.gapX;
+    titles.push(el('div', { class: 'column-title', style: `left:${x[c.key]}px;width:${width[c.key]}px` }, c.title));
   });
-  Object.values(place).forEach(p => {
-    const g = document.createElementNS(svgNs, 'g');
-    g.setAttribute('class', 'node ' + p.node.kind);
-    g.setAttribute('data-node', p.node.id);
-    const rect = document.createElementNS(svgNs, 'rect');
-    Object.entries({ x: p.x, y: p.y, width, height, rx: 6 }).forEach(([k, v]) => rect.setAttribute(k, v));
-    g.append(rect);
-    p.node.label.split('\n').slice(0, 2).forEach((line, i) => {
-      const text = document.createElementNS(svgNs, 'text');
-      text.setAttribute('x', p.x + 8);
-      text.setAttribute('y', p.y + 18 + i * 16);
-      text.textContent = line.length > 30 ? line.slice(0, 29) + '…' : line;
-      const title = document.createElementNS(svgNs, 'title');
-      title.textContent = p.node.label;
-      text.append(title);
-      g.append(text);
+  canvas.append(...titles);
+  Object.values(boxes).forEach(b => {
+    b.classList.remove('measure');
+    b.style.left = x[b.dataset.column] + 'px';
+    b.style.width = width[b.dataset.column] + 'px';
+  });
+  // sections (one per bus) top to bottom; in each, the producers' bands on the left, the consumers' on the right
+  let y = Math.max(...titles.map(t => t.offsetHeight)) + 8;
+  layout.sections.forEach(section => {
+    const top = y, bottom = { left: top, right: top };
+    section.bands.forEach(band => {
+      const bandTop = bottom[band.side];
+      let bandBottom = bandTop;
+      Object.values(band.cells).forEach(cell => {
+        let cy = bandTop;
+        cell.forEach((id, i) => {
+          const box = boxes[id];
+          // room for the short arrow from a function to its queue, or from a copy of the bus to its rule
+          if (i > 0) cy += box.classList.contains('queue') || boxes[cell[i - 1]].classList.contains('bus-copy') ? FLOW.queueGap : FLOW.gapY;
+          box.style.top = cy + 'px';
+          cy += box.offsetHeight;
+        });
+        bandBottom = Math.max(bandBottom, cy);
+      });
+      bottom[band.side] = bandBottom + FLOW.bandGap;
     });
-    svg.append(g);
+    y = Math.max(bottom.left, bottom.right) - FLOW.bandGap;
+    if (section.bus) {
+      const bus = boxes[section.bus];
+      bus.style.top = top + 'px';
+      bus.style.height = Math.max(y - top, bus.offsetHeight) + 'px';
+      y = Math.max(y, top + bus.offsetHeight);
+    }
+    y += FLOW.sectionGap;
   });
-  document.getElementById('flow-picture').replaceChildren(svg);
+  const size = { width: left - FLOW.gapX, height: y - FLOW.sectionGap + 2 };
+  canvas.style.width = size.width + 'px';
+  canvas.style.height = size.height + 'px';
+  canvas.prepend(flowLinks(layout.links, boxes, size));
+
   const body = document.querySelector('#rules tbody');
   body.replaceChildren(...graph.rules.map(r => el('tr', {},
     el('td', {}, r.name + ' (' + r.bus + ')'), el('td', { title: r.pattern }, r.summary), el('td', {}, r.function),
     el('td', {}, r.deadLetterQueue || '-'), el('td', {}, r.onFailure || '-'))));
+}
+
+// an arrow from a box to the next column: straight where the two boxes face each other, else a gentle curve; from a
+// function to its queue below it, or from a copy of the bus to the rule below it: a short drop
+function flowLinks(links, boxes, size) {
+  const svg = svgEl('svg', { width: size.width, height: size.height });
+  const defs = svgEl('defs');
+  [['arrow', '#5f6b78'], ['arrow-failure', '#b3261e']].forEach(([id, colour]) => {
+    const marker = svgEl('marker', { id, viewBox: '0 0 8 8', refX: 7, refY: 4, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' });
+    marker.append(svgEl('path', { d: 'M0,0 L8,4 L0,8 z', fill: colour }));
+    defs.append(marker);
+  });
+  svg.append(defs);
+  const rect = b => ({ left: b.offsetLeft, top: b.offsetTop, right: b.offsetLeft + b.offsetWidth, bottom: b.offsetTop + b.offsetHeight });
+  links.forEach(link => {
+    const a = rect(boxes[link.from]), b = rect(boxes[link.to]);
+    let d;
+    if (b.left < a.right) {
+      const cx = a.left + 18;
+      d = `M${cx},${a.bottom} L${cx},${b.top}`;
+    } else {
+      const overlapTop = Math.max(a.top, b.top) + 6, overlapBottom = Math.min(a.bottom, b.bottom) - 6;
+      if (overlapBottom >= overlapTop) {
+        const ly = Math.round((overlapTop + overlapBottom) / 2);
+        d = `M${a.right},${ly} L${b.left},${ly}`;
+      } else {
+        const y1 = (a.top + a.bottom) / 2, y2 = (b.top + b.bottom) / 2, mid = (a.right + b.left) / 2;
+        d = `M${a.right},${y1} C${mid},${y1} ${mid},${y2} ${b.left},${y2}`;
+      }
+    }
+    const path = svgEl('path', { d, class: 'edge' + (link.failure ? ' failure' : ''), 'data-from': link.from, 'data-to': link.to,
+      'marker-end': 'url(#' + (link.failure ? 'arrow-failure' : 'arrow') + ')' });
+    const title = svgEl('title');
+    title.textContent = link.label;
+    path.append(title);
+    svg.append(path);
+  });
+  return svg;
 }
 
 // ---- live stream

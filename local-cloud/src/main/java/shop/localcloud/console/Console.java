@@ -62,7 +62,7 @@ public final class Console implements HttpHandler {
                 case PATH + "/" -> file(exchange, "index.html");
                 case PATH + "/console.js" -> file(exchange, "console.js");
                 case PATH + "/console.css" -> file(exchange, "console.css");
-                case PATH + "/api/flow" -> json(exchange, 200, flowJson());
+                case PATH + "/api/flow" -> json(exchange, 200, flowJson(spec));
                 case PATH + "/api/stream" -> json(exchange, 200, stream(Long.parseLong(query.getOrDefault("after", "0"))));
                 case PATH + "/api/journey" -> json(exchange, 200, Journey.of(query.getOrDefault("id", "").trim(), archive, flow));
                 case PATH + "/api/queues" -> json(exchange, 200, deadLetters.list());
@@ -79,8 +79,11 @@ public final class Console implements HttpHandler {
         }
     }
 
-    private ObjectNode flowJson() {
-        ObjectNode flowJson = FlowGraph.of(spec).json();
+    /** What {@code /console/api/flow} answers: the graph, where to draw it, and each rule with its queues. */
+    static ObjectNode flowJson(SystemSpec spec) {
+        FlowGraph graph = FlowGraph.of(spec);
+        ObjectNode flowJson = graph.json();
+        flowJson.set("layout", FlowLayout.of(graph).json());
         ArrayNode rules = flowJson.putArray("rules");
         spec.rules().forEach(r -> rules.addObject().put("name", r.name()).put("bus", r.busName()).put("function", r.functionId())
                 .put("pattern", r.patternJson()).put("summary", FlowGraph.patternSummary(r.patternJson()))
