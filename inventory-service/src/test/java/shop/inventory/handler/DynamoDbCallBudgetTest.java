@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import shop.inventory.adapter.dynamodb.DynamoDbReservations;
 import shop.inventory.adapter.dynamodb.DynamoDbStock;
-import shop.inventory.adapter.eventbridge.EventBridgeInventoryEvents;
+import shop.inventory.adapter.outbox.OutboxInventoryEvents;
 import shop.inventory.application.ReleaseStock;
 import shop.inventory.application.ReserveStock;
 import shop.inventory.application.SettleStock;
@@ -78,7 +78,7 @@ class DynamoDbCallBudgetTest {
         DynamoDbReservations reservations = new DynamoDbReservations(calls.client(), table, Clock.systemUTC());
         Outbox outbox = new Outbox(new DynamoDbOutbox(calls.client(), table, "pk", "sk"),
                 new EventBridgePublisher(events, "shop-test-bus", 3, Duration.ofMillis(1)));
-        handler = new OrderEventHandler(new ReserveStock(reservations, new EventBridgeInventoryEvents(outbox), (order, skus) -> { },
+        handler = new OrderEventHandler(new ReserveStock(reservations, new OutboxInventoryEvents(outbox), (order, skus) -> { },
                 Clock.systemUTC()), new ReleaseStock(reservations), new SettleStock(reservations));
     }
 

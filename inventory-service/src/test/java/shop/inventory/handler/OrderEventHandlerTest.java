@@ -22,31 +22,31 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import shop.inventory.adapter.dynamodb.DynamoDbReservations;
 import shop.inventory.adapter.dynamodb.DynamoDbStock;
-import shop.inventory.adapter.eventbridge.EventBridgeInventoryEvents;
+import shop.inventory.adapter.outbox.OutboxInventoryEvents;
 import shop.inventory.application.InventoryEvents;
-import shop.inventory.application.Reservations;
-import shop.inventory.application.StockDecision;
 import shop.inventory.application.ReleaseStock;
+import shop.inventory.application.Reservations;
 import shop.inventory.application.ReserveStock;
 import shop.inventory.application.SettleStock;
 import shop.inventory.application.ShortageMetrics;
+import shop.inventory.application.StockDecision;
 import shop.inventory.domain.OrderId;
 import shop.inventory.domain.Reservation;
 import shop.inventory.domain.ReservationStatus;
 import shop.inventory.domain.Sku;
 import shop.inventory.domain.StockLevel;
 import shop.inventory.domain.StockLine;
-import shop.localparts.CapturingEventBridge;
 import shop.localparts.CapturingEventBridge.CapturedEvent;
-import shop.testsupport.EventSchemas;
-import shop.testsupport.LocalDynamoDb;
-import shop.testsupport.SampleEvents;
-import shop.platform.events.MalformedEventException;
+import shop.localparts.CapturingEventBridge;
 import shop.platform.events.EventBridgePublisher;
+import shop.platform.events.MalformedEventException;
 import shop.platform.json.Json;
 import shop.platform.outbox.DynamoDbOutbox;
 import shop.platform.outbox.Outbox;
 import shop.platform.outbox.OutboxRelay;
+import shop.testsupport.EventSchemas;
+import shop.testsupport.LocalDynamoDb;
+import shop.testsupport.SampleEvents;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -334,7 +334,7 @@ class OrderEventHandlerTest {
 
     private OrderEventHandler handler(DynamoDbStock stock, DynamoDbReservations reservations) {
         ShortageMetrics metrics = (orderId, skus) -> shortages.add(skus);
-        InventoryEvents decisions = new EventBridgeInventoryEvents(outbox());
+        InventoryEvents decisions = new OutboxInventoryEvents(outbox());
         return new OrderEventHandler(new ReserveStock(reservations, decisions, metrics, Clock.systemUTC()),
                 new ReleaseStock(reservations), new SettleStock(reservations));
     }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import shop.localparts.CapturingEventBridge;
 import shop.packaging.adapter.dynamodb.DynamoDbParcels;
-import shop.packaging.adapter.eventbridge.EventBridgeParcelEvents;
+import shop.packaging.adapter.outbox.OutboxParcelEvents;
 import shop.packaging.application.CancelParcel;
 import shop.packaging.application.CreateParcel;
 import shop.packaging.application.ShipParcel;
@@ -72,7 +72,7 @@ class DynamoDbCallBudgetTest {
         Outbox outbox = new Outbox(new DynamoDbOutbox(calls.client(), table, "pk", "sk"),
                 new EventBridgePublisher(events, "shop-test-bus", 3, Duration.ofMillis(1)));
         orderEvents = new OrderEventHandler(new CreateParcel(parcels), new CancelParcel(parcels));
-        ship = new ShipParcelHandler(new ShipParcel(parcels, new EventBridgeParcelEvents(outbox), Clock.systemUTC()));
+        ship = new ShipParcelHandler(new ShipParcel(parcels, new OutboxParcelEvents(outbox), Clock.systemUTC()));
     }
 
     /** JUnit makes a test instance per test: each closes the counting client it made. */

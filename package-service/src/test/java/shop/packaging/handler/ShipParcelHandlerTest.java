@@ -20,13 +20,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import shop.localparts.CapturingEventBridge;
 import shop.localparts.CapturingEventBridge.CapturedEvent;
-import shop.testsupport.EventSchemas;
-import shop.testsupport.LocalDynamoDb;
-import shop.testsupport.SampleEvents;
+import shop.localparts.CapturingEventBridge;
 import shop.packaging.adapter.dynamodb.DynamoDbParcels;
-import shop.packaging.adapter.eventbridge.EventBridgeParcelEvents;
+import shop.packaging.adapter.outbox.OutboxParcelEvents;
 import shop.packaging.application.CancelParcel;
 import shop.packaging.application.CreateParcel;
 import shop.packaging.application.ShipParcel;
@@ -36,6 +33,9 @@ import shop.platform.json.Json;
 import shop.platform.outbox.DynamoDbOutbox;
 import shop.platform.outbox.Outbox;
 import shop.platform.outbox.OutboxRelay;
+import shop.testsupport.EventSchemas;
+import shop.testsupport.LocalDynamoDb;
+import shop.testsupport.SampleEvents;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -81,7 +81,7 @@ class ShipParcelHandlerTest {
         bus.rejectNextEntries(0);
         DynamoDbParcels parcels = new DynamoDbParcels(dynamoDb.client(), table, Clock.systemUTC());
         orderEvents = new OrderEventHandler(new CreateParcel(parcels), new CancelParcel(parcels));
-        ship = new ShipParcelHandler(new ShipParcel(parcels, new EventBridgeParcelEvents(outbox()), Clock.systemUTC()));
+        ship = new ShipParcelHandler(new ShipParcel(parcels, new OutboxParcelEvents(outbox()), Clock.systemUTC()));
     }
 
     @Test
