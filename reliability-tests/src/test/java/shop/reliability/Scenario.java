@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import shop.localcloud.LocalCloud;
 import shop.localcloud.Options;
+import shop.localparts.LocalAwsClients;
 import shop.localparts.ProjectRoot;
-import shop.testsupport.LocalAwsClients;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 

@@ -6,8 +6,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import shop.localparts.LocalAwsClients;
 import shop.testsupport.LambdaTestContext;
-import shop.testsupport.LocalAwsClients;
 import shop.testsupport.SampleEvents;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 

@@ -1,4 +1,4 @@
-package shop.testsupport;
+package shop.localparts;
 
 import java.net.URI;
 import java.util.function.Consumer;
@@ -6,14 +6,16 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * The one way a test builds an SDK client for a local endpoint: static fake credentials (nothing built here can reach
- * AWS), eu-west-1, the URL-connection HTTP client, and no SDK retries unless asked, so a failure the test injects
- * reaches the code under test (whose own retries are the subject) instead of being retried away by the SDK.
+ * The one way a local SDK client is built, by the tests and by the local parts that hand one out: static fake
+ * credentials (nothing built here can reach AWS), eu-west-1, the URL-connection HTTP client, and no SDK retries unless
+ * asked, so a failure a test injects reaches the code under test (whose own retries are the subject) instead of being
+ * retried away by the SDK. In local-parts, not test-support, because local-parts' own tests need it too.
  */
 public final class LocalAwsClients {
 
@@ -22,17 +24,17 @@ public final class LocalAwsClients {
     private LocalAwsClients() {
     }
 
-    /** A client at {@code endpoint} that makes each call once: {@code LocalAwsClients.at(EventBridgeClient.builder(), bus.endpoint())}. */
+    /** A client at {@code endpoint} that makes each call once: {@code at(EventBridgeClient.builder(), bus.endpoint())}. */
     public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C at(B builder, String endpoint) {
         return at(builder, endpoint, configuration -> { });
     }
 
-    /** The same, with more of the client's configuration (an interceptor that counts calls, say). */
+    /** The same, with more of the client's configuration (an interceptor that counts calls, a retry strategy of its own). */
     public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C at(B builder, String endpoint,
             Consumer<ClientOverrideConfiguration.Builder> more) {
         return local(builder, endpoint).overrideConfiguration(configuration -> {
-            configuration.retryStrategy(retries -> retries.maxAttempts(1));
-            more.accept(configuration);
+            configuration.retryStrategy(AwsRetryStrategy.doNotRetry());
+            more.accept(configuration); // may set a retry strategy of its own, which replaces this one
         }).build();
     }
 
