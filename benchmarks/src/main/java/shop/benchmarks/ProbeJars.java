@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import shop.benchmarks.hello.HelloHandler;
 import shop.benchmarks.probe.SdkTimingInterceptor;
 import shop.benchmarks.probe.SnapStartSimulation;
-import shop.testsupport.JarBuilder;
+import shop.localparts.JarBuilder;
 
 /** Builds, at run time, the two jars the harness adds: the hello-world floor function and the SDK timing probe. */
 final class ProbeJars {

@@ -4,32 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 
-/** The real AWS SDK clients and the AWS CLI, pointed at a local-cloud endpoint with fake credentials, as a user would. */
+/**
+ * The AWS CLI, pointed at a local-cloud endpoint with fake credentials, as a user would run it (SDK clients come from
+ * test-support's {@code LocalAwsClients}).
+ */
 public final class AwsClients {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private AwsClients() {
-    }
-
-    /** Any SDK v2 client at {@code endpoint}: {@code AwsClients.at(LambdaClient.builder(), cloud.edgeEndpoint())}. */
-    public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C at(B builder, String endpoint) {
-        return builder.endpointOverride(URI.create(endpoint)).region(Region.EU_WEST_1).httpClientBuilder(UrlConnectionHttpClient.builder())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))).build();
     }
 
     /** What one {@code aws} command printed and how it ended. */

@@ -2,7 +2,7 @@ package shop.localcloud;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.nio.file.Path;
-import shop.testsupport.JarBuilder;
+import shop.localparts.JarBuilder;
 
 /** Builds a tiny shaded function jar (the fixtures' handlers + aws-lambda-java-core), like a service's artifact. */
 public final class FunctionJars {

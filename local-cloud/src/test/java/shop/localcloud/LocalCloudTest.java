@@ -22,10 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import shop.localcloud.sqs.LocalSqs;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
+import shop.localparts.LocalAwsClients;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.EventBridgeException;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
@@ -48,9 +45,7 @@ class LocalCloudTest {
     @BeforeAll
     static void start() {
         system = new TestSystem(dir);
-        events = EventBridgeClient.builder().endpointOverride(URI.create(system.cloud.eventsEndpoint()))
-                .region(Region.EU_WEST_1).httpClientBuilder(UrlConnectionHttpClient.builder())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build();
+        events = LocalAwsClients.retrying(EventBridgeClient.builder(), system.cloud.eventsEndpoint());
     }
 
     @AfterAll

@@ -5,15 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.SendQuota;
 import software.amazon.awssdk.services.sesv2.model.TooManyRequestsException;
@@ -68,10 +62,7 @@ class SesSendingQuotaTest {
     void through_the_sdk_a_refused_email_is_a_throttle_and_not_sent_and_get_account_tells_the_quota() {
         try (SesV2Local ses = SesV2Local.start();
              SesSendingQuota quota = SesSendingQuota.start(ses.endpoint(), 0.2, 1_000); // one email, then one every 5 s
-             SesV2Client client = SesV2Client.builder().endpointOverride(URI.create(quota.endpoint())).region(Region.EU_WEST_1)
-                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                     .httpClientBuilder(UrlConnectionHttpClient.builder())
-                     .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build()) {
+             SesV2Client client = LocalAwsClients.at(SesV2Client.builder(), quota.endpoint())) {
             client.sendEmail(b -> b.fromEmailAddress("shop@example.com").destination(d -> d.toAddresses("one@example.com"))
                     .content(c -> c.simple(m -> m.subject(t -> t.data("first")).body(x -> x.text(t -> t.data("hello"))))));
             TooManyRequestsException refused = assertThrows(TooManyRequestsException.class, () -> client.sendEmail(b -> b

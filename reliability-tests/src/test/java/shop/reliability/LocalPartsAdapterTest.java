@@ -4,7 +4,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import shop.localparts.CapturingEventBridge;
+import shop.testsupport.CapturingEventBridge;
 import shop.localparts.SesV2Local;
 import shop.testsupport.LocalDynamoDb;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;

@@ -2,11 +2,9 @@ package shop.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +14,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import shop.localcloud.LocalCloud;
 import shop.localcloud.Options;
+import shop.localparts.LocalAwsClients;
 import shop.localparts.ProjectRoot;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -190,11 +189,7 @@ final class Scenario implements AutoCloseable {
     }
 
     SqsClient sqs() {
-        // plain SDK setup (not platform's AwsClients): the SDK jars do not change while other modules rebuild
-        return SqsClient.builder().endpointOverride(URI.create(cloud.sqsEndpoint())).region(software.amazon.awssdk.regions.Region.EU_WEST_1)
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
-                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local"))).build();
+        return LocalAwsClients.retrying(SqsClient.builder(), cloud.sqsEndpoint());
     }
 
     @Override

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layering of STYLE.md, one rule set for every context: a plain-Java domain, use cases that know ports and not
- * AWS, adapters that do not reach the handlers, and no code of another context or of the test helpers. Each service's
+ * AWS, adapters that do not reach the handlers, no package cycle, and no code of another context or of the test helpers. Each service's
  * {@code ArchitectureTest} extends this with its root package.
  */
 public abstract class ContextArchitecture {
@@ -55,6 +55,12 @@ public abstract class ContextArchitecture {
                 .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..", "com.fasterxml..",
                         root + ".adapter..", root + ".handler..", "shop.platform.events..", "shop.platform.outbox..")
                 .check(classes);
+    }
+
+    /** A cycle (e.g. the table adapter and the bus adapter importing each other) means neither can change alone. */
+    @Test
+    void no_package_of_the_main_code_depends_on_itself_through_another() {
+        PackageCycles.rule().check(classes);
     }
 
     @Test

@@ -25,6 +25,20 @@ class ContextArchitectureTest {
     }
 
     @Test
+    void two_adapter_packages_that_import_each_other_break_the_cycle_rule() {
+        AssertionError broken = assertThrows(AssertionError.class, fixture::no_package_of_the_main_code_depends_on_itself_through_another);
+
+        assertTrue(broken.getMessage().contains("testsupport.fixture.adapter.table")
+                && broken.getMessage().contains("testsupport.fixture.adapter.bus"), broken.getMessage());
+    }
+
+    @Test
+    void packages_that_depend_one_way_keep_the_cycle_rule() {
+        PackageCycles.rule().check(new ClassFileImporter().importPackages("shop.testsupport.fixture.domain",
+                "shop.testsupport.fixture.application", "shop.testsupport.fixture.adapter.table"));
+    }
+
+    @Test
     void a_package_without_classes_is_refused_rather_than_checked_as_empty() {
         assertThrows(IllegalStateException.class, () -> new ContextArchitecture("shop.nothing.here") {
         });

@@ -144,7 +144,10 @@ public final class HotSkuRace implements Function<Map<String, String>, Map<Strin
 
     /**
      * A use case built with whichever constructor this build has, each parameter taking the next argument that fits:
-     * today's take the reservations alone, the builds before transactions took the stock port too.
+     * today's take the reservations alone, the builds before transactions took the stock port too. Not through the
+     * inventory's {@code handler.Wiring}: it builds everything from the Lambda environment (AWS_REGION, TABLE_NAME,
+     * EVENT_BUS_NAME, endpoints), which this in-process race cannot set, on clients without the call counter, and it
+     * wires the bus and the EMF metrics, which the race leaves out to time the hot sku's DynamoDB writes alone.
      */
     private static <T> T useCase(Class<T> type, Object... arguments) throws ReflectiveOperationException {
         for (Constructor<?> constructor : type.getConstructors()) {

@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import shop.inventory.adapter.dynamodb.DynamoDbReservations;
 import shop.inventory.adapter.dynamodb.DynamoDbStock;
-import shop.inventory.adapter.eventbridge.EventBridgeInventoryEvents;
 import shop.inventory.adapter.metrics.EmfShortageMetrics;
+import shop.inventory.adapter.outbox.OutboxInventoryEvents;
 import shop.inventory.application.ReleaseStock;
 import shop.inventory.application.ReserveStock;
 import shop.inventory.application.SeedStock;
@@ -37,7 +37,7 @@ final class Wiring {
     }
 
     static ReserveStock reserveStock() {
-        return new ReserveStock(reservations(), new EventBridgeInventoryEvents(outbox()), new EmfShortageMetrics(
+        return new ReserveStock(reservations(), new OutboxInventoryEvents(outbox()), new EmfShortageMetrics(
                 Environment.optional("METRICS_NAMESPACE", "shop"), Environment.optional("SERVICE_NAME", SERVICE), Clock.systemUTC()),
                 Clock.systemUTC());
     }

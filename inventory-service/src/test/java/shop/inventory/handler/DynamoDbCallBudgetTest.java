@@ -5,38 +5,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import shop.inventory.adapter.dynamodb.DynamoDbReservations;
 import shop.inventory.adapter.dynamodb.DynamoDbStock;
-import shop.inventory.adapter.eventbridge.EventBridgeInventoryEvents;
+import shop.inventory.adapter.outbox.OutboxInventoryEvents;
 import shop.inventory.application.ReleaseStock;
 import shop.inventory.application.ReserveStock;
 import shop.inventory.application.SettleStock;
 import shop.inventory.domain.Sku;
 import shop.inventory.domain.StockLevel;
-import shop.localparts.CapturingEventBridge;
 import shop.platform.events.EventBridgePublisher;
 import shop.platform.json.Json;
 import shop.platform.outbox.DynamoDbOutbox;
 import shop.platform.outbox.Outbox;
+import shop.testsupport.CapturingEventBridge;
 import shop.testsupport.DynamoDbCalls;
 import shop.testsupport.LocalDynamoDb;
 import shop.testsupport.SampleEvents;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
  * The DynamoDB calls each event costs the inventory on its happy path, counted per operation by an SDK interceptor:
@@ -47,26 +39,12 @@ class DynamoDbCallBudgetTest {
 
     @RegisterExtension
     static final LocalDynamoDb dynamoDb = new LocalDynamoDb();
-    private static CapturingEventBridge bus;
-    private static EventBridgeClient events;
+    @RegisterExtension
+    static final CapturingEventBridge bus = new CapturingEventBridge();
 
     private String table;
     private DynamoDbCalls calls;
     private OrderEventHandler handler;
-
-    @BeforeAll
-    static void startBus() {
-        bus = CapturingEventBridge.start();
-        events = EventBridgeClient.builder().endpointOverride(URI.create(bus.endpoint())).region(Region.EU_WEST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-    }
-
-    @AfterAll
-    static void stopBus() {
-        events.close();
-        bus.close();
-    }
 
     @BeforeEach
     void freshTable() {
@@ -77,8 +55,8 @@ class DynamoDbCallBudgetTest {
         calls = new DynamoDbCalls(dynamoDb.endpoint());
         DynamoDbReservations reservations = new DynamoDbReservations(calls.client(), table, Clock.systemUTC());
         Outbox outbox = new Outbox(new DynamoDbOutbox(calls.client(), table, "pk", "sk"),
-                new EventBridgePublisher(events, "shop-test-bus", 3, Duration.ofMillis(1)));
-        handler = new OrderEventHandler(new ReserveStock(reservations, new EventBridgeInventoryEvents(outbox), (order, skus) -> { },
+                new EventBridgePublisher(bus.client(), "shop-test-bus", 3, Duration.ofMillis(1)));
+        handler = new OrderEventHandler(new ReserveStock(reservations, new OutboxInventoryEvents(outbox), (order, skus) -> { },
                 Clock.systemUTC()), new ReleaseStock(reservations), new SettleStock(reservations));
     }
 

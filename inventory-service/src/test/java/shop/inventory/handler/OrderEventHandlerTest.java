@@ -9,49 +9,41 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import shop.inventory.adapter.dynamodb.DynamoDbReservations;
 import shop.inventory.adapter.dynamodb.DynamoDbStock;
-import shop.inventory.adapter.eventbridge.EventBridgeInventoryEvents;
+import shop.inventory.adapter.outbox.OutboxInventoryEvents;
 import shop.inventory.application.InventoryEvents;
-import shop.inventory.application.Reservations;
-import shop.inventory.application.StockDecision;
 import shop.inventory.application.ReleaseStock;
+import shop.inventory.application.Reservations;
 import shop.inventory.application.ReserveStock;
 import shop.inventory.application.SettleStock;
 import shop.inventory.application.ShortageMetrics;
+import shop.inventory.application.StockDecision;
 import shop.inventory.domain.OrderId;
 import shop.inventory.domain.Reservation;
 import shop.inventory.domain.ReservationStatus;
 import shop.inventory.domain.Sku;
 import shop.inventory.domain.StockLevel;
 import shop.inventory.domain.StockLine;
-import shop.localparts.CapturingEventBridge;
-import shop.localparts.CapturingEventBridge.CapturedEvent;
-import shop.testsupport.EventSchemas;
-import shop.testsupport.LocalDynamoDb;
-import shop.testsupport.SampleEvents;
-import shop.platform.events.MalformedEventException;
 import shop.platform.events.EventBridgePublisher;
+import shop.platform.events.MalformedEventException;
 import shop.platform.json.Json;
 import shop.platform.outbox.DynamoDbOutbox;
 import shop.platform.outbox.Outbox;
 import shop.platform.outbox.OutboxRelay;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import shop.testsupport.CapturingEventBridge;
+import shop.testsupport.CapturingEventBridge.CapturedEvent;
+import shop.testsupport.EventSchemas;
+import shop.testsupport.LocalDynamoDb;
+import shop.testsupport.SampleEvents;
 
 class OrderEventHandlerTest {
 
@@ -66,33 +58,14 @@ class OrderEventHandlerTest {
 
     @RegisterExtension
     static final LocalDynamoDb dynamoDb = new LocalDynamoDb();
-    private static CapturingEventBridge bus;
-    private static EventBridgeClient events;
+    @RegisterExtension
+    static final CapturingEventBridge bus = new CapturingEventBridge();
 
     private String table;
     private DynamoDbStock stock;
     private DynamoDbReservations reservations;
     private final List<List<Sku>> shortages = new ArrayList<>();
     private OrderEventHandler handler;
-
-    @BeforeAll
-    static void startBus() {
-        bus = CapturingEventBridge.start();
-        events = EventBridgeClient.builder()
-                .endpointOverride(URI.create(bus.endpoint()))
-                .region(Region.EU_WEST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                // the SDK's own retries would hide the failures the tests inject; the publisher retries itself
-                .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))
-                .build();
-    }
-
-    @AfterAll
-    static void stopBus() {
-        events.close();
-        bus.close();
-    }
 
     @BeforeEach
     void freshTable() {
@@ -103,9 +76,6 @@ class OrderEventHandlerTest {
         stockOf(SKU_1, 10);
         stockOf(SKU_2, 10);
         stockOf(SKU_5, 10);
-        bus.clear();
-        bus.failNextCalls(0);
-        bus.rejectNextEntries(0);
     }
 
     @Test
@@ -334,14 +304,14 @@ class OrderEventHandlerTest {
 
     private OrderEventHandler handler(DynamoDbStock stock, DynamoDbReservations reservations) {
         ShortageMetrics metrics = (orderId, skus) -> shortages.add(skus);
-        InventoryEvents decisions = new EventBridgeInventoryEvents(outbox());
+        InventoryEvents decisions = new OutboxInventoryEvents(outbox());
         return new OrderEventHandler(new ReserveStock(reservations, decisions, metrics, Clock.systemUTC()),
                 new ReleaseStock(reservations), new SettleStock(reservations));
     }
 
     private Outbox outbox() {
         return new Outbox(new DynamoDbOutbox(dynamoDb.client(), table, "pk", "sk"),
-                new EventBridgePublisher(events, "shop-test-bus", 3, Duration.ofMillis(1)));
+                new EventBridgePublisher(bus.client(), "shop-test-bus", 3, Duration.ofMillis(1)));
     }
 
     private JsonNode relay() throws IOException {

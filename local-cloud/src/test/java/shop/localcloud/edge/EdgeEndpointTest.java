@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import shop.localcloud.AwsClients;
 import shop.localcloud.TestSystem;
+import shop.localparts.LocalAwsClients;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -49,10 +50,10 @@ class EdgeEndpointTest {
     @Test
     void each_sdk_client_reaches_its_service_through_the_one_endpoint() throws Exception {
         String edge = system.cloud.edgeEndpoint();
-        try (EventBridgeClient events = AwsClients.at(EventBridgeClient.builder(), edge);
-             DynamoDbClient dynamo = AwsClients.at(DynamoDbClient.builder(), edge);
-             SqsClient sqs = AwsClients.at(SqsClient.builder(), edge);
-             SesV2Client ses = AwsClients.at(SesV2Client.builder(), edge)) {
+        try (EventBridgeClient events = LocalAwsClients.retrying(EventBridgeClient.builder(), edge);
+             DynamoDbClient dynamo = LocalAwsClients.retrying(DynamoDbClient.builder(), edge);
+             SqsClient sqs = LocalAwsClients.retrying(SqsClient.builder(), edge);
+             SesV2Client ses = LocalAwsClients.retrying(SesV2Client.builder(), edge)) {
             PutEventsResponse put = events.putEvents(b -> b.entries(e -> e.eventBusName("shop-test-bus").source("test.app")
                     .detailType("Greeting").detail("{\"to\":\"edge\"}")));
             assertEquals(0, put.failedEntryCount());
@@ -108,7 +109,7 @@ class EdgeEndpointTest {
 
     @Test
     void fifty_transactions_racing_through_the_edge_take_exactly_the_ten_units_there_are() throws Exception {
-        try (DynamoDbClient dynamo = AwsClients.at(DynamoDbClient.builder(), system.cloud.edgeEndpoint())) {
+        try (DynamoDbClient dynamo = LocalAwsClients.retrying(DynamoDbClient.builder(), system.cloud.edgeEndpoint())) {
             for (int round = 0; round < 3; round++) {
                 String sku = "sku-" + round;
                 dynamo.putItem(b -> b.tableName("TestTable").item(Map.of("pk", s(sku), "available", AttributeValue.fromN("10"))));

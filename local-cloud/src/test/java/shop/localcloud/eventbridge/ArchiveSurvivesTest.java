@@ -18,8 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import shop.localcloud.AwsClients;
 import shop.localcloud.TestSystem;
+import shop.localparts.LocalAwsClients;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.DescribeReplayResponse;
 import software.amazon.awssdk.services.eventbridge.model.ReplayState;
@@ -39,7 +39,7 @@ class ArchiveSurvivesTest {
     @BeforeEach
     void start() {
         system = new TestSystem(dir);
-        events = AwsClients.at(EventBridgeClient.builder(), system.cloud.edgeEndpoint());
+        events = LocalAwsClients.retrying(EventBridgeClient.builder(), system.cloud.edgeEndpoint());
         archive = dir.resolve("data/archive.jsonl");
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import shop.localcloud.AwsClients;
 import shop.localcloud.TestSystem;
+import shop.localparts.LocalAwsClients;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.Archive;
 import software.amazon.awssdk.services.eventbridge.model.ArchiveState;
@@ -41,7 +42,7 @@ class EventBridgeApiTest {
     @BeforeAll
     static void start() {
         system = new TestSystem(dir);
-        events = AwsClients.at(EventBridgeClient.builder(), system.cloud.edgeEndpoint());
+        events = LocalAwsClients.retrying(EventBridgeClient.builder(), system.cloud.edgeEndpoint());
     }
 
     @AfterAll

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import shop.localcloud.AwsClients;
 import shop.localcloud.TestSystem;
+import shop.localparts.LocalAwsClients;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
@@ -42,7 +43,7 @@ class LambdaApiTest {
     @BeforeAll
     static void start() {
         system = new TestSystem(dir);
-        lambda = AwsClients.at(LambdaClient.builder(), system.cloud.edgeEndpoint());
+        lambda = LocalAwsClients.retrying(LambdaClient.builder(), system.cloud.edgeEndpoint());
     }
 
     @AfterAll

@@ -6,13 +6,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
+import shop.localparts.LocalAwsClients;
 import shop.testsupport.LambdaTestContext;
 import shop.testsupport.SampleEvents;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /** Shared steps of the handler tests: invoke with a sample file, build a local SES client. */
@@ -50,12 +46,8 @@ final class NotificationHarness {
         return SampleEvents.json("notification-service/" + name);
     }
 
+    /** With the SDK's retries, as the function's SES client has them. */
     static SesV2Client sesClient(String endpoint) {
-        return SesV2Client.builder()
-                .endpointOverride(URI.create(endpoint))
-                .region(Region.EU_WEST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build();
+        return LocalAwsClients.retrying(SesV2Client.builder(), endpoint);
     }
 }

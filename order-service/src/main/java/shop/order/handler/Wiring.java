@@ -5,7 +5,7 @@ import java.time.Duration;
 import shop.order.adapter.dynamodb.DynamoDbIdempotencyKeys;
 import shop.order.adapter.dynamodb.DynamoDbOrders;
 import shop.order.adapter.dynamodb.DynamoDbPriceList;
-import shop.order.adapter.eventbridge.EventBridgeOrderEvents;
+import shop.order.adapter.outbox.OutboxOrderEvents;
 import shop.order.application.CancelOrder;
 import shop.order.application.ConfirmOrder;
 import shop.order.application.GetOrder;
@@ -104,8 +104,8 @@ public final class Wiring {
         return new DynamoDbOrders(dynamo, config.ordersTable());
     }
 
-    private static EventBridgeOrderEvents orderEvents(Config config, DynamoDbClient dynamo, EventBridgeClient events) {
-        return new EventBridgeOrderEvents(outbox(config, dynamo, events));
+    private static OutboxOrderEvents orderEvents(Config config, DynamoDbClient dynamo, EventBridgeClient events) {
+        return new OutboxOrderEvents(outbox(config, dynamo, events));
     }
 
     private static Outbox outbox(Config config, DynamoDbClient dynamo, EventBridgeClient events) {

@@ -6,32 +6,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import shop.testsupport.Concurrently;
 
 /** Conditional writes, not luck, decide races: concurrent duplicates still give one order and one event. */
 class ConcurrentRequestsTest {
 
     private static final int CALLERS = 8;
-    private static OrderServiceFixture fixture;
-
-    @BeforeAll
-    static void start() {
-        fixture = new OrderServiceFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
-
-    @BeforeEach
-    void freshTables() {
-        fixture.reset(java.time.Duration.ZERO);
-    }
+    @RegisterExtension
+    static final OrderServiceFixture fixture = new OrderServiceFixture();
 
     @Test
     void concurrent_retries_with_one_idempotency_key_create_one_order() throws Exception {

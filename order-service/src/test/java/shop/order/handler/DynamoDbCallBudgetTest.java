@@ -2,12 +2,12 @@ package shop.order.handler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import shop.testsupport.DynamoDbCalls;
 import shop.testsupport.SampleEvents;
 
@@ -22,25 +22,23 @@ class DynamoDbCallBudgetTest {
     private static final String SHORT_ORDER = orderIdOf("stock-shortage.json");
     private static final String SAMPLE_ORDER = SampleEvents.json("order-service/cancel-order.json").at("/pathParameters/orderId").asText();
 
-    private static OrderServiceFixture fixture;
+    @RegisterExtension
+    static final OrderServiceFixture fixture = new OrderServiceFixture();
     private static DynamoDbCalls calls;
 
     @BeforeAll
     static void start() {
-        fixture = new OrderServiceFixture();
-        calls = new DynamoDbCalls(fixture.dynalite.endpoint());
+        calls = new DynamoDbCalls(fixture.dynalite.endpoint()); // the fixture's extension has started it by now
     }
 
     @AfterAll
     static void stop() {
         calls.close();
-        fixture.close();
     }
 
     @BeforeEach
     void freshTables() {
-        fixture.reset(Duration.ZERO);
-        fixture.handlersOn(calls.client());
+        fixture.handlersOn(calls.client()); // on the fresh tables the fixture made for this test
         calls.reset();
     }
 

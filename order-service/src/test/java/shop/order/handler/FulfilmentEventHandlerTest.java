@@ -5,19 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import shop.localparts.CapturingEventBridge.CapturedEvent;
-import shop.testsupport.EventSchemas;
-import shop.testsupport.SampleEvents;
 import shop.order.application.OrderProblems.DecisionForUnknownOrder;
 import shop.platform.events.MalformedEventException;
+import shop.testsupport.CapturingEventBridge.CapturedEvent;
+import shop.testsupport.EventSchemas;
+import shop.testsupport.SampleEvents;
 
 /** The order context's consumer of inventory's decisions and package's shipments, with the samples of events/order-service/, on dynalite. */
 class FulfilmentEventHandlerTest {
@@ -25,22 +22,8 @@ class FulfilmentEventHandlerTest {
     private static final String RESERVED_ORDER = orderIdOf("stock-reserved.json");
     private static final String SHORT_ORDER = orderIdOf("stock-shortage.json");
 
-    private static OrderServiceFixture fixture;
-
-    @BeforeAll
-    static void start() {
-        fixture = new OrderServiceFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
-
-    @BeforeEach
-    void freshTables() {
-        fixture.reset(Duration.ZERO);
-    }
+    @RegisterExtension
+    static final OrderServiceFixture fixture = new OrderServiceFixture();
 
     @Test
     void stock_reserved_confirms_the_order_and_publishes_one_OrderConfirmed_that_matches_its_schema() {

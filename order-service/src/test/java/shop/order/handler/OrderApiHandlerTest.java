@@ -6,37 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import shop.localparts.CapturingEventBridge.CapturedEvent;
+import shop.testsupport.CapturingEventBridge.CapturedEvent;
 import shop.testsupport.EventSchemas;
 
 class OrderApiHandlerTest {
 
-    private static OrderServiceFixture fixture;
-
-    @BeforeAll
-    static void start() {
-        fixture = new OrderServiceFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
-
-    @BeforeEach
-    void freshTables() {
-        fixture.reset(Duration.ZERO);
-    }
+    @RegisterExtension
+    static final OrderServiceFixture fixture = new OrderServiceFixture();
 
     @Test
     void place_then_read_returns_the_order_priced_from_the_price_list() {

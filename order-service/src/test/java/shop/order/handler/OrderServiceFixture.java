@@ -6,14 +6,16 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
-import shop.localparts.CapturingEventBridge;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import shop.localparts.TemplateTables;
 import shop.localparts.TransactionalDynalite;
 import shop.order.adapter.dynamodb.DynamoDbOrders;
@@ -27,39 +29,58 @@ import shop.order.domain.OrderLine;
 import shop.order.domain.ShippingAddress;
 import shop.order.domain.Sku;
 import shop.platform.json.Json;
+import shop.testsupport.CapturingEventBridge;
 import shop.testsupport.LambdaTestContext;
 import shop.testsupport.SampleEvents;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
  * The order functions wired to real local parts: dynalite with the template's tables, a seeded price list, and
- * a capturing EventBridge endpoint the test can make fail. One per test class; fresh tables per {@link #reset}.
+ * a capturing EventBridge endpoint the test can make fail. A JUnit extension on a static field
+ * ({@code @RegisterExtension static final OrderServiceFixture fixture = new OrderServiceFixture();}): the parts run
+ * from before the class's first test to after its last, and every test starts on fresh tables and an empty bus
+ * ({@link #reset}, which a test may call again with a relay grace of its own).
  */
-final class OrderServiceFixture implements AutoCloseable {
+final class OrderServiceFixture implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
-    final TransactionalDynalite dynalite = TransactionalDynalite.start();
-    final CapturingEventBridge bus = CapturingEventBridge.start();
-    final DynamoDbClient dynamo = TemplateTables.localClient(dynalite.endpoint());
-    final EventBridgeClient events = EventBridgeClient.builder()
-            .endpointOverride(URI.create(bus.endpoint()))
-            .region(Region.EU_WEST_1)
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-            .httpClientBuilder(UrlConnectionHttpClient.builder())
-            // the SDK's own retries would hide the failures the tests inject; the publisher retries itself
-            .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))
-            .build();
+    TransactionalDynalite dynalite;
+    CapturingEventBridge bus;
+    DynamoDbClient dynamo;
+    /** The bus's client: each call made once, as the SDK's own retries would hide the failures the tests inject. */
+    EventBridgeClient events;
     Wiring.Config config;
     OrderApiHandler api;
     OutboxRelayHandler relay;
     FulfilmentEventHandler consumer;
 
-    OrderServiceFixture() {
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        dynalite = TransactionalDynalite.start();
+        bus = CapturingEventBridge.start();
+        dynamo = TemplateTables.localClient(dynalite.endpoint());
+        events = bus.client();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
         reset(Duration.ZERO);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        try {
+            if (dynamo != null) {
+                dynamo.close();
+            }
+            if (bus != null) {
+                bus.close(); // and its client
+            }
+        } finally {
+            if (dynalite != null) { // null when it failed to start: JUnit calls afterAll all the same
+                dynalite.close();
+            }
+        }
     }
 
     /** New tables (so tests do not see each other's orders), a seeded price list, an empty bus. */
@@ -156,14 +177,6 @@ final class OrderServiceFixture implements AutoCloseable {
 
     long storedItems() {
         return dynamo.scan(b -> b.tableName(config.ordersTable())).count();
-    }
-
-    @Override
-    public void close() {
-        dynamo.close();
-        events.close();
-        bus.close();
-        dynalite.close();
     }
 
     /** An HTTP API response, its body parsed. */

@@ -9,11 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import shop.localparts.CapturingEventBridge.CapturedEvent;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import shop.order.adapter.dynamodb.DynamoDbOrders;
 import shop.order.application.OwedEvent;
 import shop.order.domain.CustomerId;
@@ -24,26 +21,13 @@ import shop.order.domain.OrderId;
 import shop.order.domain.OrderLine;
 import shop.order.domain.ShippingAddress;
 import shop.order.domain.Sku;
+import shop.testsupport.CapturingEventBridge.CapturedEvent;
 
 /** A 2xx answer means the event reaches the bus, whatever PutEvents or the function does after the write. */
 class OutboxRelayTest {
 
-    private static OrderServiceFixture fixture;
-
-    @BeforeAll
-    static void start() {
-        fixture = new OrderServiceFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
-
-    @BeforeEach
-    void freshTables() {
-        fixture.reset(Duration.ZERO);
-    }
+    @RegisterExtension
+    static final OrderServiceFixture fixture = new OrderServiceFixture();
 
     @Test
     void put_events_failing_entirely_still_ends_with_the_event_published_by_the_relay() {

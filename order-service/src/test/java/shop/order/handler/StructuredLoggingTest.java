@@ -6,25 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import shop.platform.json.Json;
 import shop.testsupport.CapturedStdout;
 
 class StructuredLoggingTest {
 
-    private static OrderServiceFixture fixture;
-
-    @BeforeAll
-    static void start() {
-        fixture = new OrderServiceFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final OrderServiceFixture fixture = new OrderServiceFixture();
 
     @Test
     void log_lines_are_json_with_the_correlation_id_and_never_an_email_or_address() throws IOException {

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import shop.packaging.adapter.dynamodb.DynamoDbParcels;
-import shop.packaging.adapter.eventbridge.EventBridgeParcelEvents;
+import shop.packaging.adapter.outbox.OutboxParcelEvents;
 import shop.packaging.application.CancelParcel;
 import shop.packaging.application.CreateParcel;
 import shop.packaging.application.Parcels;
@@ -65,7 +65,7 @@ final class Wiring {
     }
 
     static ShipParcel shipParcel() {
-        return new ShipParcel(Clients.PARCELS, new EventBridgeParcelEvents(Bus.OUTBOX), Clock.systemUTC());
+        return new ShipParcel(Clients.PARCELS, new OutboxParcelEvents(Bus.OUTBOX), Clock.systemUTC());
     }
 
     static OutboxRelay outboxRelay() {

@@ -5,19 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import shop.localparts.CapturingEventBridge;
 import shop.packaging.adapter.dynamodb.DynamoDbParcels;
-import shop.packaging.adapter.eventbridge.EventBridgeParcelEvents;
+import shop.packaging.adapter.outbox.OutboxParcelEvents;
 import shop.packaging.application.CancelParcel;
 import shop.packaging.application.CreateParcel;
 import shop.packaging.application.ShipParcel;
@@ -25,14 +21,10 @@ import shop.platform.events.EventBridgePublisher;
 import shop.platform.json.Json;
 import shop.platform.outbox.DynamoDbOutbox;
 import shop.platform.outbox.Outbox;
+import shop.testsupport.CapturingEventBridge;
 import shop.testsupport.DynamoDbCalls;
 import shop.testsupport.LocalDynamoDb;
 import shop.testsupport.SampleEvents;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
  * The DynamoDB calls each event and ship request costs the package context on its happy path, counted per operation
@@ -43,26 +35,12 @@ class DynamoDbCallBudgetTest {
 
     @RegisterExtension
     static final LocalDynamoDb dynamoDb = new LocalDynamoDb();
-    private static CapturingEventBridge bus;
-    private static EventBridgeClient events;
+    @RegisterExtension
+    static final CapturingEventBridge bus = new CapturingEventBridge();
 
     private DynamoDbCalls calls;
     private OrderEventHandler orderEvents;
     private ShipParcelHandler ship;
-
-    @BeforeAll
-    static void startBus() {
-        bus = CapturingEventBridge.start();
-        events = EventBridgeClient.builder().endpointOverride(URI.create(bus.endpoint())).region(Region.EU_WEST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-    }
-
-    @AfterAll
-    static void stopBus() {
-        events.close();
-        bus.close();
-    }
 
     @BeforeEach
     void freshTable() {
@@ -70,9 +48,9 @@ class DynamoDbCallBudgetTest {
         calls = new DynamoDbCalls(dynamoDb.endpoint());
         DynamoDbParcels parcels = new DynamoDbParcels(calls.client(), table, Clock.systemUTC());
         Outbox outbox = new Outbox(new DynamoDbOutbox(calls.client(), table, "pk", "sk"),
-                new EventBridgePublisher(events, "shop-test-bus", 3, Duration.ofMillis(1)));
+                new EventBridgePublisher(bus.client(), "shop-test-bus", 3, Duration.ofMillis(1)));
         orderEvents = new OrderEventHandler(new CreateParcel(parcels), new CancelParcel(parcels));
-        ship = new ShipParcelHandler(new ShipParcel(parcels, new EventBridgeParcelEvents(outbox), Clock.systemUTC()));
+        ship = new ShipParcelHandler(new ShipParcel(parcels, new OutboxParcelEvents(outbox), Clock.systemUTC()));
     }
 
     /** JUnit makes a test instance per test: each closes the counting client it made. */

@@ -10,23 +10,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import shop.localparts.CapturingEventBridge;
-import shop.localparts.CapturingEventBridge.CapturedEvent;
-import shop.testsupport.EventSchemas;
-import shop.testsupport.LocalDynamoDb;
-import shop.testsupport.SampleEvents;
 import shop.packaging.adapter.dynamodb.DynamoDbParcels;
-import shop.packaging.adapter.eventbridge.EventBridgeParcelEvents;
+import shop.packaging.adapter.outbox.OutboxParcelEvents;
 import shop.packaging.application.CancelParcel;
 import shop.packaging.application.CreateParcel;
 import shop.packaging.application.ShipParcel;
@@ -36,52 +28,30 @@ import shop.platform.json.Json;
 import shop.platform.outbox.DynamoDbOutbox;
 import shop.platform.outbox.Outbox;
 import shop.platform.outbox.OutboxRelay;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import shop.testsupport.CapturingEventBridge;
+import shop.testsupport.CapturingEventBridge.CapturedEvent;
+import shop.testsupport.EventSchemas;
+import shop.testsupport.LocalDynamoDb;
+import shop.testsupport.SampleEvents;
 
 /** The warehouse's ship action end to end: dynalite for the parcel and its outbox, a local bus for ParcelShipped. */
 class ShipParcelHandlerTest {
 
     @RegisterExtension
     static final LocalDynamoDb dynamoDb = new LocalDynamoDb();
-    private static CapturingEventBridge bus;
-    private static EventBridgeClient events;
+    @RegisterExtension
+    static final CapturingEventBridge bus = new CapturingEventBridge();
 
     private String table;
     private OrderEventHandler orderEvents;
     private ShipParcelHandler ship;
 
-    @BeforeAll
-    static void startBus() {
-        bus = CapturingEventBridge.start();
-        events = EventBridgeClient.builder()
-                .endpointOverride(URI.create(bus.endpoint()))
-                .region(Region.EU_WEST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                // the SDK's own retries would hide the failures the tests inject; the publisher retries itself
-                .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))
-                .build();
-    }
-
-    @AfterAll
-    static void stopBus() {
-        events.close();
-        bus.close();
-    }
-
     @BeforeEach
     void freshTable() {
         table = dynamoDb.freshTable("PackageTable");
-        bus.clear();
-        bus.failNextCalls(0);
-        bus.rejectNextEntries(0);
         DynamoDbParcels parcels = new DynamoDbParcels(dynamoDb.client(), table, Clock.systemUTC());
         orderEvents = new OrderEventHandler(new CreateParcel(parcels), new CancelParcel(parcels));
-        ship = new ShipParcelHandler(new ShipParcel(parcels, new EventBridgeParcelEvents(outbox()), Clock.systemUTC()));
+        ship = new ShipParcelHandler(new ShipParcel(parcels, new OutboxParcelEvents(outbox()), Clock.systemUTC()));
     }
 
     @Test
@@ -194,7 +164,7 @@ class ShipParcelHandlerTest {
 
     private Outbox outbox() {
         return new Outbox(new DynamoDbOutbox(dynamoDb.client(), table, "pk", "sk"),
-                new EventBridgePublisher(events, "shop-test-bus", 3, Duration.ofMillis(1)));
+                new EventBridgePublisher(bus.client(), "shop-test-bus", 3, Duration.ofMillis(1)));
     }
 
     private JsonNode relay() throws IOException {

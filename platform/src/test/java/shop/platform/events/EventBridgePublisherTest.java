@@ -4,55 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import shop.localparts.CapturingEventBridge;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import shop.platform.json.Json;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import shop.testsupport.CapturingEventBridge;
 
 class EventBridgePublisherTest {
 
-    private static CapturingEventBridge bus;
-    private static EventBridgeClient client;
+    @RegisterExtension
+    static final CapturingEventBridge bus = new CapturingEventBridge();
     private EventBridgePublisher publisher;
-
-    @BeforeAll
-    static void startBus() {
-        bus = CapturingEventBridge.start();
-        client = EventBridgeClient.builder()
-                .endpointOverride(URI.create(bus.endpoint()))
-                .region(Region.EU_WEST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1)))
-                .build();
-    }
-
-    @AfterAll
-    static void stopBus() {
-        client.close();
-        bus.close();
-    }
 
     @BeforeEach
     void reset() {
-        bus.clear();
-        bus.failNextCalls(0);
-        bus.rejectNextEntries(0);
-        publisher = new EventBridgePublisher(client, "shop-bus", 3, Duration.ofMillis(1));
+        publisher = new EventBridgePublisher(bus.client(), "shop-bus", 3, Duration.ofMillis(1));
     }
 
     @Test
@@ -125,17 +96,17 @@ class EventBridgePublisherTest {
     void one_attempt_is_a_publisher_that_does_not_retry_and_none_is_refused() {
         bus.failNextCalls(1);
 
-        PublishResult result = new EventBridgePublisher(client, "shop-bus", 1, Duration.ofMillis(1)).publish(events(2));
+        PublishResult result = new EventBridgePublisher(bus.client(), "shop-bus", 1, Duration.ofMillis(1)).publish(events(2));
 
         assertEquals(2, result.stillPending().size(), "one attempt, and it failed: both still owed");
         assertEquals(1, bus.calls());
-        assertThrows(IllegalArgumentException.class, () -> new EventBridgePublisher(client, "shop-bus", 0, Duration.ofMillis(1)));
+        assertThrows(IllegalArgumentException.class, () -> new EventBridgePublisher(bus.client(), "shop-bus", 0, Duration.ofMillis(1)));
     }
 
     @Test
     void each_retry_waits_twice_as_long_as_the_one_before() {
         bus.failNextCalls(2);
-        EventBridgePublisher patient = new EventBridgePublisher(client, "shop-bus", 3, Duration.ofMillis(300));
+        EventBridgePublisher patient = new EventBridgePublisher(bus.client(), "shop-bus", 3, Duration.ofMillis(300));
 
         long started = System.nanoTime();
         assertTrue(patient.publish(events(1)).complete());

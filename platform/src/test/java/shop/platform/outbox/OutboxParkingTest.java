@@ -14,7 +14,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,14 +28,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import shop.localparts.LocalAwsClients;
 import shop.platform.events.EventBridgePublisher;
 import shop.platform.events.PendingEvent;
 import shop.platform.json.Json;
 import shop.testsupport.LocalDynamoDb;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
@@ -86,12 +82,7 @@ class OutboxParkingTest {
             exchange.close();
         });
         bus.start();
-        events = EventBridgeClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + bus.getAddress().getPort()))
-                .region(Region.EU_WEST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))
-                .build();
+        events = LocalAwsClients.at(EventBridgeClient.builder(), "http://127.0.0.1:" + bus.getAddress().getPort());
     }
 
     @AfterAll

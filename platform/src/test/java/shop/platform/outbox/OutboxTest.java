@@ -5,29 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import shop.localparts.CapturingEventBridge;
-import shop.testsupport.DynamoDbCalls;
-import shop.testsupport.LocalDynamoDb;
 import shop.platform.events.EventBridgePublisher;
 import shop.platform.events.PendingEvent;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
+import shop.testsupport.CapturingEventBridge;
+import shop.testsupport.DynamoDbCalls;
+import shop.testsupport.LocalDynamoDb;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
  * The outbox on a table with a hash and a range key (the inventory table of template.yaml, with its outbox index),
@@ -37,37 +29,18 @@ class OutboxTest {
 
     @RegisterExtension
     static final LocalDynamoDb dynamoDb = new LocalDynamoDb();
-    private static CapturingEventBridge bus;
-    private static EventBridgeClient events;
+    @RegisterExtension
+    static final CapturingEventBridge bus = new CapturingEventBridge();
 
     private String table;
     private DynamoDbOutbox store;
     private Outbox outbox;
 
-    @BeforeAll
-    static void startBus() {
-        bus = CapturingEventBridge.start();
-        events = EventBridgeClient.builder().endpointOverride(URI.create(bus.endpoint())).region(Region.EU_WEST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))
-                .build();
-    }
-
-    @AfterAll
-    static void stopBus() {
-        events.close();
-        bus.close();
-    }
-
     @BeforeEach
     void freshTable() {
         table = dynamoDb.freshTable("InventoryTable");
         store = new DynamoDbOutbox(dynamoDb.client(), table, "pk", "sk");
-        outbox = new Outbox(store, new EventBridgePublisher(events, "shop-test-bus", 2, Duration.ofMillis(1)));
-        bus.clear();
-        bus.failNextCalls(0);
-        bus.rejectNextEntries(0);
+        outbox = new Outbox(store, new EventBridgePublisher(bus.client(), "shop-test-bus", 2, Duration.ofMillis(1)));
     }
 
     @Test

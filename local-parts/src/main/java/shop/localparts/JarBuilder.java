@@ -1,4 +1,4 @@
-package shop.testsupport;
+package shop.localparts;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

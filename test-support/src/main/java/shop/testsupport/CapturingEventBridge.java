@@ -1,4 +1,4 @@
-package shop.localparts;
+package shop.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,14 +16,25 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import shop.localparts.LocalAwsClients;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
  * An EventBridge endpoint on loopback that speaks {@code PutEvents} (JSON 1.1 protocol) and records what it
  * accepts. Tests make it fail whole calls (HTTP 500) or single entries ({@code FailedEntryCount > 0} in a
  * 200 response), the two ways the real service fails a publisher; like the service, it refuses a call of more
  * than 10 entries.
+ *
+ * <p>As a JUnit extension on a static field ({@code @RegisterExtension static final CapturingEventBridge bus = new
+ * CapturingEventBridge();}) it runs from before the class's first test to after its last, and every test starts with
+ * an empty bus that fails nothing; {@link #client()} is a client of it without SDK retries. {@link #start()} runs one
+ * outside JUnit's lifecycle.
  */
-public final class CapturingEventBridge implements AutoCloseable {
+public final class CapturingEventBridge implements AutoCloseable, BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
     /** One accepted entry, as the bus received it. */
     public record CapturedEvent(String eventId, String busName, String source, String detailType, JsonNode detail) {
@@ -33,34 +44,78 @@ public final class CapturingEventBridge implements AutoCloseable {
     /** PutEvents takes at most 10 entries per call (EventBridge API reference, PutEvents: Entries). */
     private static final int MAX_ENTRIES = 10;
 
-    private final HttpServer server;
+    private HttpServer server;
+    private EventBridgeClient client;
+    /** {@code @Nested} classes inherit the extension and call it again: only the outermost class starts and stops. */
+    private int depth;
     private final List<CapturedEvent> accepted = new ArrayList<>();
     private final AtomicInteger callsToFail = new AtomicInteger();
     private final AtomicInteger entriesToReject = new AtomicInteger();
     private final AtomicInteger calls = new AtomicInteger();
 
-    private CapturingEventBridge(HttpServer server) {
-        this.server = server;
+    /** For {@code @RegisterExtension}; started by JUnit. */
+    public CapturingEventBridge() {
     }
 
+    /** A bus started now, for a test that manages its lifecycle itself ({@link #close()} stops it). */
     public static CapturingEventBridge start() {
+        CapturingEventBridge bus = new CapturingEventBridge();
+        bus.bind();
+        return bus;
+    }
+
+    private void bind() {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            CapturingEventBridge bus = new CapturingEventBridge(server);
-            server.createContext("/", bus::handle);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", this::handle);
             server.setExecutor(Executors.newFixedThreadPool(4, runnable -> {
                 Thread thread = new Thread(runnable, "capturing-eventbridge");
                 thread.setDaemon(true);
                 return thread;
             }));
             server.start();
-            return bus;
         } catch (IOException e) {
             throw new UncheckedIOException("could not bind the capturing EventBridge endpoint", e);
         }
     }
 
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        if (depth++ == 0) {
+            bind();
+        }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        clear();
+        failNextCalls(0);
+        rejectNextEntries(0);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (--depth == 0) {
+            close();
+        }
+    }
+
+    /**
+     * A client of this bus that makes each call once (see {@link LocalAwsClients#at}): the SDK's own retries would hide
+     * the failures a test injects, and the publisher under test retries by itself. Closed with the bus.
+     */
+    public synchronized EventBridgeClient client() {
+        if (client == null) {
+            client = LocalAwsClients.at(EventBridgeClient.builder(), endpoint());
+        }
+        return client;
+    }
+
     public String endpoint() {
+        if (server == null) {
+            throw new IllegalStateException("the capturing EventBridge is not running: register it on a static field with "
+                    + "@RegisterExtension, or use CapturingEventBridge.start()");
+        }
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
@@ -145,7 +200,14 @@ public final class CapturingEventBridge implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        server.stop(0);
+    public synchronized void close() {
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
     }
 }

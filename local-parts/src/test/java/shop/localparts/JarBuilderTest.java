@@ -1,4 +1,4 @@
-package shop.testsupport;
+package shop.localparts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +26,7 @@ class JarBuilderTest {
         }
 
         try (JarFile jar = new JarFile(built.toFile())) {
-            assertTrue(jar.getEntry("shop/testsupport/JarBuilderTest.class") != null);
+            assertTrue(jar.getEntry("shop/localparts/JarBuilderTest.class") != null);
             assertTrue(jar.getEntry("com/amazonaws/services/lambda/runtime/Context.class") != null, "the whole jar of the class");
             assertEquals("first", new String(jar.getInputStream(jar.getEntry("notes/hello.txt")).readAllBytes(), StandardCharsets.UTF_8),
                     "the first entry of a name wins");
@@ -39,10 +39,10 @@ class JarBuilderTest {
     @Test
     void a_folder_keeps_its_names_relative_to_the_root(@TempDir Path dir) throws Exception {
         Path classes = JarBuilder.location(JarBuilderTest.class);
-        Path built = JarBuilder.create(dir.resolve("folder.jar")).addFolder(classes, "shop/testsupport").build();
+        Path built = JarBuilder.create(dir.resolve("folder.jar")).addFolder(classes, "shop/localparts").build();
 
         try (JarFile jar = new JarFile(built.toFile())) {
-            assertTrue(jar.getEntry("shop/testsupport/JarBuilderTest.class") != null, "named from the classes root");
+            assertTrue(jar.getEntry("shop/localparts/JarBuilderTest.class") != null, "named from the classes root");
         }
     }
 }
