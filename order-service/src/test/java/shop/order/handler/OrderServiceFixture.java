@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import shop.platform.outbox.OutboxRelayHandler;
+import shop.platform.outbox.PublishSettings;
 import shop.localparts.CapturingEventBridge;
 import shop.localparts.TemplateTables;
 import shop.localparts.TransactionalDynalite;
@@ -56,7 +58,7 @@ final class OrderServiceFixture implements AutoCloseable {
     Wiring.Config config;
     OrderApiHandler api;
     OutboxRelayHandler relay;
-    FulfilmentEventHandler consumer;
+    BusEventHandler consumer;
 
     OrderServiceFixture() {
         reset(Duration.ZERO);
@@ -65,7 +67,8 @@ final class OrderServiceFixture implements AutoCloseable {
     /** New tables (so tests do not see each other's orders), a seeded price list, an empty bus. */
     void reset(Duration relayGrace) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        config = new Wiring.Config("orders-" + suffix, "prices-" + suffix, "shop-test-bus", 3, Duration.ofMillis(1), relayGrace);
+        config = new Wiring.Config("orders-" + suffix, "prices-" + suffix,
+                new PublishSettings("shop-test-bus", 3, Duration.ofMillis(1), relayGrace));
         TemplateTables tables = TemplateTables.ofProject();
         tables.create(dynamo, "OrdersTable", config.ordersTable());
         tables.create(dynamo, "PriceListTable", config.priceListTable());
@@ -83,8 +86,8 @@ final class OrderServiceFixture implements AutoCloseable {
     /** Builds the functions on {@code client} (a call-counting one for a budget test); the tables stay as they are. */
     void handlersOn(DynamoDbClient client) {
         api = new OrderApiHandler(config, client, events, Clock.systemUTC());
-        relay = new OutboxRelayHandler(config, client, events, Clock.systemUTC());
-        consumer = new FulfilmentEventHandler(Wiring.confirmOrder(config, client, events, Clock.systemUTC()),
+        relay = new OutboxRelayHandler(Wiring.outboxRelay(config, client, events, Clock.systemUTC()));
+        consumer = new BusEventHandler(Wiring.confirmOrder(config, client, events, Clock.systemUTC()),
                 Wiring.rejectOrder(config, client, events, Clock.systemUTC()), Wiring.shipOrder(config, client));
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import shop.platform.outbox.OutboxRelayHandler;
 import shop.localparts.CapturingEventBridge.CapturedEvent;
 import shop.order.adapter.dynamodb.DynamoDbOrders;
 import shop.order.application.OwedEvent;
@@ -101,8 +102,8 @@ class OutboxRelayTest {
 
         assertEquals(0, fixture.runRelay().path("itemsVisited").asInt());
 
-        OutboxRelayHandler later = new OutboxRelayHandler(fixture.config, fixture.dynamo, fixture.events,
-                Clock.offset(Clock.systemUTC(), Duration.ofMinutes(2)));
+        OutboxRelayHandler later = new OutboxRelayHandler(Wiring.outboxRelay(fixture.config, fixture.dynamo, fixture.events,
+                Clock.offset(Clock.systemUTC(), Duration.ofMinutes(2))));
         fixture.relay = later;
         assertEquals(1, fixture.runRelay().path("eventsPublished").asInt());
     }

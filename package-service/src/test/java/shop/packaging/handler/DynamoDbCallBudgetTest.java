@@ -47,7 +47,7 @@ class DynamoDbCallBudgetTest {
     private static EventBridgeClient events;
 
     private DynamoDbCalls calls;
-    private OrderEventHandler orderEvents;
+    private BusEventHandler orderEvents;
     private ShipParcelHandler ship;
 
     @BeforeAll
@@ -71,7 +71,7 @@ class DynamoDbCallBudgetTest {
         DynamoDbParcels parcels = new DynamoDbParcels(calls.client(), table, Clock.systemUTC());
         Outbox outbox = new Outbox(new DynamoDbOutbox(calls.client(), table, "pk", "sk"),
                 new EventBridgePublisher(events, "shop-test-bus", 3, Duration.ofMillis(1)));
-        orderEvents = new OrderEventHandler(new CreateParcel(parcels), new CancelParcel(parcels));
+        orderEvents = new BusEventHandler(new CreateParcel(parcels), new CancelParcel(parcels));
         ship = new ShipParcelHandler(new ShipParcel(parcels, new EventBridgeParcelEvents(outbox), Clock.systemUTC()));
     }
 

@@ -36,6 +36,7 @@ import shop.platform.json.Json;
 import shop.platform.outbox.DynamoDbOutbox;
 import shop.platform.outbox.Outbox;
 import shop.platform.outbox.OutboxRelay;
+import shop.platform.outbox.OutboxRelayHandler;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -51,7 +52,7 @@ class ShipParcelHandlerTest {
     private static EventBridgeClient events;
 
     private String table;
-    private OrderEventHandler orderEvents;
+    private BusEventHandler orderEvents;
     private ShipParcelHandler ship;
 
     @BeforeAll
@@ -80,7 +81,7 @@ class ShipParcelHandlerTest {
         bus.failNextCalls(0);
         bus.rejectNextEntries(0);
         DynamoDbParcels parcels = new DynamoDbParcels(dynamoDb.client(), table, Clock.systemUTC());
-        orderEvents = new OrderEventHandler(new CreateParcel(parcels), new CancelParcel(parcels));
+        orderEvents = new BusEventHandler(new CreateParcel(parcels), new CancelParcel(parcels));
         ship = new ShipParcelHandler(new ShipParcel(parcels, new EventBridgeParcelEvents(outbox()), Clock.systemUTC()));
     }
 

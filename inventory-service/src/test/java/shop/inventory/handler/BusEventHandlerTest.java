@@ -47,13 +47,16 @@ import shop.platform.json.Json;
 import shop.platform.outbox.DynamoDbOutbox;
 import shop.platform.outbox.Outbox;
 import shop.platform.outbox.OutboxRelay;
+import shop.platform.outbox.OutboxRelayHandler;
+import shop.platform.events.IncomingEvent;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
-class OrderEventHandlerTest {
+class BusEventHandlerTest {
 
     /** The order of events/inventory-service/order-placed.json: 2 x SKU-1 and 3 x SKU-5. */
     private static final OrderId ORDER = new OrderId(SampleEvents.json("inventory-service/order-placed.json")
@@ -73,7 +76,7 @@ class OrderEventHandlerTest {
     private DynamoDbStock stock;
     private DynamoDbReservations reservations;
     private final List<List<Sku>> shortages = new ArrayList<>();
-    private OrderEventHandler handler;
+    private BusEventHandler handler;
 
     @BeforeAll
     static void startBus() {
@@ -332,10 +335,21 @@ class OrderEventHandlerTest {
         assertEquals(10, available(SKU_1));
     }
 
-    private OrderEventHandler handler(DynamoDbStock stock, DynamoDbReservations reservations) {
+    @Test
+    void the_priming_sample_is_a_valid_order_placed_the_translator_reads_for_an_order_no_one_has() {
+        IncomingEvent event = BusEventHandler.SUBSCRIPTION.check(BusEventHandler.primingSample());
+        ObjectNode detail = Json.object();
+        detail.set("metadata", Json.node(event.metadata()));
+        detail.set("data", event.data());
+
+        assertEquals(List.of(), EventSchemas.violations("OrderPlaced", detail));
+        assertEquals("00000000-0000-0000-0000-000000000000", OrderEventTranslator.orderPlaced(event).orderId().value());
+    }
+
+    private BusEventHandler handler(DynamoDbStock stock, DynamoDbReservations reservations) {
         ShortageMetrics metrics = (orderId, skus) -> shortages.add(skus);
         InventoryEvents decisions = new EventBridgeInventoryEvents(outbox());
-        return new OrderEventHandler(new ReserveStock(reservations, decisions, metrics, Clock.systemUTC()),
+        return new BusEventHandler(new ReserveStock(reservations, decisions, metrics, Clock.systemUTC()),
                 new ReleaseStock(reservations), new SettleStock(reservations));
     }
 
