@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * {@code handler/<Order|Inventory|Package>EventTranslator}, reads that producer's events into the context's own
  * commands through platform's {@code EventFields}; each use case the target calls returns the context's
  * {@code <Context>Outcome}; the target answers an {@code ObjectNode}; the outbox relay is platform's, never a
- * context's own. Each consumer's {@code ConsumerShapeTest} extends this with its root package and context name.
+ * context's own; and where the context produces, the event a change owes is its {@code application/OwedEvent}. Each consumer's {@code ConsumerShapeTest} extends this with its root package and context name.
  */
 public abstract class ConsumerShape {
 
@@ -151,6 +151,18 @@ public abstract class ConsumerShape {
                 .should().dependOnClassesThat().haveFullyQualifiedName(OUTBOX_RELAY)
                 .because("template.yaml runs shop.platform.outbox.OutboxRelayHandler for every producer's table")
                 .check(classes);
+    }
+
+    /** A producing context's port publishes {@code application/OwedEvent}: one name for the event a change owes. */
+    @Test
+    void the_event_a_change_owes_is_application_OwedEvent() {
+        List<String> violations = classes.stream()
+                .filter(c -> c.isInterface() && c.getPackageName().equals(application))
+                .flatMap(port -> port.getMethods().stream().filter(m -> m.getName().equals("publish")))
+                .filter(m -> m.getRawParameterTypes().size() != 1
+                        || !m.getRawParameterTypes().get(0).getName().equals(application + ".OwedEvent"))
+                .map(m -> m.getFullName() + " publishes something other than " + application + ".OwedEvent").toList();
+        assertEquals(List.of(), violations, "the event a change owes has one name in every producing context");
     }
 
     private List<JavaClass> translators() {

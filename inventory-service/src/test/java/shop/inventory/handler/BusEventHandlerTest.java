@@ -25,7 +25,7 @@ import shop.inventory.adapter.dynamodb.DynamoDbStock;
 import shop.inventory.adapter.eventbridge.EventBridgeInventoryEvents;
 import shop.inventory.application.InventoryEvents;
 import shop.inventory.application.Reservations;
-import shop.inventory.application.StockDecision;
+import shop.inventory.application.OwedEvent;
 import shop.inventory.application.ReleaseStock;
 import shop.inventory.application.ReserveStock;
 import shop.inventory.application.SettleStock;
@@ -379,7 +379,7 @@ class BusEventHandlerTest {
     /** Another order's reservation of {@code quantity} units, as its own OrderPlaced leaves it. */
     private void holdForAnotherOrder(Sku sku, int quantity) {
         OrderId other = new OrderId(UUID.randomUUID().toString());
-        Reservations.Attempt attempt = reservations.reserve(StockDecision.of(StockDecision.Kind.RESERVED,
+        Reservations.Attempt attempt = reservations.reserve(OwedEvent.of(OwedEvent.Kind.RESERVED,
                 new Reservation(other, ReservationStatus.RESERVED, List.of(new StockLine(sku, quantity)), List.of()),
                 java.time.Instant.now(), "corr-" + other), UUID.randomUUID().toString());
         assertEquals(new Reservations.Attempt.Reserved(), attempt);

@@ -3,7 +3,7 @@ package shop.inventory.adapter.eventbridge;
 import java.util.List;
 import shop.inventory.adapter.dynamodb.DynamoDbReservations;
 import shop.inventory.application.InventoryEvents;
-import shop.inventory.application.StockDecision;
+import shop.inventory.application.OwedEvent;
 import shop.platform.outbox.Outbox;
 
 /** Publishes a stored decision through the platform's outbox: PutEvents, every entry checked, the sent one forgotten. */
@@ -16,7 +16,7 @@ public final class EventBridgeInventoryEvents implements InventoryEvents {
     }
 
     @Override
-    public void publish(StockDecision decision) {
+    public void publish(OwedEvent decision) {
         outbox.publish(DynamoDbReservations.key(decision.reservation().orderId()), List.of(InventoryMessages.of(decision)));
     }
 }

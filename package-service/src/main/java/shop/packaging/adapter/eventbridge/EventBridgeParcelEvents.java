@@ -3,7 +3,7 @@ package shop.packaging.adapter.eventbridge;
 import java.util.List;
 import shop.packaging.adapter.dynamodb.DynamoDbParcels;
 import shop.packaging.application.ParcelEvents;
-import shop.packaging.application.ParcelShipped;
+import shop.packaging.application.OwedEvent;
 import shop.platform.outbox.Outbox;
 
 /** Publishes a parcel's owed event through the platform's outbox: PutEvents, every entry checked, the sent ones forgotten. */
@@ -16,7 +16,7 @@ public final class EventBridgeParcelEvents implements ParcelEvents {
     }
 
     @Override
-    public void publish(ParcelShipped owed) {
+    public void publish(OwedEvent owed) {
         outbox.publish(DynamoDbParcels.key(owed.parcel().orderId()), List.of(ParcelMessages.of(owed)));
     }
 }
