@@ -115,6 +115,16 @@ final class TransactWrite {
         return Answer.ok(SUCCESS);
     }
 
+    /**
+     * The answer to a transaction refused by the items' write rate ({@link ItemWriteRate}): cancelled, nothing applied,
+     * {@code ThrottlingError} for each action on a throttled item and {@code None} for the others, as AWS answers.
+     */
+    static Answer throttled(List<Action> actions, List<String> throttledItems) {
+        return cancelled(actions.stream().map(action -> throttledItems.contains(action.identity())
+                ? reason("ThrottlingError", "Throughput exceeds the current capacity of your table or index.")
+                : Answer.JSON.createObjectNode().put("Code", "None")).toList());
+    }
+
     /** One action's write and what its item was before it (null: there was none), read from the write's own answer. */
     private record Outcome(Action action, Answer answer, JsonNode before) {
     }

@@ -1,6 +1,7 @@
 package shop.localparts;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -22,6 +24,7 @@ import java.util.function.Supplier;
 public final class TransactionalDynalite implements AutoCloseable {
 
     public static final Duration DEFAULT_TTL_SWEEP = Duration.ofSeconds(1);
+    private static final Set<String> WRITES = Set.of("PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem");
 
     static {
         // The JDK's HttpServer delays small replies (Nagle meeting delayed ACKs, ~40-90 ms a request) unless told not
@@ -37,6 +40,7 @@ public final class TransactionalDynalite implements AutoCloseable {
     private final TransactWrite transactWrite;
     private final TransactGet transactGet;
     private final TimeToLive timeToLive;
+    private final ItemWriteRate writeRate = new ItemWriteRate(System::nanoTime);
 
     private TransactionalDynalite(Dynalite dynalite, Duration ttlSweep) throws IOException {
         this.dynalite = dynalite;
@@ -100,6 +104,21 @@ public final class TransactionalDynalite implements AutoCloseable {
         transactWrite.failWithConflict(fraction);
     }
 
+    /**
+     * From now on each item takes at most {@code unitsPerSecond} write units a second (a plain write 1, each action of a
+     * transaction 2), as a hot item takes at most its partition's 1,000 in AWS; beyond that a write is throttled:
+     * ProvisionedThroughputExceededException with the reason {@code TableWriteKeyRangeThroughputExceeded}, or a
+     * transaction cancelled with {@code ThrottlingError} for the throttled items. 0 (the default) turns the limit off.
+     */
+    public void limitItemWrites(double unitsPerSecond) {
+        writeRate.limit(unitsPerSecond);
+    }
+
+    /** Write requests (plain, batch or transaction) refused by {@link #limitItemWrites} so far. */
+    public long throttledWrites() {
+        return writeRate.throttled();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try {
             byte[] body = exchange.getRequestBody().readAllBytes();
@@ -126,7 +145,9 @@ public final class TransactionalDynalite implements AutoCloseable {
         return switch (operation) {
             case "TransactWriteItems" -> {
                 TransactWrite.Prepared prepared = transactWrite.prepare(json(body)); // before any lock: it touches no item
-                yield locks.items(prepared.actions().stream().map(TransactItems.Action::identity).toList(), () -> transactWrite.apply(prepared));
+                List<String> items = prepared.actions().stream().map(TransactItems.Action::identity).toList();
+                List<String> throttled = writeRate.take(items, ItemWriteRate.TRANSACTIONAL_WRITE);
+                yield throttled.isEmpty() ? locks.items(items, () -> transactWrite.apply(prepared)) : TransactWrite.throttled(prepared.actions(), throttled);
             }
             case "TransactGetItems" -> {
                 List<TransactItems.Action> gets = transactGet.prepare(json(body));
@@ -137,9 +158,40 @@ public final class TransactionalDynalite implements AutoCloseable {
             default -> {
                 Supplier<Answer> forward = () -> forward(operation, exchange, body);
                 Optional<List<String>> items = ItemsNamed.by(operation, body, wire);
+                if (items.isPresent() && WRITES.contains(operation)) {
+                    List<String> throttled = writeRate.take(items.get(), ItemWriteRate.PLAIN_WRITE);
+                    if (!throttled.isEmpty()) {
+                        yield throughputExceeded(throttled.get(0), exchange);
+                    }
+                }
                 yield items.isPresent() ? locks.items(items.get(), forward) : locks.everything(forward);
             }
         };
+    }
+
+    /**
+     * What AWS answers a write to a hot item (on-demand tables too): retryable, and the AWS SDKs retry it with backoff.
+     * A batch is refused whole if any of its items is throttled, where AWS would return those items as UnprocessedItems.
+     */
+    private static Answer throughputExceeded(String item, HttpExchange exchange) {
+        String table = item.substring(0, item.indexOf('\u0000'));
+        ObjectNode body = Answer.JSON.createObjectNode()
+                .put("__type", "com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException")
+                .put("message", "Throughput exceeds the current capacity of your table or index. Too many writes to one key.");
+        body.putArray("ThrottlingReasons").addObject().put("reason", "TableWriteKeyRangeThroughputExceeded")
+                .put("resource", "arn:aws:dynamodb:" + region(exchange) + ":000000000000:table/" + table);
+        return Answer.of(400, body);
+    }
+
+    /** The region the request was signed for (SigV4's credential scope), as AWS puts it in an ARN. */
+    private static String region(HttpExchange exchange) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        int credential = authorization == null ? -1 : authorization.indexOf("Credential=");
+        if (credential < 0) {
+            return "us-east-1";
+        }
+        String[] scope = authorization.substring(credential + "Credential=".length()).split("[,\\s]")[0].split("/");
+        return scope.length > 2 ? scope[2] : "us-east-1";
     }
 
     /** A call dynalite has, passed on as it came. */
