@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import shop.inventory.adapter.dynamodb.DynamoDbReservations;
 import shop.inventory.adapter.dynamodb.DynamoDbStock;
 import shop.inventory.application.Reservations.Attempt;
-import shop.inventory.application.StockDecision;
+import shop.inventory.application.OwedEvent;
 import shop.inventory.domain.OrderId;
 import shop.inventory.domain.Reservation;
 import shop.inventory.domain.ReservationStatus;
@@ -137,7 +137,7 @@ abstract class AdapterScenarios {
     private record Inventory(DynamoDbStock stock, DynamoDbReservations reservations) {
 
         Attempt reserve(OrderId order) {
-            return reservations.reserve(StockDecision.of(StockDecision.Kind.RESERVED, new Reservation(order, ReservationStatus.RESERVED,
+            return reservations.reserve(OwedEvent.of(OwedEvent.Kind.RESERVED, new Reservation(order, ReservationStatus.RESERVED,
                     List.of(new StockLine(SKU, 1)), List.of()), Instant.now(), "corr-" + order), "placed-" + order);
         }
 

@@ -80,7 +80,7 @@ class PublishFailuresTest {
                         List.of(new Workload.Line("SKU-2", 1))), "I-order-" + i, 3)));
         scenario.cloud.injectFaults(new Faults(1, 0, 0));
         awaitOwedDecision(inventoryCrashReplies.stream().filter(Shop.Reply::ok).map(Shop.Reply::orderId).toList());
-        inventoryJvmsKilled = killJvms("shop.inventory.handler.OrderEventHandler");
+        inventoryJvmsKilled = killJvms("shop.inventory.handler.BusEventHandler");
 
         long t0 = System.nanoTime();
         scenario.cloud.injectFaults(Faults.NONE);

@@ -62,9 +62,9 @@ public final class Wiring {
     }
 
     /** The event handler over the given client and table (tests): same wiring as Lambda's. */
-    public static OrderEventHandler handler(DynamoDbClient dynamo, String table) {
+    public static BusEventHandler handler(DynamoDbClient dynamo, String table) {
         CustomerOrders orders = customerOrders(dynamo, table);
-        return new OrderEventHandler(new RecordOrderPlaced(orders), new RecordConfirmation(orders),
+        return new BusEventHandler(new RecordOrderPlaced(orders), new RecordConfirmation(orders),
                 new RecordRejection(orders), new RecordCancellation(orders), new RecordShipment(orders));
     }
 }

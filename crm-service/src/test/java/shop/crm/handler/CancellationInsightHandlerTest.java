@@ -30,7 +30,7 @@ class CancellationInsightHandlerTest {
     @RegisterExtension
     static final LocalDynamoDb dynamoDb = new LocalDynamoDb();
 
-    private OrderEventHandler events;
+    private BusEventHandler events;
     private CancellationInsightHandler insight;
 
     @BeforeEach

@@ -23,7 +23,7 @@ class DynamoDbCallBudgetTest {
     static final LocalDynamoDb dynamoDb = new LocalDynamoDb();
 
     private DynamoDbCalls calls;
-    private OrderEventHandler handler;
+    private BusEventHandler handler;
 
     @BeforeEach
     void freshTable() {

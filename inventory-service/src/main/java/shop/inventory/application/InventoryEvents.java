@@ -6,5 +6,5 @@ package shop.inventory.application;
  */
 public interface InventoryEvents {
 
-    void publish(StockDecision decision);
+    void publish(OwedEvent decision);
 }

@@ -30,10 +30,10 @@ public interface Reservations {
     }
 
     /** Holds every line of the decision's reservation and records it RESERVED, owing the decision, unless the order is known. */
-    Attempt reserve(StockDecision reserved, String placedEventId);
+    Attempt reserve(OwedEvent reserved, String placedEventId);
 
     /** Records the order REJECTED with its short skus, owing the decision, unless the order is known; false if it is. */
-    boolean reject(StockDecision shortage, String placedEventId);
+    boolean reject(OwedEvent shortage, String placedEventId);
 
     Optional<Reservation> find(OrderId orderId);
 

@@ -32,7 +32,7 @@ public final class ReserveStock {
     }
 
     public InventoryOutcome handle(OrderPlaced order) {
-        StockDecision reserved = StockDecision.of(StockDecision.Kind.RESERVED,
+        OwedEvent reserved = OwedEvent.of(OwedEvent.Kind.RESERVED,
                 new Reservation(order.orderId(), ReservationStatus.RESERVED, order.lines(), List.of()), clock.instant(),
                 order.correlationId());
         Reservations.Attempt attempt = reservations.reserve(reserved, order.eventId());
@@ -47,7 +47,7 @@ public final class ReserveStock {
     }
 
     private InventoryOutcome reject(OrderPlaced order, Reservations.Attempt.Short shortage) {
-        StockDecision decision = StockDecision.of(StockDecision.Kind.SHORTAGE,
+        OwedEvent decision = OwedEvent.of(OwedEvent.Kind.SHORTAGE,
                 new Reservation(order.orderId(), ReservationStatus.REJECTED, order.lines(), shortage.skus()), clock.instant(),
                 order.correlationId());
         if (!reservations.reject(decision, order.eventId())) {

@@ -1,10 +1,9 @@
 package shop.inventory.handler;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import shop.inventory.application.ParcelShipped;
 import shop.inventory.domain.OrderId;
+import shop.platform.events.EventFields;
 import shop.platform.events.IncomingEvent;
-import shop.platform.events.MalformedEventException;
 
 /**
  * The edge where package events become the inventory's own commands (tolerant reader): of a ParcelShipped only the
@@ -19,15 +18,8 @@ final class PackageEventTranslator {
     private PackageEventTranslator() {
     }
 
-    static ParcelShipped shipped(IncomingEvent event) {
-        JsonNode orderId = event.data().path("orderId");
-        if (!orderId.isTextual()) {
-            throw new MalformedEventException("data.orderId is missing or not a string");
-        }
-        try {
-            return new ParcelShipped(event.metadata().eventId(), new OrderId(orderId.asText()));
-        } catch (IllegalArgumentException e) {
-            throw new MalformedEventException("data.orderId is invalid: " + e.getMessage());
-        }
+    static ParcelShipped parcelShipped(IncomingEvent event) {
+        EventFields data = EventFields.data(event);
+        return new ParcelShipped(event.metadata().eventId(), data.valid("orderId", () -> new OrderId(data.text("orderId"))));
     }
 }

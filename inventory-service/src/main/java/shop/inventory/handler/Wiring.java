@@ -1,8 +1,6 @@
 package shop.inventory.handler;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 import shop.inventory.adapter.dynamodb.DynamoDbReservations;
 import shop.inventory.adapter.dynamodb.DynamoDbStock;
 import shop.inventory.adapter.metrics.EmfShortageMetrics;
@@ -13,11 +11,8 @@ import shop.inventory.application.SeedStock;
 import shop.inventory.application.SettleStock;
 import shop.platform.aws.AwsClients;
 import shop.platform.aws.Environment;
-import shop.platform.events.EventBridgePublisher;
-import shop.platform.outbox.DynamoDbOutbox;
 import shop.platform.outbox.Outbox;
-import shop.platform.outbox.OutboxRelay;
-import software.amazon.awssdk.core.exception.SdkServiceException;
+import shop.platform.outbox.PublishSettings;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
@@ -54,19 +49,10 @@ final class Wiring {
         return new SeedStock(stock());
     }
 
-    static OutboxRelay outboxRelay() {
-        return new OutboxRelay(outbox(), Clock.systemUTC(),
-                Duration.ofSeconds(Long.parseLong(Environment.optional("OUTBOX_RELAY_GRACE_SECONDS", "60"))));
-    }
-
     /** SnapStart priming: a read of a key no item has, and a PutEvents the service refuses; nothing changes. */
     static void primeClients() {
         AwsClients.primeTable(Clients.DYNAMO, Clients.TABLE, "pk", "sk");
-        try {
-            Clients.EVENTS.putEvents(r -> r.entries(List.of()));
-        } catch (SdkServiceException refused) {
-            // expected: at least one entry is required
-        }
+        AwsClients.primeBus(Clients.EVENTS);
     }
 
     private static DynamoDbStock stock() {
@@ -79,9 +65,6 @@ final class Wiring {
 
     /** The bus is read here, not in Clients: the seed function shares this class and publishes nothing. */
     private static Outbox outbox() {
-        return new Outbox(new DynamoDbOutbox(Clients.DYNAMO, Clients.TABLE, "pk", "sk"),
-                new EventBridgePublisher(Clients.EVENTS, Environment.required("EVENT_BUS_NAME"),
-                        Integer.parseInt(Environment.optional("PUBLISH_ATTEMPTS", "3")),
-                        Duration.ofMillis(Long.parseLong(Environment.optional("PUBLISH_FIRST_BACKOFF_MS", "50")))));
+        return PublishSettings.fromEnvironment().outbox(Clients.DYNAMO, Clients.EVENTS, Clients.TABLE, "pk", "sk");
     }
 }

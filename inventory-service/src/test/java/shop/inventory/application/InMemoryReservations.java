@@ -18,7 +18,7 @@ final class InMemoryReservations implements Reservations {
     Runnable beforeNextWrite = () -> { };
 
     @Override
-    public Attempt reserve(StockDecision reserved, String placedEventId) {
+    public Attempt reserve(OwedEvent reserved, String placedEventId) {
         interleave();
         Reservation reservation = reserved.reservation();
         Reservation known = stored.putIfAbsent(reservation.orderId(), reservation);
@@ -26,7 +26,7 @@ final class InMemoryReservations implements Reservations {
     }
 
     @Override
-    public boolean reject(StockDecision shortage, String placedEventId) {
+    public boolean reject(OwedEvent shortage, String placedEventId) {
         interleave();
         return stored.putIfAbsent(shortage.reservation().orderId(), shortage.reservation()) == null;
     }

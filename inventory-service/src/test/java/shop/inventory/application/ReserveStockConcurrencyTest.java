@@ -46,7 +46,7 @@ class ReserveStockConcurrencyTest {
     private ReserveStock reserveStock;
     private ReleaseStock releaseStock;
     /** Every decision published, from any thread: inventory answers each order at most once. */
-    private final List<StockDecision> decisions = new CopyOnWriteArrayList<>();
+    private final List<OwedEvent> decisions = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void freshTable() {
@@ -71,8 +71,8 @@ class ReserveStockConcurrencyTest {
         assertEquals(5, outcomes.stream().filter(o -> o.kind() == Kind.RESERVED).count());
         assertEquals(15, outcomes.stream().filter(o -> o.kind() == Kind.REJECTED_SHORT).count());
         assertEquals(new StockCounts(0, 5, 0), stock.counts(SKU_5));
-        assertEquals(5, decisions.stream().filter(d -> d.kind() == StockDecision.Kind.RESERVED).count());
-        assertEquals(15, decisions.stream().filter(d -> d.kind() == StockDecision.Kind.SHORTAGE).count());
+        assertEquals(5, decisions.stream().filter(d -> d.kind() == OwedEvent.Kind.RESERVED).count());
+        assertEquals(15, decisions.stream().filter(d -> d.kind() == OwedEvent.Kind.SHORTAGE).count());
         assertEquals(20, decisions.stream().map(d -> d.reservation().orderId()).distinct().count(), "one decision per order");
     }
 
@@ -191,14 +191,14 @@ class ReserveStockConcurrencyTest {
         assertEquals(new StockCounts(10, 0, 0), stock.counts(SKU_1), "the line that was there is not held either");
         assertEquals(new StockCounts(1, 0, 0), stock.counts(SKU_5));
         assertEquals(ReservationStatus.REJECTED, reservations.find(order.orderId()).orElseThrow().status());
-        assertEquals(List.of(StockDecision.Kind.SHORTAGE), decisions.stream().map(StockDecision::kind).toList());
+        assertEquals(List.of(OwedEvent.Kind.SHORTAGE), decisions.stream().map(OwedEvent::kind).toList());
     }
 
     @Test
     void a_delivery_that_died_after_its_write_leaves_the_decision_owed_and_the_redelivery_reserves_nothing_more() {
         stock.seed(new StockLevel(SKU_1, 10));
         OrderPlaced order = placed(newOrderId(), new StockLine(SKU_1, 2));
-        StockDecision reserved = StockDecision.of(StockDecision.Kind.RESERVED,
+        OwedEvent reserved = OwedEvent.of(OwedEvent.Kind.RESERVED,
                 new Reservation(order.orderId(), ReservationStatus.RESERVED, order.lines(), List.of()), Instant.now(), "corr");
         reservations.reserve(reserved, order.eventId()); // the first delivery's transaction, then it died before publishing
 

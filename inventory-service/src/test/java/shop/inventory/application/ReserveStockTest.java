@@ -24,7 +24,7 @@ class ReserveStockTest {
     private static final Sku SKU = new Sku("SKU-5");
 
     private final InMemoryReservations memory = new InMemoryReservations();
-    private final List<StockDecision> published = new ArrayList<>();
+    private final List<OwedEvent> published = new ArrayList<>();
     private final List<List<Sku>> counted = new ArrayList<>();
     private final ReserveStock reserveStock = new ReserveStock(new ShortOnEveryReservation(memory), published::add,
             (order, skus) -> counted.add(skus), Clock.systemUTC());
@@ -37,7 +37,7 @@ class ReserveStockTest {
 
         assertEquals(new InventoryOutcome(InventoryOutcome.Kind.REJECTED_SHORT, List.of(SKU)), outcome);
         assertEquals(ReservationStatus.REJECTED, memory.status(order.orderId()));
-        assertEquals(List.of(StockDecision.Kind.SHORTAGE), published.stream().map(StockDecision::kind).toList());
+        assertEquals(List.of(OwedEvent.Kind.SHORTAGE), published.stream().map(OwedEvent::kind).toList());
         assertEquals(List.of(List.of(SKU)), counted);
     }
 
@@ -66,12 +66,12 @@ class ReserveStockTest {
     private record ShortOnEveryReservation(InMemoryReservations memory) implements Reservations {
 
         @Override
-        public Attempt reserve(StockDecision reserved, String placedEventId) {
+        public Attempt reserve(OwedEvent reserved, String placedEventId) {
             return new Attempt.Short(reserved.reservation().lines().stream().map(StockLine::sku).toList());
         }
 
         @Override
-        public boolean reject(StockDecision shortage, String placedEventId) {
+        public boolean reject(OwedEvent shortage, String placedEventId) {
             return memory.reject(shortage, placedEventId);
         }
 

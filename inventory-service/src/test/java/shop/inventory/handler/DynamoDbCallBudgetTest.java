@@ -44,7 +44,7 @@ class DynamoDbCallBudgetTest {
 
     private String table;
     private DynamoDbCalls calls;
-    private OrderEventHandler handler;
+    private BusEventHandler handler;
 
     @BeforeEach
     void freshTable() {
@@ -56,7 +56,7 @@ class DynamoDbCallBudgetTest {
         DynamoDbReservations reservations = new DynamoDbReservations(calls.client(), table, Clock.systemUTC());
         Outbox outbox = new Outbox(new DynamoDbOutbox(calls.client(), table, "pk", "sk"),
                 new EventBridgePublisher(bus.client(), "shop-test-bus", 3, Duration.ofMillis(1)));
-        handler = new OrderEventHandler(new ReserveStock(reservations, new OutboxInventoryEvents(outbox), (order, skus) -> { },
+        handler = new BusEventHandler(new ReserveStock(reservations, new OutboxInventoryEvents(outbox), (order, skus) -> { },
                 Clock.systemUTC()), new ReleaseStock(reservations), new SettleStock(reservations));
     }
 

@@ -49,14 +49,14 @@ class ParcelShippedHandlerTest {
 
     private DynamoDbStock stock;
     private DynamoDbReservations reservations;
-    private OrderEventHandler handler;
+    private BusEventHandler handler;
 
     @BeforeEach
     void freshTable() {
         String table = dynamoDb.freshTable("InventoryTable");
         stock = new DynamoDbStock(dynamoDb.client(), table);
         reservations = new DynamoDbReservations(dynamoDb.client(), table, Clock.systemUTC());
-        handler = new OrderEventHandler(new ReserveStock(reservations, decision -> { }, (order, skus) -> { }, Clock.systemUTC()),
+        handler = new BusEventHandler(new ReserveStock(reservations, decision -> { }, (order, skus) -> { }, Clock.systemUTC()),
                 new ReleaseStock(reservations), new SettleStock(reservations));
         for (Sku sku : new Sku[] {SKU_1, SKU_2, SKU_5}) {
             stock.seed(new StockLevel(sku, 10));

@@ -18,7 +18,7 @@ import shop.inventory.adapter.dynamodb.DynamoDbStock;
 import shop.inventory.application.OrderCancelled;
 import shop.inventory.application.ReleaseStock;
 import shop.inventory.application.SeedStock;
-import shop.inventory.application.StockDecision;
+import shop.inventory.application.OwedEvent;
 import shop.inventory.domain.OrderId;
 import shop.inventory.domain.Reservation;
 import shop.inventory.domain.ReservationStatus;
@@ -64,7 +64,7 @@ class SeedStockHandlerTest {
         create();
         OrderId orderId = new OrderId(UUID.randomUUID().toString());
         ReleaseStock release = new ReleaseStock(reservations);
-        reservations.reserve(StockDecision.of(StockDecision.Kind.RESERVED, new Reservation(orderId, ReservationStatus.RESERVED,
+        reservations.reserve(OwedEvent.of(OwedEvent.Kind.RESERVED, new Reservation(orderId, ReservationStatus.RESERVED,
                 List.of(new StockLine(new Sku("SKU-5"), 4)), List.of()), Instant.now(), "corr"), "placed-1");
 
         JsonNode response = create();

@@ -6,7 +6,7 @@ import shop.notification.adapter.dynamodb.DynamoDbCancellations;
 import shop.notification.adapter.dynamodb.DynamoDbDeliveries;
 import shop.notification.adapter.ses.SesEmails;
 import shop.notification.application.Cancellations;
-import shop.notification.application.ConfirmOrder;
+import shop.notification.application.NotifyConfirmation;
 import shop.notification.application.NotifyCancellation;
 import shop.notification.application.NotifyRejection;
 import shop.notification.application.NotifyShipment;
@@ -46,8 +46,8 @@ public final class Wiring {
         AwsClients.primeTable(Clients.DYNAMO, Clients.TABLE, "pk", "sk");
     }
 
-    static ConfirmOrder confirmOrder() {
-        return new ConfirmOrder(Clients.SEND_ONCE, Clients.CANCELLATIONS);
+    static NotifyConfirmation notifyConfirmation() {
+        return new NotifyConfirmation(Clients.SEND_ONCE, Clients.CANCELLATIONS);
     }
 
     static NotifyRejection notifyRejection() {
@@ -68,13 +68,13 @@ public final class Wiring {
     }
 
     /** The handler over the given clients (tests): same wiring as Lambda's, other endpoints and clock. */
-    public static OrderEventHandler handler(DynamoDbClient dynamo, SesV2Client ses, String table, String sender, Clock clock) {
+    public static BusEventHandler handler(DynamoDbClient dynamo, SesV2Client ses, String table, String sender, Clock clock) {
         return handler(new DynamoDbCancellations(dynamo, table), sendOnce(dynamo, ses, table, sender, clock));
     }
 
     /** The handler over a given message sender (tests that make sending fail part-way). */
-    public static OrderEventHandler handler(Cancellations cancellations, SendOnce sendOnce) {
-        return new OrderEventHandler(new ConfirmOrder(sendOnce, cancellations), new NotifyRejection(sendOnce),
+    public static BusEventHandler handler(Cancellations cancellations, SendOnce sendOnce) {
+        return new BusEventHandler(new NotifyConfirmation(sendOnce, cancellations), new NotifyRejection(sendOnce),
                 new NotifyCancellation(sendOnce, cancellations), new NotifyShipment(sendOnce, cancellations));
     }
 }

@@ -88,7 +88,7 @@ class SendOnceTest {
 
         assertEquals(NotificationOutcome.SENT, new NotifyCancellation(sendOnce, cancellations).handle(cancel));
         assertEquals(NotificationOutcome.ALREADY_HANDLED, new NotifyCancellation(sendOnce, cancellations).handle(cancel));
-        assertEquals(NotificationOutcome.SKIPPED_ORDER_CANCELLED, new ConfirmOrder(sendOnce, cancellations).handle(confirmed()));
+        assertEquals(NotificationOutcome.SKIPPED_ORDER_CANCELLED, new NotifyConfirmation(sendOnce, cancellations).handle(confirmed()));
 
         assertEquals(1, sent.size(), "only the cancellation: " + sent);
         assertTrue(sent.get(0).subject().contains("cancelled"), sent.get(0).subject());
@@ -97,7 +97,7 @@ class SendOnceTest {
 
     @Test
     void a_confirmation_of_an_order_not_cancelled_is_sent() {
-        assertEquals(NotificationOutcome.SENT, new ConfirmOrder(sendOnce, new InMemoryCancellations()).handle(confirmed()));
+        assertEquals(NotificationOutcome.SENT, new NotifyConfirmation(sendOnce, new InMemoryCancellations()).handle(confirmed()));
 
         assertEquals(1, sent.size());
         assertTrue(sent.get(0).subject().contains("confirmed"), sent.get(0).subject());

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static shop.notification.handler.NotificationHarness.SENDER;
 import static shop.notification.handler.NotificationHarness.invoke;
-import static shop.notification.handler.OrderEventHandlerTest.orderId;
+import static shop.notification.handler.BusEventHandlerTest.orderId;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -67,11 +67,11 @@ class CrashAndRetryTest {
     @Test
     void a_crash_after_sending_blocks_redeliveries_during_the_lease_and_then_resends_exactly_once() {
         Emails realSes = new SesEmails(sesClient, SENDER);
-        OrderEventHandler crashingAfterSend = handlerSendingThrough(email -> {
+        BusEventHandler crashingAfterSend = handlerSendingThrough(email -> {
             realSes.send(email);
             throw new IllegalStateException("function died before recording the send");
         });
-        OrderEventHandler handler = Wiring.handler(dynamoDb.client(), sesClient, table, SENDER, clock);
+        BusEventHandler handler = Wiring.handler(dynamoDb.client(), sesClient, table, SENDER, clock);
 
         assertThrows(IllegalStateException.class, () -> invoke(crashingAfterSend, "order-confirmed.json"));
         assertEquals(1, ses.emails().size());
@@ -98,7 +98,7 @@ class CrashAndRetryTest {
     @Test
     void ses_unreachable_fails_the_event_and_the_retry_after_the_lease_sends_exactly_one_email() {
         try (SesV2Client nowhere = NotificationHarness.sesClient("http://127.0.0.1:" + FreePort.find())) {
-            OrderEventHandler sesDown = Wiring.handler(dynamoDb.client(), nowhere, table, SENDER, clock);
+            BusEventHandler sesDown = Wiring.handler(dynamoDb.client(), nowhere, table, SENDER, clock);
             assertThrows(RuntimeException.class, () -> invoke(sesDown, "order-confirmed.json"));
         }
         assertTrue(ses.emails().isEmpty());
@@ -108,7 +108,7 @@ class CrashAndRetryTest {
         assertEquals(1, ses.emails().size());
     }
 
-    private OrderEventHandler handlerSendingThrough(Emails emails) {
+    private BusEventHandler handlerSendingThrough(Emails emails) {
         return Wiring.handler(new DynamoDbCancellations(dynamoDb.client(), table),
                 new SendOnce(new DynamoDbDeliveries(dynamoDb.client(), table), emails, clock, Wiring.SEND_LEASE));
     }

@@ -30,7 +30,7 @@ class DynamoDbCallBudgetTest {
     private static SesV2Client sesClient;
 
     private DynamoDbCalls calls;
-    private OrderEventHandler handler;
+    private BusEventHandler handler;
 
     @BeforeAll
     static void startSes() {

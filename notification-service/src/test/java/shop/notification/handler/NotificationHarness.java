@@ -20,11 +20,11 @@ final class NotificationHarness {
     private NotificationHarness() {
     }
 
-    static String invoke(OrderEventHandler handler, String sample) {
+    static String invoke(BusEventHandler handler, String sample) {
         return invoke(handler, SampleEvents.bytes("notification-service/" + sample));
     }
 
-    static String invoke(OrderEventHandler handler, JsonNode event) {
+    static String invoke(BusEventHandler handler, JsonNode event) {
         try {
             return invoke(handler, JSON.writeValueAsBytes(event));
         } catch (IOException e) {
@@ -32,7 +32,7 @@ final class NotificationHarness {
         }
     }
 
-    static String invoke(OrderEventHandler handler, byte[] event) {
+    static String invoke(BusEventHandler handler, byte[] event) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         try {
             handler.handleRequest(new ByteArrayInputStream(event), output, new LambdaTestContext("notification-test"));

@@ -39,7 +39,7 @@ class ShipmentNotificationTest {
     private static SesV2Client sesClient;
 
     private String table;
-    private OrderEventHandler handler;
+    private BusEventHandler handler;
 
     @BeforeAll
     static void startLocalParts() {

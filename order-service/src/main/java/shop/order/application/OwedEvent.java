@@ -7,7 +7,7 @@ import shop.order.domain.Order;
 /**
  * An event an order's change owes the bus, as a fact of this context: which change, the order as it now stands and
  * the request it follows. Its eventId is fixed here, so the copy stored with the order and the copy published now
- * are one event to every consumer.
+ * are one event to every consumer. Every producing context names this role OwedEvent.
  */
 public record OwedEvent(String eventId, Fact fact, Order order, String correlationId) {
 

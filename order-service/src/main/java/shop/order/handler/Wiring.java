@@ -1,7 +1,6 @@
 package shop.order.handler;
 
 import java.time.Clock;
-import java.time.Duration;
 import shop.order.adapter.dynamodb.DynamoDbIdempotencyKeys;
 import shop.order.adapter.dynamodb.DynamoDbOrders;
 import shop.order.adapter.dynamodb.DynamoDbPriceList;
@@ -14,10 +13,9 @@ import shop.order.application.RejectOrder;
 import shop.order.application.ShipOrder;
 import shop.platform.aws.AwsClients;
 import shop.platform.aws.Environment;
-import shop.platform.events.EventBridgePublisher;
-import shop.platform.outbox.DynamoDbOutbox;
 import shop.platform.outbox.Outbox;
 import shop.platform.outbox.OutboxRelay;
+import shop.platform.outbox.PublishSettings;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
@@ -28,15 +26,11 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 public final class Wiring {
 
     /** What the functions read from their environment (template.yaml sets every variable). */
-    public record Config(String ordersTable, String priceListTable, String busName, int publishAttempts,
-                         Duration firstBackoff, Duration relayGrace) {
+    public record Config(String ordersTable, String priceListTable, PublishSettings publishing) {
 
         public static Config fromEnvironment() {
             return new Config(Environment.required("ORDERS_TABLE"), Environment.optional("PRICE_LIST_TABLE", ""),
-                    Environment.required("EVENT_BUS_NAME"),
-                    Integer.parseInt(Environment.optional("PUBLISH_ATTEMPTS", "3")),
-                    Duration.ofMillis(Long.parseLong(Environment.optional("PUBLISH_FIRST_BACKOFF_MS", "50"))),
-                    Duration.ofSeconds(Long.parseLong(Environment.optional("OUTBOX_RELAY_GRACE_SECONDS", "60"))));
+                    PublishSettings.fromEnvironment());
         }
     }
 
@@ -56,7 +50,7 @@ public final class Wiring {
     /** SnapStart priming of the clients: a read of an order key no item has, and a PutEvents the service refuses. */
     static void primeClients() {
         AwsClients.primeTable(Clients.DYNAMO, Clients.CONFIG.ordersTable(), "pk");
-        OrderPriming.publishNothing(Clients.EVENTS);
+        AwsClients.primeBus(Clients.EVENTS);
     }
 
     static PlaceOrder placeOrder(Config config, DynamoDbClient dynamo, EventBridgeClient events, Clock clock) {
@@ -96,8 +90,9 @@ public final class Wiring {
         return new ShipOrder(orders(config, dynamo));
     }
 
+    /** The relay of the orders table (tests); in Lambda, platform's OutboxRelayHandler builds it from its environment. */
     static OutboxRelay outboxRelay(Config config, DynamoDbClient dynamo, EventBridgeClient events, Clock clock) {
-        return new OutboxRelay(outbox(config, dynamo, events), clock, config.relayGrace());
+        return config.publishing().relay(outbox(config, dynamo, events), clock);
     }
 
     private static DynamoDbOrders orders(Config config, DynamoDbClient dynamo) {
@@ -109,7 +104,6 @@ public final class Wiring {
     }
 
     private static Outbox outbox(Config config, DynamoDbClient dynamo, EventBridgeClient events) {
-        return new Outbox(new DynamoDbOutbox(dynamo, config.ordersTable(), "pk"),
-                new EventBridgePublisher(events, config.busName(), config.publishAttempts(), config.firstBackoff()));
+        return config.publishing().outbox(dynamo, events, config.ordersTable(), "pk");
     }
 }

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import shop.platform.outbox.OutboxRelayHandler;
+import shop.platform.outbox.PublishSettings;
 import shop.localparts.TemplateTables;
 import shop.localparts.TransactionalDynalite;
 import shop.order.adapter.dynamodb.DynamoDbOrders;
@@ -52,7 +54,7 @@ final class OrderServiceFixture implements BeforeAllCallback, BeforeEachCallback
     Wiring.Config config;
     OrderApiHandler api;
     OutboxRelayHandler relay;
-    FulfilmentEventHandler consumer;
+    BusEventHandler consumer;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -86,7 +88,8 @@ final class OrderServiceFixture implements BeforeAllCallback, BeforeEachCallback
     /** New tables (so tests do not see each other's orders), a seeded price list, an empty bus. */
     void reset(Duration relayGrace) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        config = new Wiring.Config("orders-" + suffix, "prices-" + suffix, "shop-test-bus", 3, Duration.ofMillis(1), relayGrace);
+        config = new Wiring.Config("orders-" + suffix, "prices-" + suffix,
+                new PublishSettings("shop-test-bus", 3, Duration.ofMillis(1), relayGrace));
         TemplateTables tables = TemplateTables.ofProject();
         tables.create(dynamo, "OrdersTable", config.ordersTable());
         tables.create(dynamo, "PriceListTable", config.priceListTable());
@@ -104,8 +107,8 @@ final class OrderServiceFixture implements BeforeAllCallback, BeforeEachCallback
     /** Builds the functions on {@code client} (a call-counting one for a budget test); the tables stay as they are. */
     void handlersOn(DynamoDbClient client) {
         api = new OrderApiHandler(config, client, events, Clock.systemUTC());
-        relay = new OutboxRelayHandler(config, client, events, Clock.systemUTC());
-        consumer = new FulfilmentEventHandler(Wiring.confirmOrder(config, client, events, Clock.systemUTC()),
+        relay = new OutboxRelayHandler(Wiring.outboxRelay(config, client, events, Clock.systemUTC()));
+        consumer = new BusEventHandler(Wiring.confirmOrder(config, client, events, Clock.systemUTC()),
                 Wiring.rejectOrder(config, client, events, Clock.systemUTC()), Wiring.shipOrder(config, client));
     }
 

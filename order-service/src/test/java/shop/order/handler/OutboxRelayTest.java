@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import shop.platform.outbox.OutboxRelayHandler;
 import shop.order.adapter.dynamodb.DynamoDbOrders;
 import shop.order.application.OwedEvent;
 import shop.order.domain.CustomerId;
@@ -85,8 +86,8 @@ class OutboxRelayTest {
 
         assertEquals(0, fixture.runRelay().path("itemsVisited").asInt());
 
-        OutboxRelayHandler later = new OutboxRelayHandler(fixture.config, fixture.dynamo, fixture.events,
-                Clock.offset(Clock.systemUTC(), Duration.ofMinutes(2)));
+        OutboxRelayHandler later = new OutboxRelayHandler(Wiring.outboxRelay(fixture.config, fixture.dynamo, fixture.events,
+                Clock.offset(Clock.systemUTC(), Duration.ofMinutes(2))));
         fixture.relay = later;
         assertEquals(1, fixture.runRelay().path("eventsPublished").asInt());
     }

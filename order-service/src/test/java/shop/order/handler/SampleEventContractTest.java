@@ -34,7 +34,7 @@ class SampleEventContractTest extends ConsumerSampleContract {
 
     @Test
     void the_priming_event_is_a_valid_stock_reserved_the_translator_reads() {
-        IncomingEvent event = InventoryEventTranslator.SUBSCRIPTION.check(OrderPriming.stockReserved());
+        IncomingEvent event = BusEventHandler.SUBSCRIPTION.check(BusEventHandler.primingSample());
         ObjectNode detail = Json.object();
         detail.set("metadata", Json.node(event.metadata()));
         detail.set("data", event.data());

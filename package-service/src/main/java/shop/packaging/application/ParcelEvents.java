@@ -6,5 +6,5 @@ package shop.packaging.application;
  */
 public interface ParcelEvents {
 
-    void publish(ParcelShipped owed);
+    void publish(OwedEvent owed);
 }

@@ -23,5 +23,5 @@ public interface Parcels {
      * Stores the shipped parcel and the ParcelShipped it owes in one write, if the stored parcel is still TO_PICK;
      * false otherwise (shipped meanwhile, or cancelled).
      */
-    boolean ship(Parcel shipped, ParcelShipped owed);
+    boolean ship(Parcel shipped, OwedEvent owed);
 }

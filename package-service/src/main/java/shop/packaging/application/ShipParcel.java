@@ -54,7 +54,7 @@ public final class ShipParcel {
                         return new Result(PackageOutcome.NOT_SHIPPABLE, found);
                     }
                     Parcel shipped = parcel.ship(how);
-                    ParcelShipped owed = ParcelShipped.of(shipped, command.correlationId());
+                    OwedEvent owed = OwedEvent.of(shipped, command.correlationId());
                     if (parcels.ship(shipped, owed)) {
                         events.publish(owed);
                         return new Result(PackageOutcome.SHIPPED, Optional.of(shipped));

@@ -1,19 +1,15 @@
 package shop.packaging.handler;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Supplier;
 import shop.packaging.application.OrderCancelled;
 import shop.packaging.application.OrderConfirmed;
 import shop.packaging.domain.OrderId;
 import shop.packaging.domain.ParcelLine;
 import shop.packaging.domain.Recipient;
 import shop.packaging.domain.ShippingAddress;
+import shop.platform.events.EventFields;
 import shop.platform.events.IncomingEvent;
-import shop.platform.events.MalformedEventException;
-import shop.platform.events.Subscription;
 
 /**
  * The edge where order events become the package context's own commands (tolerant reader): orderId, each
@@ -26,67 +22,33 @@ final class OrderEventTranslator {
     static final String SOURCE = "shop.orders";
     static final String ORDER_CONFIRMED = "OrderConfirmed";
     static final String ORDER_CANCELLED = "OrderCancelled";
-    /** A parcel only for a confirmed order; OrderPlaced (not yet reserved) and OrderRejected (never confirmed) are not read. */
-    static final Subscription SUBSCRIPTION = Subscription.to(SOURCE, 1, ORDER_CONFIRMED, ORDER_CANCELLED);
 
     private OrderEventTranslator() {
     }
 
-    static OrderConfirmed confirmed(IncomingEvent event) {
-        JsonNode data = event.data();
-        JsonNode lines = data.path("lines");
-        if (!lines.isArray() || lines.isEmpty()) {
-            throw new MalformedEventException("data.lines is missing or empty");
-        }
+    static OrderConfirmed orderConfirmed(IncomingEvent event) {
+        EventFields data = EventFields.data(event);
         List<ParcelLine> parcelLines = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            JsonNode line = lines.get(i);
-            String where = "data.lines[" + i + "]";
-            JsonNode quantity = line.path("quantity");
-            if (!quantity.isIntegralNumber() || !quantity.canConvertToInt()) {
-                throw new MalformedEventException(where + ".quantity is missing or not an integer");
-            }
-            parcelLines.add(valid(where, () -> new ParcelLine(text(line, "sku", where), quantity.intValue())));
+        for (EventFields line : data.objects("lines")) {
+            int quantity = line.integer("quantity");
+            parcelLines.add(EventFields.validated(line.path(), () -> new ParcelLine(line.text("sku"), quantity)));
         }
-        Recipient recipient = valid("data", () -> new Recipient(text(data, "customerId", "data"), text(data, "contactEmail", "data")));
-        return new OrderConfirmed(event.metadata().eventId(), orderId(data, "data"), parcelLines,
-                address(data.path("shippingAddress")), recipient);
+        Recipient recipient = EventFields.validated("data", () -> new Recipient(data.text("customerId"), data.text("contactEmail")));
+        return new OrderConfirmed(event.metadata().eventId(), orderId(data), parcelLines,
+                address(data.object("shippingAddress")), recipient);
     }
 
-    static OrderCancelled cancelled(IncomingEvent event) {
-        return new OrderCancelled(event.metadata().eventId(), orderId(event.data(), "data"));
+    static OrderCancelled orderCancelled(IncomingEvent event) {
+        return new OrderCancelled(event.metadata().eventId(), orderId(EventFields.data(event)));
     }
 
-    /** The {@code orderId} field of {@code node}; {@code where} names the node in a rejection reason. */
-    static OrderId orderId(JsonNode node, String where) {
-        return valid(where + ".orderId", () -> new OrderId(text(node, "orderId", where)));
+    /** The {@code orderId} of an event's data or of a ship request. */
+    static OrderId orderId(EventFields fields) {
+        return fields.valid("orderId", () -> new OrderId(fields.text("orderId")));
     }
 
-    private static ShippingAddress address(JsonNode address) {
-        if (!address.isObject()) {
-            throw new MalformedEventException("data.shippingAddress is missing or not an object");
-        }
-        String where = "data.shippingAddress";
-        JsonNode line2 = address.path("line2");
-        return valid(where, () -> new ShippingAddress(text(address, "name", where), text(address, "line1", where),
-                line2.isTextual() && !line2.asText().isBlank() ? Optional.of(line2.asText()) : Optional.empty(),
-                text(address, "city", where), text(address, "postalCode", where), text(address, "country", where)));
-    }
-
-    private static String text(JsonNode node, String field, String where) {
-        JsonNode value = node.path(field);
-        if (!value.isTextual()) {
-            throw new MalformedEventException(where + "." + field + " is missing or not a string");
-        }
-        return value.asText();
-    }
-
-    /** Domain validation messages name fields and limits only, never values, so they are safe to log. */
-    private static <T> T valid(String field, Supplier<T> build) {
-        try {
-            return build.get();
-        } catch (IllegalArgumentException e) {
-            throw new MalformedEventException(field + " is invalid: " + e.getMessage());
-        }
+    private static ShippingAddress address(EventFields address) {
+        return EventFields.validated(address.path(), () -> new ShippingAddress(address.text("name"), address.text("line1"),
+                address.optionalText("line2"), address.text("city"), address.text("postalCode"), address.text("country")));
     }
 }

@@ -3,7 +3,6 @@ package shop.packaging.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import shop.packaging.application.ShipParcel;
 import shop.packaging.application.ShipParcelCommand;
 import shop.packaging.domain.OrderId;
+import shop.platform.events.EventFields;
 import shop.platform.events.MalformedEventException;
 import shop.platform.json.Json;
 import shop.platform.logging.LambdaLogging;
@@ -62,12 +62,9 @@ public final class ShipParcelHandler implements RequestStreamHandler {
 
     private static ShipParcelCommand command(byte[] request, String correlationId) {
         try {
-            JsonNode body = Json.read(request);
-            if (body == null || !body.isObject()) {
-                throw new MalformedEventException("request is not a JSON object");
-            }
-            OrderId orderId = OrderEventTranslator.orderId(body, "request");
-            return new ShipParcelCommand(orderId, text(body, "carrier"), text(body, "trackingNumber"), correlationId);
+            EventFields body = EventFields.of(Json.read(request), "request");
+            OrderId orderId = OrderEventTranslator.orderId(body);
+            return new ShipParcelCommand(orderId, body.text("carrier"), body.text("trackingNumber"), correlationId);
         } catch (JacksonException e) {
             throw rejected(new MalformedEventException("request is not valid JSON"));
         } catch (MalformedEventException e) {
@@ -75,14 +72,6 @@ public final class ShipParcelHandler implements RequestStreamHandler {
         } catch (IOException e) {
             throw rejected(new MalformedEventException("request could not be read"));
         }
-    }
-
-    private static String text(JsonNode body, String field) {
-        JsonNode value = body.path(field);
-        if (!value.isTextual() || value.asText().isBlank()) {
-            throw new MalformedEventException("request." + field + " is missing or not a string");
-        }
-        return value.asText();
     }
 
     private static MalformedEventException rejected(MalformedEventException e) {

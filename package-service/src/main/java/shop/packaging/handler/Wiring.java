@@ -1,8 +1,6 @@
 package shop.packaging.handler;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 import shop.packaging.adapter.dynamodb.DynamoDbParcels;
 import shop.packaging.adapter.outbox.OutboxParcelEvents;
 import shop.packaging.application.CancelParcel;
@@ -11,11 +9,8 @@ import shop.packaging.application.Parcels;
 import shop.packaging.application.ShipParcel;
 import shop.platform.aws.AwsClients;
 import shop.platform.aws.Environment;
-import shop.platform.events.EventBridgePublisher;
-import shop.platform.outbox.DynamoDbOutbox;
 import shop.platform.outbox.Outbox;
-import shop.platform.outbox.OutboxRelay;
-import software.amazon.awssdk.core.exception.SdkServiceException;
+import shop.platform.outbox.PublishSettings;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
@@ -35,10 +30,7 @@ final class Wiring {
     /** The bus, apart from Clients: the order-event consumer publishes nothing and has no EVENT_BUS_NAME. */
     private static final class Bus {
         static final EventBridgeClient EVENTS = AwsClients.build(EventBridgeClient.builder());
-        static final Outbox OUTBOX = new Outbox(new DynamoDbOutbox(Clients.DYNAMO, Clients.TABLE, "pk", "sk"),
-                new EventBridgePublisher(EVENTS, Environment.required("EVENT_BUS_NAME"),
-                        Integer.parseInt(Environment.optional("PUBLISH_ATTEMPTS", "3")),
-                        Duration.ofMillis(Long.parseLong(Environment.optional("PUBLISH_FIRST_BACKOFF_MS", "50")))));
+        static final Outbox OUTBOX = PublishSettings.fromEnvironment().outbox(Clients.DYNAMO, EVENTS, Clients.TABLE, "pk", "sk");
     }
 
     /** SnapStart priming: a read of a key no item has, so the client's whole path runs and nothing changes. */
@@ -49,11 +41,7 @@ final class Wiring {
     /** As {@link #primeClients()}, plus a PutEvents the service refuses (no entries): nothing is published. */
     static void primePublishingClients() {
         primeClients();
-        try {
-            Bus.EVENTS.putEvents(r -> r.entries(List.of()));
-        } catch (SdkServiceException refused) {
-            // expected: at least one entry is required
-        }
+        AwsClients.primeBus(Bus.EVENTS);
     }
 
     static CreateParcel createParcel() {
@@ -66,10 +54,5 @@ final class Wiring {
 
     static ShipParcel shipParcel() {
         return new ShipParcel(Clients.PARCELS, new OutboxParcelEvents(Bus.OUTBOX), Clock.systemUTC());
-    }
-
-    static OutboxRelay outboxRelay() {
-        return new OutboxRelay(Bus.OUTBOX, Clock.systemUTC(),
-                Duration.ofSeconds(Long.parseLong(Environment.optional("OUTBOX_RELAY_GRACE_SECONDS", "60"))));
     }
 }

@@ -39,7 +39,7 @@ class DynamoDbCallBudgetTest {
     static final CapturingEventBridge bus = new CapturingEventBridge();
 
     private DynamoDbCalls calls;
-    private OrderEventHandler orderEvents;
+    private BusEventHandler orderEvents;
     private ShipParcelHandler ship;
 
     @BeforeEach
@@ -49,7 +49,7 @@ class DynamoDbCallBudgetTest {
         DynamoDbParcels parcels = new DynamoDbParcels(calls.client(), table, Clock.systemUTC());
         Outbox outbox = new Outbox(new DynamoDbOutbox(calls.client(), table, "pk", "sk"),
                 new EventBridgePublisher(bus.client(), "shop-test-bus", 3, Duration.ofMillis(1)));
-        orderEvents = new OrderEventHandler(new CreateParcel(parcels), new CancelParcel(parcels));
+        orderEvents = new BusEventHandler(new CreateParcel(parcels), new CancelParcel(parcels));
         ship = new ShipParcelHandler(new ShipParcel(parcels, new OutboxParcelEvents(outbox), Clock.systemUTC()));
     }
 

@@ -33,6 +33,7 @@ import shop.testsupport.CapturingEventBridge.CapturedEvent;
 import shop.testsupport.EventSchemas;
 import shop.testsupport.LocalDynamoDb;
 import shop.testsupport.SampleEvents;
+import shop.platform.outbox.OutboxRelayHandler;
 
 /** The warehouse's ship action end to end: dynalite for the parcel and its outbox, a local bus for ParcelShipped. */
 class ShipParcelHandlerTest {
@@ -43,14 +44,14 @@ class ShipParcelHandlerTest {
     static final CapturingEventBridge bus = new CapturingEventBridge();
 
     private String table;
-    private OrderEventHandler orderEvents;
+    private BusEventHandler orderEvents;
     private ShipParcelHandler ship;
 
     @BeforeEach
     void freshTable() {
         table = dynamoDb.freshTable("PackageTable");
         DynamoDbParcels parcels = new DynamoDbParcels(dynamoDb.client(), table, Clock.systemUTC());
-        orderEvents = new OrderEventHandler(new CreateParcel(parcels), new CancelParcel(parcels));
+        orderEvents = new BusEventHandler(new CreateParcel(parcels), new CancelParcel(parcels));
         ship = new ShipParcelHandler(new ShipParcel(parcels, new OutboxParcelEvents(outbox()), Clock.systemUTC()));
     }
 

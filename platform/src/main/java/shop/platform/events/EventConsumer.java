@@ -3,6 +3,7 @@ package shop.platform.events;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,9 +29,12 @@ public final class EventConsumer {
     private EventConsumer() {
     }
 
-    /** {@code step} returns the result to answer with: an object whose fields (such as {@code outcome}) are logged too. */
+    /**
+     * {@code step} returns the answer: a JSON object that names the use case's {@code outcome} (see {@link #answer}),
+     * every field of which is logged too.
+     */
     public static void consume(InputStream input, OutputStream output, Context context,
-                               Function<IncomingEvent, ?> step) throws IOException {
+                               Function<IncomingEvent, ObjectNode> step) throws IOException {
         IncomingEvent event;
         try {
             event = IncomingEvent.read(input);
@@ -45,10 +49,15 @@ public final class EventConsumer {
         Json.write(output, result);
     }
 
-    private static JsonNode run(IncomingEvent event, Function<IncomingEvent, ?> step) {
+    /** The answer of a consumer: {@code {"outcome": outcome}}, to which a consumer may add what else the outcome says. */
+    public static ObjectNode answer(String outcome) {
+        return Json.object().put("outcome", outcome);
+    }
+
+    private static JsonNode run(IncomingEvent event, Function<IncomingEvent, ObjectNode> step) {
         String eventId = event.metadata().eventId();
         try {
-            JsonNode answer = Json.node(step.apply(event));
+            JsonNode answer = step.apply(event);
             JsonNode result = answer == null ? NullNode.instance : answer;
             LoggingEventBuilder line = LOG.atInfo()
                     .addKeyValue("event_id", eventId)

@@ -1,7 +1,8 @@
 package shop.platform.priming;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.crac.Context;
@@ -71,46 +72,18 @@ public final class Priming {
     }
 
     /**
-     * A valid OrderPlaced as a consumer receives it, with ids that no real order has (all-zero UUIDs), for decoding
-     * paths only: a consumer must never run its use case on it.
+     * A sample event of a consumer's own, read from {@code resource} on {@code owner}'s class path (the function's own
+     * jar), for the consumer's decoding path only: it must name no real order (all-zero ids), and a consumer must never
+     * run its use case on it. Each context keeps the samples of the events it subscribes to; platform holds none.
      */
-    public static IncomingEvent orderPlaced() {
-        return IncomingEvent.read(new ByteArrayInputStream(ORDER_PLACED.getBytes(StandardCharsets.UTF_8)));
+    public static IncomingEvent sampleEvent(Class<?> owner, String resource) {
+        try (InputStream in = owner.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is not on the class path of " + owner.getName());
+            }
+            return IncomingEvent.read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-
-    /**
-     * A valid OrderConfirmed as a consumer receives it, with ids that no real order has (all-zero UUIDs), for
-     * decoding paths only: a consumer must never run its use case on it.
-     */
-    public static IncomingEvent orderConfirmed() {
-        return IncomingEvent.read(new ByteArrayInputStream(ORDER_CONFIRMED.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static final String ZERO = "00000000-0000-0000-0000-000000000000";
-    private static final String ORDER_PLACED = """
-            {"version":"0","id":"%1$s","detail-type":"OrderPlaced","source":"shop.orders","account":"000000000000",
-             "time":"2026-01-01T00:00:00Z","region":"eu-west-1","resources":[],
-             "detail":{"metadata":{"eventId":"%1$s","eventType":"OrderPlaced","schemaVersion":"1.0",
-               "occurredAt":"2026-01-01T00:00:00Z","correlationId":"%1$s","producer":"order-service"},
-              "data":{"orderId":"%1$s","customerId":"priming","placedAt":"2026-01-01T00:00:00Z",
-               "lines":[{"sku":"SKU-1","quantity":1,"unitPrice":{"amount":"1.00","currency":"EUR"},
-                         "lineTotal":{"amount":"1.00","currency":"EUR"}}],
-               "total":{"amount":"1.00","currency":"EUR"},
-               "shippingAddress":{"name":"Priming","line1":"-","city":"-","postalCode":"-","country":"DE"},
-               "contactEmail":"priming@example.com"}}}
-            """.formatted(ZERO);
-
-    private static final String ORDER_CONFIRMED = """
-            {"version":"0","id":"%1$s","detail-type":"OrderConfirmed","source":"shop.orders","account":"000000000000",
-             "time":"2026-01-01T00:00:00Z","region":"eu-west-1","resources":[],
-             "detail":{"metadata":{"eventId":"%1$s","eventType":"OrderConfirmed","schemaVersion":"1.0",
-               "occurredAt":"2026-01-01T00:00:00Z","correlationId":"%1$s","producer":"order-service"},
-              "data":{"orderId":"%1$s","customerId":"priming","placedAt":"2026-01-01T00:00:00Z",
-               "confirmedAt":"2026-01-01T00:00:00Z",
-               "lines":[{"sku":"SKU-1","quantity":1,"unitPrice":{"amount":"1.00","currency":"EUR"},
-                         "lineTotal":{"amount":"1.00","currency":"EUR"}}],
-               "total":{"amount":"1.00","currency":"EUR"},
-               "shippingAddress":{"name":"Priming","line1":"-","city":"-","postalCode":"-","country":"DE"},
-               "contactEmail":"priming@example.com"}}}
-            """.formatted(ZERO);
 }

@@ -2,6 +2,7 @@ package shop.platform.priming;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,20 +38,19 @@ class PrimingTest {
     }
 
     @Test
-    void the_priming_order_placed_is_a_valid_event_that_names_no_real_order() {
-        IncomingEvent event = Priming.orderPlaced();
+    void a_sample_event_is_read_from_the_owner_class_path() {
+        IncomingEvent event = Priming.sampleEvent(PrimingTest.class, "/priming/SomethingHappened.json");
 
-        assertEquals("OrderPlaced", event.detailType());
-        assertEquals("00000000-0000-0000-0000-000000000000", event.data().path("orderId").asText());
-        assertEquals("priming@example.com", event.data().path("contactEmail").asText());
+        assertEquals("SomethingHappened", event.detailType());
+        assertEquals("shop.example", event.source());
+        assertEquals("00000000-0000-0000-0000-000000000000", event.metadata().eventId());
     }
 
     @Test
-    void the_priming_order_confirmed_is_a_valid_event_that_names_no_real_order() {
-        IncomingEvent event = Priming.orderConfirmed();
+    void a_sample_event_missing_from_the_class_path_says_which() {
+        IllegalStateException missing = assertThrows(IllegalStateException.class,
+                () -> Priming.sampleEvent(PrimingTest.class, "/priming/Nothing.json"));
 
-        assertEquals("OrderConfirmed", event.detailType());
-        assertEquals("00000000-0000-0000-0000-000000000000", event.data().path("orderId").asText());
-        assertEquals("2026-01-01T00:00:00Z", event.data().path("confirmedAt").asText());
+        assertTrue(missing.getMessage().contains("/priming/Nothing.json"), missing.getMessage());
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import shop.inventory.adapter.eventbridge.InventoryMessages;
 import shop.inventory.application.Reservations;
-import shop.inventory.application.StockDecision;
+import shop.inventory.application.OwedEvent;
 import shop.inventory.domain.OrderId;
 import shop.inventory.domain.Reservation;
 import shop.inventory.domain.ReservationStatus;
@@ -66,7 +66,7 @@ public final class DynamoDbReservations implements Reservations {
     }
 
     @Override
-    public Attempt reserve(StockDecision reserved, String placedEventId) {
+    public Attempt reserve(OwedEvent reserved, String placedEventId) {
         Reservation reservation = reserved.reservation();
         Map<String, AttributeValue> item = decided(reserved, placedEventId);
         List<TransactWriteItem> actions = new ArrayList<>();
@@ -91,7 +91,7 @@ public final class DynamoDbReservations implements Reservations {
     }
 
     @Override
-    public boolean reject(StockDecision shortage, String placedEventId) {
+    public boolean reject(OwedEvent shortage, String placedEventId) {
         Map<String, AttributeValue> item = decided(shortage, placedEventId);
         item.put("shortSkus", AttributeValue.fromL(shortage.reservation().shortSkus().stream().map(sku -> s(sku.value())).toList()));
         return putIfAbsent(item);
@@ -133,7 +133,7 @@ public final class DynamoDbReservations implements Reservations {
     }
 
     /** The item of an order decided in one write: its status, lines, and the decision it owes in its outbox. */
-    private Map<String, AttributeValue> decided(StockDecision decision, String placedEventId) {
+    private Map<String, AttributeValue> decided(OwedEvent decision, String placedEventId) {
         Reservation reservation = decision.reservation();
         Map<String, AttributeValue> item = newItem(reservation.orderId(), reservation.status(), reservation.lines(), clock.instant());
         item.put("placedEventId", s(placedEventId));

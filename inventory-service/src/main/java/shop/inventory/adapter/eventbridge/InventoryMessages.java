@@ -2,7 +2,7 @@ package shop.inventory.adapter.eventbridge;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import shop.inventory.application.StockDecision;
+import shop.inventory.application.OwedEvent;
 import shop.inventory.domain.Reservation;
 import shop.inventory.domain.Sku;
 import shop.platform.events.Envelopes;
@@ -23,12 +23,12 @@ public final class InventoryMessages {
     private InventoryMessages() {
     }
 
-    public static PendingEvent of(StockDecision decision) {
+    public static PendingEvent of(OwedEvent decision) {
         Reservation reservation = decision.reservation();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("orderId", reservation.orderId().value());
         String type;
-        if (decision.kind() == StockDecision.Kind.RESERVED) {
+        if (decision.kind() == OwedEvent.Kind.RESERVED) {
             type = "StockReserved";
             data.put("reservedAt", decision.decidedAt().toString());
         } else {
@@ -37,7 +37,7 @@ public final class InventoryMessages {
         }
         data.put("lines", reservation.lines().stream()
                 .map(line -> Map.<String, Object>of("sku", line.sku().value(), "quantity", line.quantity())).toList());
-        if (decision.kind() == StockDecision.Kind.SHORTAGE) {
+        if (decision.kind() == OwedEvent.Kind.SHORTAGE) {
             data.put("shortSkus", reservation.shortSkus().stream().map(Sku::value).toList());
         }
         return Envelopes.pending(SOURCE, new EventMetadata(decision.eventId(), type, SCHEMA_VERSION,

@@ -4,7 +4,7 @@ import java.util.List;
 import shop.inventory.adapter.dynamodb.DynamoDbReservations;
 import shop.inventory.adapter.eventbridge.InventoryMessages;
 import shop.inventory.application.InventoryEvents;
-import shop.inventory.application.StockDecision;
+import shop.inventory.application.OwedEvent;
 import shop.platform.outbox.Outbox;
 
 /**
@@ -22,7 +22,7 @@ public final class OutboxInventoryEvents implements InventoryEvents {
     }
 
     @Override
-    public void publish(StockDecision decision) {
+    public void publish(OwedEvent decision) {
         outbox.publish(DynamoDbReservations.key(decision.reservation().orderId()), List.of(InventoryMessages.of(decision)));
     }
 }

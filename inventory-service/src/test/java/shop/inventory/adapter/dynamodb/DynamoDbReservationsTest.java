@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import shop.inventory.application.Reservations.Attempt;
-import shop.inventory.application.StockDecision;
+import shop.inventory.application.OwedEvent;
 import shop.inventory.domain.OrderId;
 import shop.inventory.domain.Reservation;
 import shop.inventory.domain.ReservationStatus;
@@ -135,8 +135,8 @@ class DynamoDbReservationsTest {
         assertTrue(reservations.find(order).isEmpty());
     }
 
-    private StockDecision decision(StockLine... lines) {
-        return StockDecision.of(StockDecision.Kind.RESERVED, new Reservation(order, ReservationStatus.RESERVED, List.of(lines), List.of()),
+    private OwedEvent decision(StockLine... lines) {
+        return OwedEvent.of(OwedEvent.Kind.RESERVED, new Reservation(order, ReservationStatus.RESERVED, List.of(lines), List.of()),
                 Instant.now(), "corr-1");
     }
 }

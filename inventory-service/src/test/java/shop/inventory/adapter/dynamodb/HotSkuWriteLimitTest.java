@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import shop.inventory.application.Reservations.Attempt;
-import shop.inventory.application.StockDecision;
+import shop.inventory.application.OwedEvent;
 import shop.inventory.domain.OrderId;
 import shop.inventory.domain.Reservation;
 import shop.inventory.domain.ReservationStatus;
@@ -56,7 +56,7 @@ class HotSkuWriteLimitTest {
         try {
             for (int i = 0; i < 30; i++) {
                 OrderId order = new OrderId(UUID.randomUUID().toString());
-                attempts.add(racers.submit(() -> reservations.reserve(StockDecision.of(StockDecision.Kind.RESERVED,
+                attempts.add(racers.submit(() -> reservations.reserve(OwedEvent.of(OwedEvent.Kind.RESERVED,
                         new Reservation(order, ReservationStatus.RESERVED, List.of(new StockLine(HOT, 1)), List.of()),
                         Instant.now(), "corr"), "placed-" + order.value())));
             }

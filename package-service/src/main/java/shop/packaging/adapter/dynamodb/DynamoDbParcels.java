@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import shop.packaging.adapter.eventbridge.ParcelMessages;
-import shop.packaging.application.ParcelShipped;
+import shop.packaging.application.OwedEvent;
 import shop.packaging.application.Parcels;
 import shop.packaging.domain.OrderId;
 import shop.packaging.domain.Parcel;
@@ -100,7 +100,7 @@ public final class DynamoDbParcels implements Parcels {
      * serves parcels stored before their items carried an outbox map.
      */
     @Override
-    public boolean ship(Parcel shipped, ParcelShipped owed) {
+    public boolean ship(Parcel shipped, OwedEvent owed) {
         Shipment how = shipped.shipment().orElseThrow();
         Map<String, AttributeValue> outbox = new HashMap<>();
         OutboxItems.addTo(outbox, List.of(ParcelMessages.of(owed)), how.shippedAt());

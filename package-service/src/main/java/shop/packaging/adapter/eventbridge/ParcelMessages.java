@@ -2,7 +2,7 @@ package shop.packaging.adapter.eventbridge;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import shop.packaging.application.ParcelShipped;
+import shop.packaging.application.OwedEvent;
 import shop.packaging.domain.Parcel;
 import shop.packaging.domain.Recipient;
 import shop.packaging.domain.Shipment;
@@ -23,7 +23,7 @@ public final class ParcelMessages {
     private ParcelMessages() {
     }
 
-    public static PendingEvent of(ParcelShipped owed) {
+    public static PendingEvent of(OwedEvent owed) {
         Parcel parcel = owed.parcel();
         Shipment how = parcel.shipment().orElseThrow();
         Recipient recipient = parcel.recipient().orElseThrow();

@@ -4,7 +4,7 @@ import java.util.List;
 import shop.packaging.adapter.dynamodb.DynamoDbParcels;
 import shop.packaging.adapter.eventbridge.ParcelMessages;
 import shop.packaging.application.ParcelEvents;
-import shop.packaging.application.ParcelShipped;
+import shop.packaging.application.OwedEvent;
 import shop.platform.outbox.Outbox;
 
 /**
@@ -22,7 +22,7 @@ public final class OutboxParcelEvents implements ParcelEvents {
     }
 
     @Override
-    public void publish(ParcelShipped owed) {
+    public void publish(OwedEvent owed) {
         outbox.publish(DynamoDbParcels.key(owed.parcel().orderId()), List.of(ParcelMessages.of(owed)));
     }
 }

@@ -32,10 +32,11 @@ import shop.packaging.domain.ParcelStatus;
 import shop.packaging.domain.Recipient;
 import shop.platform.events.MalformedEventException;
 import shop.platform.json.Json;
-import shop.platform.priming.Priming;
+import shop.platform.events.IncomingEvent;
+import shop.testsupport.EventSchemas;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-class OrderEventHandlerTest {
+class BusEventHandlerTest {
 
     /** The order of events/package-service/order-confirmed.json: 2 x SKU-1 and 3 x SKU-5 to one address. */
     private static final OrderId ORDER = orderIdOf("order-confirmed.json");
@@ -47,14 +48,14 @@ class OrderEventHandlerTest {
 
     private String table;
     private DynamoDbParcels parcels;
-    private OrderEventHandler handler;
+    private BusEventHandler handler;
     private ShipParcelHandler ship;
 
     @BeforeEach
     void freshTable() {
         table = dynamoDb.freshTable("PackageTable");
         parcels = new DynamoDbParcels(dynamoDb.client(), table, Clock.systemUTC());
-        handler = new OrderEventHandler(new CreateParcel(parcels), new CancelParcel(parcels));
+        handler = new BusEventHandler(new CreateParcel(parcels), new CancelParcel(parcels));
         ship = new ShipParcelHandler(new ShipParcel(parcels, owed -> { }, Clock.systemUTC()));
     }
 
@@ -238,9 +239,14 @@ class OrderEventHandlerTest {
     }
 
     @Test
-    void the_priming_event_passes_the_subscription_and_the_translator_without_touching_a_parcel() {
-        OrderId zero = OrderEventTranslator.confirmed(OrderEventTranslator.SUBSCRIPTION.check(Priming.orderConfirmed())).orderId();
+    void the_priming_sample_is_a_valid_order_confirmed_that_passes_the_translator_without_touching_a_parcel() {
+        IncomingEvent event = BusEventHandler.SUBSCRIPTION.check(BusEventHandler.primingSample());
+        ObjectNode detail = Json.object();
+        detail.set("metadata", Json.node(event.metadata()));
+        detail.set("data", event.data());
+        OrderId zero = OrderEventTranslator.orderConfirmed(event).orderId();
 
+        assertEquals(List.of(), EventSchemas.violations("OrderConfirmed", detail));
         assertEquals("00000000-0000-0000-0000-000000000000", zero.value());
         assertTrue(parcels.find(zero).isEmpty());
     }

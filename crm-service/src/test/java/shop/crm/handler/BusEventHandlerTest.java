@@ -23,10 +23,12 @@ import shop.crm.domain.TimelineEntry;
 import shop.crm.domain.TimelineEntry.Type;
 import shop.testsupport.LocalDynamoDb;
 import shop.platform.events.MalformedEventException;
-import shop.platform.priming.Priming;
+import shop.platform.events.IncomingEvent;
+import shop.testsupport.EventSchemas;
+import shop.platform.json.Json;
 
 /** The CrmFunction with the sample events, against dynalite. */
-class OrderEventHandlerTest {
+class BusEventHandlerTest {
 
     private static final CustomerId CUSTOMER = new CustomerId(data("order-placed.json", "customerId"));
     /** Placed, confirmed, then cancelled (FOUND_CHEAPER). */
@@ -41,7 +43,7 @@ class OrderEventHandlerTest {
     @RegisterExtension
     static final LocalDynamoDb dynamoDb = new LocalDynamoDb();
 
-    private OrderEventHandler handler;
+    private BusEventHandler handler;
     private ReadCancellationInsight read;
 
     @BeforeEach
@@ -195,11 +197,21 @@ class OrderEventHandlerTest {
     }
 
     @Test
-    void the_priming_events_pass_the_subscription_and_the_translator() {
-        assertEquals("priming", OrderEventTranslator.orderPlaced(
-                OrderEventTranslator.SUBSCRIPTION.check(Priming.orderPlaced())).customerId().value());
-        assertEquals("priming", OrderEventTranslator.orderConfirmed(
-                OrderEventTranslator.SUBSCRIPTION.check(Priming.orderConfirmed())).customerId().value());
+    void the_priming_samples_are_valid_events_that_pass_the_subscription_and_the_translator() {
+        IncomingEvent placed = BusEventHandler.SUBSCRIPTION.check(BusEventHandler.primingSample("OrderPlaced"));
+        IncomingEvent confirmed = BusEventHandler.SUBSCRIPTION.check(BusEventHandler.primingSample("OrderConfirmed"));
+
+        assertEquals(List.of(), EventSchemas.violations("OrderPlaced", detail(placed)));
+        assertEquals(List.of(), EventSchemas.violations("OrderConfirmed", detail(confirmed)));
+        assertEquals("priming", OrderEventTranslator.orderPlaced(placed).customerId().value());
+        assertEquals("priming", OrderEventTranslator.orderConfirmed(confirmed).customerId().value());
+    }
+
+    private static ObjectNode detail(IncomingEvent event) {
+        ObjectNode detail = Json.object();
+        detail.set("metadata", Json.node(event.metadata()));
+        detail.set("data", event.data());
+        return detail;
     }
 
     private static TimelineEntry entry(OrderId order, Type type, String at) {

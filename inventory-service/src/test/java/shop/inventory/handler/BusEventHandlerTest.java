@@ -21,12 +21,12 @@ import shop.inventory.adapter.dynamodb.DynamoDbReservations;
 import shop.inventory.adapter.dynamodb.DynamoDbStock;
 import shop.inventory.adapter.outbox.OutboxInventoryEvents;
 import shop.inventory.application.InventoryEvents;
+import shop.inventory.application.OwedEvent;
 import shop.inventory.application.ReleaseStock;
 import shop.inventory.application.Reservations;
 import shop.inventory.application.ReserveStock;
 import shop.inventory.application.SettleStock;
 import shop.inventory.application.ShortageMetrics;
-import shop.inventory.application.StockDecision;
 import shop.inventory.domain.OrderId;
 import shop.inventory.domain.Reservation;
 import shop.inventory.domain.ReservationStatus;
@@ -44,8 +44,11 @@ import shop.testsupport.CapturingEventBridge.CapturedEvent;
 import shop.testsupport.EventSchemas;
 import shop.testsupport.LocalDynamoDb;
 import shop.testsupport.SampleEvents;
+import shop.platform.outbox.OutboxRelayHandler;
+import shop.platform.events.IncomingEvent;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
-class OrderEventHandlerTest {
+class BusEventHandlerTest {
 
     /** The order of events/inventory-service/order-placed.json: 2 x SKU-1 and 3 x SKU-5. */
     private static final OrderId ORDER = new OrderId(SampleEvents.json("inventory-service/order-placed.json")
@@ -65,7 +68,7 @@ class OrderEventHandlerTest {
     private DynamoDbStock stock;
     private DynamoDbReservations reservations;
     private final List<List<Sku>> shortages = new ArrayList<>();
-    private OrderEventHandler handler;
+    private BusEventHandler handler;
 
     @BeforeEach
     void freshTable() {
@@ -302,10 +305,21 @@ class OrderEventHandlerTest {
         assertEquals(10, available(SKU_1));
     }
 
-    private OrderEventHandler handler(DynamoDbStock stock, DynamoDbReservations reservations) {
+    @Test
+    void the_priming_sample_is_a_valid_order_placed_the_translator_reads_for_an_order_no_one_has() {
+        IncomingEvent event = BusEventHandler.SUBSCRIPTION.check(BusEventHandler.primingSample());
+        ObjectNode detail = Json.object();
+        detail.set("metadata", Json.node(event.metadata()));
+        detail.set("data", event.data());
+
+        assertEquals(List.of(), EventSchemas.violations("OrderPlaced", detail));
+        assertEquals("00000000-0000-0000-0000-000000000000", OrderEventTranslator.orderPlaced(event).orderId().value());
+    }
+
+    private BusEventHandler handler(DynamoDbStock stock, DynamoDbReservations reservations) {
         ShortageMetrics metrics = (orderId, skus) -> shortages.add(skus);
         InventoryEvents decisions = new OutboxInventoryEvents(outbox());
-        return new OrderEventHandler(new ReserveStock(reservations, decisions, metrics, Clock.systemUTC()),
+        return new BusEventHandler(new ReserveStock(reservations, decisions, metrics, Clock.systemUTC()),
                 new ReleaseStock(reservations), new SettleStock(reservations));
     }
 
@@ -335,7 +349,7 @@ class OrderEventHandlerTest {
     /** Another order's reservation of {@code quantity} units, as its own OrderPlaced leaves it. */
     private void holdForAnotherOrder(Sku sku, int quantity) {
         OrderId other = new OrderId(UUID.randomUUID().toString());
-        Reservations.Attempt attempt = reservations.reserve(StockDecision.of(StockDecision.Kind.RESERVED,
+        Reservations.Attempt attempt = reservations.reserve(OwedEvent.of(OwedEvent.Kind.RESERVED,
                 new Reservation(other, ReservationStatus.RESERVED, List.of(new StockLine(sku, quantity)), List.of()),
                 java.time.Instant.now(), "corr-" + other), UUID.randomUUID().toString());
         assertEquals(new Reservations.Attempt.Reserved(), attempt);

@@ -2,10 +2,10 @@ package shop.packaging.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.Map;
 import shop.packaging.application.CancelParcel;
 import shop.packaging.application.CreateParcel;
 import shop.packaging.application.PackageOutcome;
@@ -19,23 +19,35 @@ import shop.platform.priming.Priming;
  * marks it for return. Writes {@code {"outcome": ...}}; an event it cannot read fails the invocation (retries,
  * then the DLQ) after one log line that never quotes the address or email.
  */
-public final class OrderEventHandler implements RequestStreamHandler {
+public final class BusEventHandler implements RequestStreamHandler {
+
+    /**
+     * A parcel only for a confirmed order; OrderPlaced (not yet reserved) and OrderRejected (never confirmed) are not
+     * read. Schema major 1.
+     */
+    static final Subscription SUBSCRIPTION = Subscription.to(OrderEventTranslator.SOURCE, 1,
+            OrderEventTranslator.ORDER_CONFIRMED, OrderEventTranslator.ORDER_CANCELLED);
 
     private final CreateParcel createParcel;
     private final CancelParcel cancelParcel;
 
     /** Used by Lambda: clients are built once, at init. */
-    public OrderEventHandler() {
+    public BusEventHandler() {
         this(Wiring.createParcel(), Wiring.cancelParcel());
         Priming.register("package consumer", () -> {
             Wiring.primeClients();
-            OrderEventTranslator.confirmed(OrderEventTranslator.SUBSCRIPTION.check(Priming.orderConfirmed()));
+            OrderEventTranslator.orderConfirmed(SUBSCRIPTION.check(primingSample()));
         });
     }
 
-    public OrderEventHandler(CreateParcel createParcel, CancelParcel cancelParcel) {
+    public BusEventHandler(CreateParcel createParcel, CancelParcel cancelParcel) {
         this.createParcel = createParcel;
         this.cancelParcel = cancelParcel;
+    }
+
+    /** An OrderConfirmed for an order no one has (all-zero ids), for the decoding path only: never handed to a use case. */
+    static IncomingEvent primingSample() {
+        return Priming.sampleEvent(BusEventHandler.class, "/priming/OrderConfirmed.json");
     }
 
     @Override
@@ -43,11 +55,11 @@ public final class OrderEventHandler implements RequestStreamHandler {
         EventConsumer.consume(input, output, context, this::handle);
     }
 
-    private Map<String, String> handle(IncomingEvent event) {
-        OrderEventTranslator.SUBSCRIPTION.check(event);
+    private ObjectNode handle(IncomingEvent event) {
+        SUBSCRIPTION.check(event);
         PackageOutcome outcome = Subscription.is(event, OrderEventTranslator.SOURCE, OrderEventTranslator.ORDER_CONFIRMED)
-                ? createParcel.handle(OrderEventTranslator.confirmed(event))
-                : cancelParcel.handle(OrderEventTranslator.cancelled(event));
-        return Map.of("outcome", outcome.name());
+                ? createParcel.handle(OrderEventTranslator.orderConfirmed(event))
+                : cancelParcel.handle(OrderEventTranslator.orderCancelled(event));
+        return EventConsumer.answer(outcome.name());
     }
 }

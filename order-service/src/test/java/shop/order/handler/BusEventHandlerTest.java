@@ -17,7 +17,7 @@ import shop.testsupport.EventSchemas;
 import shop.testsupport.SampleEvents;
 
 /** The order context's consumer of inventory's decisions and package's shipments, with the samples of events/order-service/, on dynalite. */
-class FulfilmentEventHandlerTest {
+class BusEventHandlerTest {
 
     private static final String RESERVED_ORDER = orderIdOf("stock-reserved.json");
     private static final String SHORT_ORDER = orderIdOf("stock-shortage.json");

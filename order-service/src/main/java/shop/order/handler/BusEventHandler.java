@@ -13,7 +13,6 @@ import shop.order.application.ShipOrder;
 import shop.platform.events.EventConsumer;
 import shop.platform.events.IncomingEvent;
 import shop.platform.events.Subscription;
-import shop.platform.json.Json;
 import shop.platform.priming.Priming;
 
 /**
@@ -22,29 +21,35 @@ import shop.platform.priming.Priming;
  * meanwhile, records that a return is expected). Writes {@code {"outcome": ..., "status": ...}}; an event it cannot
  * read, or one for an order it does not have, fails the invocation (retries, then the DLQ with the reason).
  */
-public final class FulfilmentEventHandler implements RequestStreamHandler {
+public final class BusEventHandler implements RequestStreamHandler {
 
     /** Inventory's decisions and package's shipments, each of schema major 1. */
-    static final Subscription SUBSCRIPTION = InventoryEventTranslator.SUBSCRIPTION
-            .and(ParcelEventTranslator.SOURCE, 1, ParcelEventTranslator.PARCEL_SHIPPED);
+    static final Subscription SUBSCRIPTION = Subscription
+            .to(InventoryEventTranslator.SOURCE, 1, InventoryEventTranslator.STOCK_RESERVED, InventoryEventTranslator.STOCK_SHORTAGE)
+            .and(PackageEventTranslator.SOURCE, 1, PackageEventTranslator.PARCEL_SHIPPED);
 
     private final ConfirmOrder confirmOrder;
     private final RejectOrder rejectOrder;
     private final ShipOrder shipOrder;
 
     /** Used by Lambda: clients are built once, at init. */
-    public FulfilmentEventHandler() {
+    public BusEventHandler() {
         this(Wiring.confirmOrder(), Wiring.rejectOrder(), Wiring.shipOrder());
         Priming.register("order consumer", () -> {
             Wiring.primeClients();
-            InventoryEventTranslator.stockReserved(SUBSCRIPTION.check(OrderPriming.stockReserved()));
+            InventoryEventTranslator.stockReserved(SUBSCRIPTION.check(primingSample()));
         });
     }
 
-    public FulfilmentEventHandler(ConfirmOrder confirmOrder, RejectOrder rejectOrder, ShipOrder shipOrder) {
+    public BusEventHandler(ConfirmOrder confirmOrder, RejectOrder rejectOrder, ShipOrder shipOrder) {
         this.confirmOrder = confirmOrder;
         this.rejectOrder = rejectOrder;
         this.shipOrder = shipOrder;
+    }
+
+    /** A StockReserved for an order no one has (all-zero ids), for the decoding path only: never handed to a use case. */
+    static IncomingEvent primingSample() {
+        return Priming.sampleEvent(BusEventHandler.class, "/priming/StockReserved.json");
     }
 
     @Override
@@ -55,13 +60,13 @@ public final class FulfilmentEventHandler implements RequestStreamHandler {
     private ObjectNode handle(IncomingEvent event) {
         SUBSCRIPTION.check(event);
         OrderOutcome outcome;
-        if (Subscription.is(event, ParcelEventTranslator.SOURCE, ParcelEventTranslator.PARCEL_SHIPPED)) {
-            outcome = shipOrder.handle(ParcelEventTranslator.parcelShipped(event));
+        if (Subscription.is(event, PackageEventTranslator.SOURCE, PackageEventTranslator.PARCEL_SHIPPED)) {
+            outcome = shipOrder.handle(PackageEventTranslator.parcelShipped(event));
         } else if (Subscription.is(event, InventoryEventTranslator.SOURCE, InventoryEventTranslator.STOCK_RESERVED)) {
             outcome = confirmOrder.handle(InventoryEventTranslator.stockReserved(event));
         } else {
             outcome = rejectOrder.handle(InventoryEventTranslator.stockShortage(event));
         }
-        return Json.object().put("outcome", outcome.kind().name()).put("status", outcome.status().name());
+        return EventConsumer.answer(outcome.kind().name()).put("status", outcome.status().name());
     }
 }

@@ -27,11 +27,13 @@ import shop.notification.domain.MessageKind;
 import shop.notification.domain.OrderId;
 import shop.notification.testing.MutableClock;
 import shop.platform.events.MalformedEventException;
-import shop.platform.priming.Priming;
+import shop.platform.events.IncomingEvent;
+import shop.platform.json.Json;
+import shop.testsupport.EventSchemas;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /** The NotificationFunction with the sample events, against dynalite and a local SES v2 server. */
-class OrderEventHandlerTest {
+class BusEventHandlerTest {
 
     @RegisterExtension
     static final LocalDynamoDb dynamoDb = new LocalDynamoDb();
@@ -40,7 +42,7 @@ class OrderEventHandlerTest {
     private static SesV2Client sesClient;
 
     private String table;
-    private OrderEventHandler handler;
+    private BusEventHandler handler;
 
     @BeforeAll
     static void startLocalParts() {
@@ -220,9 +222,14 @@ class OrderEventHandlerTest {
     }
 
     @Test
-    void the_priming_event_passes_the_subscription_and_the_translator() {
-        assertEquals("00000000-0000-0000-0000-000000000000", OrderEventTranslator.orderConfirmed(
-                OrderEventTranslator.SUBSCRIPTION.check(Priming.orderConfirmed())).orderId().value());
+    void the_priming_sample_is_a_valid_order_confirmed_that_passes_the_subscription_and_the_translator() {
+        IncomingEvent event = BusEventHandler.SUBSCRIPTION.check(BusEventHandler.primingSample());
+        ObjectNode detail = Json.object();
+        detail.set("metadata", Json.node(event.metadata()));
+        detail.set("data", event.data());
+
+        assertEquals(List.of(), EventSchemas.violations("OrderConfirmed", detail));
+        assertEquals("00000000-0000-0000-0000-000000000000", OrderEventTranslator.orderConfirmed(event).orderId().value());
     }
 
     private String failure(String sample) {

@@ -1,16 +1,11 @@
 package shop.crm.handler;
 
-import static shop.crm.handler.OrderEventTranslator.ORDER_CONFIRMED;
-import static shop.crm.handler.OrderEventTranslator.ORDER_PLACED;
-import static shop.crm.handler.OrderEventTranslator.ORDER_REJECTED;
-import static shop.crm.handler.OrderEventTranslator.SOURCE;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.Map;
 import shop.crm.application.CrmOutcome;
 import shop.crm.application.RecordCancellation;
 import shop.crm.application.RecordConfirmation;
@@ -28,11 +23,13 @@ import shop.platform.priming.Priming;
  * Decodes, calls the use case, answers {@code {"outcome": ...}}. What it cannot handle is thrown after one log line
  * without personal data (no customer id either), so Lambda retries it and then hands it to the dead-letter queue.
  */
-public final class OrderEventHandler implements RequestStreamHandler {
+public final class BusEventHandler implements RequestStreamHandler {
 
-    /** The order's own events, and package's shipment, each of schema major 1. */
-    static final Subscription SUBSCRIPTION = OrderEventTranslator.SUBSCRIPTION
-            .and(ParcelEventTranslator.SOURCE, 1, ParcelEventTranslator.PARCEL_SHIPPED);
+    /** Every step of an order's life goes on the customer's timeline, package's shipment too; each of schema major 1. */
+    static final Subscription SUBSCRIPTION = Subscription
+            .to(OrderEventTranslator.SOURCE, 1, OrderEventTranslator.ORDER_PLACED, OrderEventTranslator.ORDER_CONFIRMED,
+                    OrderEventTranslator.ORDER_REJECTED, OrderEventTranslator.ORDER_CANCELLED)
+            .and(PackageEventTranslator.SOURCE, 1, PackageEventTranslator.PARCEL_SHIPPED);
 
     private final RecordOrderPlaced recordOrderPlaced;
     private final RecordConfirmation recordConfirmation;
@@ -41,19 +38,19 @@ public final class OrderEventHandler implements RequestStreamHandler {
     private final RecordShipment recordShipment;
 
     /** Used by Lambda: reads the environment and builds the clients once, at init. */
-    public OrderEventHandler() {
+    public BusEventHandler() {
         this(Wiring.recordOrderPlaced(), Wiring.recordConfirmation(), Wiring.recordRejection(), Wiring.recordCancellation(),
                 Wiring.recordShipment());
         Priming.register("crm consumer", () -> {
             Wiring.primeClients();
-            OrderEventTranslator.orderPlaced(SUBSCRIPTION.check(Priming.orderPlaced()));
-            OrderEventTranslator.orderConfirmed(SUBSCRIPTION.check(Priming.orderConfirmed()));
+            OrderEventTranslator.orderPlaced(SUBSCRIPTION.check(primingSample("OrderPlaced")));
+            OrderEventTranslator.orderConfirmed(SUBSCRIPTION.check(primingSample("OrderConfirmed")));
         });
     }
 
-    public OrderEventHandler(RecordOrderPlaced recordOrderPlaced, RecordConfirmation recordConfirmation,
-                             RecordRejection recordRejection, RecordCancellation recordCancellation,
-                             RecordShipment recordShipment) {
+    public BusEventHandler(RecordOrderPlaced recordOrderPlaced, RecordConfirmation recordConfirmation,
+                           RecordRejection recordRejection, RecordCancellation recordCancellation,
+                           RecordShipment recordShipment) {
         this.recordOrderPlaced = recordOrderPlaced;
         this.recordConfirmation = recordConfirmation;
         this.recordRejection = recordRejection;
@@ -61,25 +58,30 @@ public final class OrderEventHandler implements RequestStreamHandler {
         this.recordShipment = recordShipment;
     }
 
+    /** A {@code detailType} event for an order no one has (all-zero ids), for the decoding path only: never handed to a use case. */
+    static IncomingEvent primingSample(String detailType) {
+        return Priming.sampleEvent(BusEventHandler.class, "/priming/" + detailType + ".json");
+    }
+
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         EventConsumer.consume(input, output, context, this::handle);
     }
 
-    private Map<String, String> handle(IncomingEvent event) {
+    private ObjectNode handle(IncomingEvent event) {
         SUBSCRIPTION.check(event);
         CrmOutcome outcome;
-        if (Subscription.is(event, ParcelEventTranslator.SOURCE, ParcelEventTranslator.PARCEL_SHIPPED)) {
-            outcome = recordShipment.handle(ParcelEventTranslator.parcelShipped(event));
-        } else if (Subscription.is(event, SOURCE, ORDER_PLACED)) {
+        if (Subscription.is(event, PackageEventTranslator.SOURCE, PackageEventTranslator.PARCEL_SHIPPED)) {
+            outcome = recordShipment.handle(PackageEventTranslator.parcelShipped(event));
+        } else if (Subscription.is(event, OrderEventTranslator.SOURCE, OrderEventTranslator.ORDER_PLACED)) {
             outcome = recordOrderPlaced.handle(OrderEventTranslator.orderPlaced(event));
-        } else if (Subscription.is(event, SOURCE, ORDER_CONFIRMED)) {
+        } else if (Subscription.is(event, OrderEventTranslator.SOURCE, OrderEventTranslator.ORDER_CONFIRMED)) {
             outcome = recordConfirmation.handle(OrderEventTranslator.orderConfirmed(event));
-        } else if (Subscription.is(event, SOURCE, ORDER_REJECTED)) {
+        } else if (Subscription.is(event, OrderEventTranslator.SOURCE, OrderEventTranslator.ORDER_REJECTED)) {
             outcome = recordRejection.handle(OrderEventTranslator.orderRejected(event));
         } else {
             outcome = recordCancellation.handle(OrderEventTranslator.orderCancelled(event));
         }
-        return Map.of("outcome", outcome.name());
+        return EventConsumer.answer(outcome.name());
     }
 }

@@ -8,15 +8,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import shop.inventory.application.InventoryOutcome;
 import shop.inventory.application.ReleaseStock;
 import shop.inventory.application.ReserveStock;
 import shop.inventory.application.SettleStock;
-import shop.inventory.application.InventoryOutcome;
 import shop.inventory.domain.Sku;
 import shop.platform.events.EventConsumer;
 import shop.platform.events.IncomingEvent;
 import shop.platform.events.Subscription;
-import shop.platform.json.Json;
 import shop.platform.priming.Priming;
 
 /**
@@ -24,27 +23,37 @@ import shop.platform.priming.Priming;
  * StockShortage, once per order), OrderCancelled releases it, ParcelShipped (shop.packaging) settles it. Writes
  * {@code {"outcome": ...}}; an event it cannot read fails the invocation (retries, then the DLQ) after one log line.
  */
-public final class OrderEventHandler implements RequestStreamHandler {
+public final class BusEventHandler implements RequestStreamHandler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(OrderEventHandler.class);
+    /** Order's placements and cancellations, and package's shipments, each of schema major 1. */
+    static final Subscription SUBSCRIPTION = Subscription
+            .to(OrderEventTranslator.SOURCE, 1, OrderEventTranslator.ORDER_PLACED, OrderEventTranslator.ORDER_CANCELLED)
+            .and(PackageEventTranslator.SOURCE, 1, PackageEventTranslator.PARCEL_SHIPPED);
+
+    private static final Logger LOG = LoggerFactory.getLogger(BusEventHandler.class);
 
     private final ReserveStock reserveStock;
     private final ReleaseStock releaseStock;
     private final SettleStock settleStock;
 
     /** Used by Lambda: clients are built once, at init. */
-    public OrderEventHandler() {
+    public BusEventHandler() {
         this(Wiring.reserveStock(), Wiring.releaseStock(), Wiring.settleStock());
         Priming.register("inventory consumer", () -> {
             Wiring.primeClients();
-            OrderEventTranslator.placed(OrderEventTranslator.SUBSCRIPTION.check(Priming.orderPlaced()));
+            OrderEventTranslator.orderPlaced(SUBSCRIPTION.check(primingSample()));
         });
     }
 
-    public OrderEventHandler(ReserveStock reserveStock, ReleaseStock releaseStock, SettleStock settleStock) {
+    public BusEventHandler(ReserveStock reserveStock, ReleaseStock releaseStock, SettleStock settleStock) {
         this.reserveStock = reserveStock;
         this.releaseStock = releaseStock;
         this.settleStock = settleStock;
+    }
+
+    /** An OrderPlaced for an order no one has (all-zero ids), for the decoding path only: never handed to a use case. */
+    static IncomingEvent primingSample() {
+        return Priming.sampleEvent(BusEventHandler.class, "/priming/OrderPlaced.json");
     }
 
     @Override
@@ -53,28 +62,22 @@ public final class OrderEventHandler implements RequestStreamHandler {
     }
 
     private ObjectNode handle(IncomingEvent event) {
-        OrderEventTranslator.SUBSCRIPTION.check(event);
+        SUBSCRIPTION.check(event);
         InventoryOutcome outcome;
         if (Subscription.is(event, PackageEventTranslator.SOURCE, PackageEventTranslator.PARCEL_SHIPPED)) {
-            outcome = settleStock.handle(PackageEventTranslator.shipped(event));
+            outcome = settleStock.handle(PackageEventTranslator.parcelShipped(event));
         } else if (Subscription.is(event, OrderEventTranslator.SOURCE, OrderEventTranslator.ORDER_PLACED)) {
-            outcome = reserveStock.handle(OrderEventTranslator.placed(event));
+            outcome = reserveStock.handle(OrderEventTranslator.orderPlaced(event));
         } else {
-            outcome = releaseStock.handle(OrderEventTranslator.cancelled(event));
+            outcome = releaseStock.handle(OrderEventTranslator.orderCancelled(event));
         }
         if (outcome.kind() == InventoryOutcome.Kind.REJECTED_SHORT) {
             LOG.atWarn().addKeyValue("order_id", event.data().path("orderId").asText())
                     .addKeyValue("short_skus", outcome.shortSkus().stream().map(Sku::value).toList())
                     .log("{} {}: order rejected, stock short", event.detailType(), event.metadata().eventId());
         }
-        return encode(outcome);
-    }
-
-    private static ObjectNode encode(InventoryOutcome outcome) {
-        ObjectNode result = Json.object().put("outcome", outcome.kind().name());
-        if (!outcome.shortSkus().isEmpty()) {
-            outcome.shortSkus().forEach(sku -> result.withArray("shortSkus").add(sku.value()));
-        }
-        return result;
+        ObjectNode answer = EventConsumer.answer(outcome.kind().name());
+        outcome.shortSkus().forEach(sku -> answer.withArray("shortSkus").add(sku.value()));
+        return answer;
     }
 }
