@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import shop.order.application.OrderProblems.UnknownSkus;
 import shop.order.domain.CustomerId;
 import shop.order.domain.EmailAddress;
+import shop.order.domain.Order;
 import shop.order.domain.OrderId;
+import shop.order.domain.OrderStatus;
 import shop.order.domain.ShippingAddress;
 import shop.order.domain.Sku;
 
@@ -34,6 +36,57 @@ class PlaceOrderTest {
         assertTrue(placed.created());
         assertEquals(claimedBeforeTheCrash, placed.order().id(), "the order the key stands for");
         assertEquals(1, events.published.size());
+    }
+
+    @Test
+    void a_retry_that_loses_the_race_to_finish_a_claimed_order_answers_with_the_order_the_other_one_stored() {
+        PlaceOrderCommand command = command(Optional.of("checkout-12345678"));
+        OrderId claimed = OrderId.generate();
+        keys.claimedOnly(command.customer(), "checkout-12345678", new IdempotencyKeys.Claim(command.fingerprint(), claimed));
+        // another retry of the same request stores the claimed order between this one's read and its write
+        Orders racing = new Orders() {
+            @Override
+            public boolean add(Order order, OwedEvent owed) {
+                orders.add(order, owed);
+                return orders.add(order, owed);
+            }
+
+            @Override
+            public Optional<Order> find(OrderId id) {
+                return orders.find(id);
+            }
+
+            @Override
+            public boolean change(OrderStatus from, Order changed, OwedEvent owed) {
+                return orders.change(from, changed, owed);
+            }
+
+            @Override
+            public boolean ship(OrderStatus from, Order shipped) {
+                return orders.ship(from, shipped);
+            }
+        };
+
+        PlaceOrder.Placed placed = new PlaceOrder(racing, new InMemoryPorts.Prices(), keys, events, Clock.systemUTC()).place(command);
+
+        assertFalse(placed.created());
+        assertEquals(claimed, placed.order().id());
+        assertEquals(List.of(), events.published, "the other request owes and publishes its OrderPlaced");
+    }
+
+    @Test
+    void an_order_of_50_lines_is_placed_and_one_of_51_cannot_be_asked_for() {
+        List<PlaceOrderCommand.RequestedLine> fifty = java.util.stream.IntStream.rangeClosed(1, 50)
+                .mapToObj(i -> new PlaceOrderCommand.RequestedLine(new Sku("SKU-" + i), 1)).toList();
+        List<PlaceOrderCommand.RequestedLine> fiftyOne = java.util.stream.IntStream.rangeClosed(1, 51)
+                .mapToObj(i -> new PlaceOrderCommand.RequestedLine(new Sku("SKU-" + i), 1)).toList();
+
+        PlaceOrder.Placed placed = placeOrder.place(new PlaceOrderCommand(new CustomerId("c"), fifty, address(),
+                new EmailAddress("a@example.com"), Optional.empty(), "corr"));
+
+        assertEquals(50, placed.order().lines().size());
+        assertThrows(IllegalArgumentException.class, () -> new PlaceOrderCommand(new CustomerId("c"), fiftyOne, address(),
+                new EmailAddress("a@example.com"), Optional.empty(), "corr"));
     }
 
     @Test
