@@ -17,11 +17,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import shop.localcloud.Faults;
-import shop.localcloud.Flow;
-import shop.localcloud.UserError;
 import shop.localcloud.cloudformation.Model;
 import shop.localcloud.cloudformation.Model.RuleSpec;
+import shop.localcloud.common.Faults;
+import shop.localcloud.common.Flow;
+import shop.localcloud.common.UserError;
 import software.amazon.event.ruler.Machine;
 
 /**
