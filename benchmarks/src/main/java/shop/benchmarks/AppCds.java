@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import shop.localcloud.CloudView;
+import shop.localcloud.cloudformation.Model.FunctionSpec;
 import shop.localcloud.lambda.MeasuredFunction;
 
 /**
@@ -29,11 +31,11 @@ final class AppCds {
     }
 
     /** Trains, dumps, and returns the JAVA_TOOL_OPTIONS that make the variant start from the archive. */
-    static String archive(shop.localcloud.LocalCloud cloud, Path root, String id, Path dataDir, List<Path> extraClasspath,
+    static String archive(CloudView cloud, Path root, String id, Path dataDir, List<Path> extraClasspath,
                           Map<String, String> variables, Consumer<String> progress) throws IOException, InterruptedException {
-        String functionId = id.substring(0, id.indexOf('@'));
+        FunctionSpec spec = cloud.spec().function(id.substring(0, id.indexOf('@')));
         String base;
-        try (MeasuredFunction asConfigured = MeasuredFunction.of(cloud, functionId, null, dataDir, extraClasspath, variables, line -> { })) {
+        try (MeasuredFunction asConfigured = MeasuredFunction.of(spec, cloud.sdkEndpoints(), null, dataDir, extraClasspath, variables, line -> { })) {
             base = asConfigured.environmentVariable("JAVA_TOOL_OPTIONS"); // the template's, or the run's override
         }
         base = base == null || base.isBlank() ? "" : base.trim() + " ";
@@ -45,8 +47,9 @@ final class AppCds {
         Map<String, String> training = new LinkedHashMap<>(variables);
         training.put("JAVA_TOOL_OPTIONS", base + "-XX:DumpLoadedClassList=" + classList);
         String classpath;
-        try (MeasuredFunction function = MeasuredFunction.of(cloud, functionId, null, dataDir, extraClasspath, training, line -> { })) {
-            Workload workload = Workload.forFunction(functionId, root.resolve("events"));
+        try (MeasuredFunction function = MeasuredFunction.of(spec, cloud.sdkEndpoints(), null, dataDir, extraClasspath, training,
+                line -> { })) {
+            Workload workload = Workload.forFunction(spec.logicalId(), root.resolve("events"));
             for (int i = 0; i < TRAINING_INVOCATIONS; i++) {
                 MeasuredFunction.Result result = function.invoke(workload.event(1_000_000 + i), Duration.ofSeconds(60));
                 if (!result.ok()) {

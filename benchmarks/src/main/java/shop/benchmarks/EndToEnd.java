@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import shop.localcloud.CloudView;
 import shop.localcloud.LocalCloud;
 import shop.localcloud.Options;
 
@@ -63,14 +64,15 @@ final class EndToEnd {
         Files.createDirectories(dataDir);
         Files.deleteIfExists(dataDir.resolve("archive.jsonl"));
         Options options = Options.defaults(root).withPorts(0, 0, 0).withDataDir(dataDir).withConcurrency(concurrency);
-        try (LocalCloud cloud = LocalCloud.start(options, new PrintStream(new LineSink(this::flowLine), true, StandardCharsets.UTF_8))) {
+        try (LocalCloud started = LocalCloud.start(options, new PrintStream(new LineSink(this::flowLine), true, StandardCharsets.UTF_8))) {
+            CloudView cloud = started.view();
             progress.accept("end-to-end: local-cloud up, " + perSecond + " orders/s offered for " + seconds + " s, "
                     + concurrency + " JVMs per function at most (load " + Memory.loadAverage() + ")");
             for (int sku = 1; sku <= 5; sku++) {
                 topUp(cloud, "SKU-" + sku);
             }
             warmUp(cloud, progress);
-            int emailsBefore = cloud.ses().emails().size();
+            int emailsBefore = cloud.emails().size();
             deliveredByShortId.clear();
             flowCounts.clear();
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -107,12 +109,12 @@ final class EndToEnd {
             cloud.awaitIdle(300_000);
             long drained = System.nanoTime();
             return result(dataDir, perSecond, seconds, concurrency, sent, new ArrayList<>(orders), rejected.get(), start,
-                    (drained - loadEnded) / 1e6, cpu.since(), cloud.ses().emails().size() - emailsBefore);
+                    (drained - loadEnded) / 1e6, cpu.since(), cloud.emails().size() - emailsBefore);
         }
     }
 
     /** Every function's first (cold) invocation, so that the measured window is about throughput, not JVM starts. */
-    private void warmUp(LocalCloud cloud, Consumer<String> progress) throws IOException, InterruptedException {
+    private void warmUp(CloudView cloud, Consumer<String> progress) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         for (int i = 0; i < 4; i++) {
             http.send(placeOrder(cloud.httpUrl(), -1 - i), HttpResponse.BodyHandlers.ofString());
@@ -188,7 +190,7 @@ final class EndToEnd {
     }
 
     /** A million more units of a sku, so that this run measures the conversation of confirmed orders, not shortage. */
-    private static void topUp(LocalCloud cloud, String sku) {
+    private static void topUp(CloudView cloud, String sku) {
         cloud.dynamo().updateItem(b -> b.tableName(cloud.tables().get("InventoryTable"))
                 .key(Map.of("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("SKU#" + sku),
                         "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("STOCK")))

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import shop.benchmarks.probe.SnapStartSimulation;
-import shop.localcloud.LocalCloud;
+import shop.localcloud.CloudView;
 import shop.localcloud.lambda.MeasuredFunction;
 
 /**
@@ -23,7 +23,7 @@ final class FunctionBench {
                     List<Double> warmOwnMillis, Map<String, Double> sdkCallsPerInvocation, double peakRssMb, List<String> failures) {
     }
 
-    private final LocalCloud cloud;
+    private final CloudView cloud;
     private final Path root;
     private final Path dataDir;
     private final Map<String, String> environment;
@@ -33,7 +33,7 @@ final class FunctionBench {
     private final Consumer<String> progress;
 
     /** @param selfContained the variants whose artifact has every library in it, run without the template's layers */
-    FunctionBench(LocalCloud cloud, Path root, Path dataDir, Map<String, String> environment, Map<String, Path> artifacts,
+    FunctionBench(CloudView cloud, Path root, Path dataDir, Map<String, String> environment, Map<String, Path> artifacts,
                   java.util.Set<String> selfContained, Map<String, String> toolOptions, Consumer<String> progress) {
         this.artifacts = artifacts;
         this.selfContained = selfContained;
@@ -57,8 +57,8 @@ final class FunctionBench {
             if (includeHello) {
                 SdkCalls calls = new SdkCalls();
                 runners.put(Workload.HELLO, new Runner(Workload.forFunction(Workload.HELLO, root.resolve("events")), calls,
-                        MeasuredFunction.adHoc(cloud, Workload.HELLO, ProbeJars.hello(dataDir), "shop.benchmarks.hello.HelloHandler::handleRequest",
-                                "InventoryFunction", dataDir, List.of(), environment, calls::accept)));
+                        MeasuredFunction.adHoc(cloud.spec().function("InventoryFunction"), cloud.sdkEndpoints(), Workload.HELLO,
+                                ProbeJars.hello(dataDir), "shop.benchmarks.hello.HelloHandler::handleRequest", dataDir, List.of(), environment, calls::accept)));
             }
             for (String id : functionIds) {
                 SdkCalls calls = new SdkCalls();
@@ -70,7 +70,8 @@ final class FunctionBench {
                     variables.put("JAVA_TOOL_OPTIONS", AppCds.archive(cloud, root, id, dataDir, List.of(probe), variables, progress));
                 }
                 runners.put(id, new Runner(Workload.forFunction(id, root.resolve("events")), calls,
-                        MeasuredFunction.of(cloud, id.contains("@") ? id.substring(0, id.indexOf('@')) : id, artifacts.get(id),
+                        MeasuredFunction.of(cloud.spec().function(id.contains("@") ? id.substring(0, id.indexOf('@')) : id), cloud.sdkEndpoints(),
+                                artifacts.get(id),
                                 selfContained.contains(id),
                                 id.endsWith("@primed") ? SnapStartSimulation.class.getName() + "::handleRequest" : null,
                                 dataDir, List.of(probe), variables, line -> {

@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import shop.benchmarks.FunctionBench.Measured;
 import shop.localcloud.LocalCloud;
-import shop.localcloud.lambda.MeasuredFunction;
 import shop.localcloud.Options;
+import shop.localcloud.common.Flow;
 import shop.localparts.ProjectRoot;
 
 /**
@@ -107,9 +107,9 @@ public final class Main {
         java.util.Set<String> primingLines = new java.util.TreeSet<>();
         if (!flags.containsKey("skip-functions")) {
             List<Measured> measured;
-            try (LocalCloud parts = MeasuredFunction.startParts(Options.defaults(root).withPorts(0, 0, 0).withDataDir(data.resolve("parts")),
-                    new PrintStream(PrintStream.nullOutputStream()))) {
-                FunctionBench bench = new FunctionBench(parts, root, data.resolve("functions"), environment, artifacts, selfContained, toolOptions,
+            try (LocalCloud parts = LocalCloud.startParts(Options.defaults(root).withPorts(0, 0, 0).withDataDir(data.resolve("parts")),
+                    Flow.quiet())) {
+                FunctionBench bench = new FunctionBench(parts.view(), root, data.resolve("functions"), environment, artifacts, selfContained, toolOptions,
                         line -> out.println("  " + line));
                 measured = bench.run(functions, starts, warm, true);
                 primingLines.addAll(bench.primingLines);

@@ -2,6 +2,8 @@ package shop.localcloud;
 
 import java.nio.file.Path;
 import java.util.Map;
+import shop.localcloud.common.Faults;
+import shop.localcloud.common.UserError;
 
 /**
  * How to run: where the template and data are, which ports (0 = a free one), how much faster than AWS retries and
@@ -67,7 +69,8 @@ public record Options(Path template, Path dataDir, int httpPort, int sqsPort, in
                 functionLogsOnConsole, routeEvents, injected);
     }
 
-    Options withFunctionLogsOnConsole() {
+    /** Each function's log lines copied to the flow printout too (`invoke`, `--function-logs`). */
+    public Options withFunctionLogsOnConsole() {
         return new Options(template, dataDir, httpPort, sqsPort, eventsPort, edgePort, retryScale, scheduleScale, concurrency, parameters,
                 true, routeEvents, faults);
     }

@@ -14,6 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import shop.localcloud.cli.Main;
+import shop.localcloud.common.Flow;
+import shop.localcloud.common.UserError;
 import shop.localparts.ProjectRoot;
 
 /** What the user sees when something is not right: one line saying what and what to do. */
@@ -33,7 +36,7 @@ class ClearErrorsTest {
         try {
             int port = busy.getAddress().getPort();
             UserError error = assertThrows(UserError.class,
-                    () -> LocalCloud.start(options().withPorts(port, 0, 0), Flow.quiet(), true));
+                    () -> LocalCloud.start(options().withPorts(port, 0, 0), Flow.quiet()));
             assertEquals("port " + port + " is in use (another local-cloud?); stop what runs there or pass --port <free port>",
                     error.getMessage());
         } finally {
@@ -47,8 +50,8 @@ class ClearErrorsTest {
         Files.writeString(broken, "Resources: [unclosed");
 
         UserError missing = assertThrows(UserError.class,
-                () -> LocalCloud.start(options().withTemplate(dir.resolve("nope.yaml")), Flow.quiet(), true));
-        UserError unreadable = assertThrows(UserError.class, () -> LocalCloud.start(options().withTemplate(broken), Flow.quiet(), true));
+                () -> LocalCloud.start(options().withTemplate(dir.resolve("nope.yaml")), Flow.quiet()));
+        UserError unreadable = assertThrows(UserError.class, () -> LocalCloud.start(options().withTemplate(broken), Flow.quiet()));
 
         assertTrue(missing.getMessage().startsWith("cannot read the template " + dir.resolve("nope.yaml")), missing.getMessage());
         assertTrue(unreadable.getMessage().contains("cannot read the template " + broken), unreadable.getMessage());
@@ -59,7 +62,7 @@ class ClearErrorsTest {
         Path template = dir.resolve("template.yaml");
         Files.writeString(template, TestSystem.TEMPLATE.replace("JAR", dir.resolve("missing.jar").toString()));
 
-        UserError error = assertThrows(UserError.class, () -> LocalCloud.start(options().withTemplate(template), Flow.quiet(), true));
+        UserError error = assertThrows(UserError.class, () -> LocalCloud.start(options().withTemplate(template), Flow.quiet()));
 
         assertTrue(error.getMessage().startsWith("not built: HelloFunction"), error.getMessage());
         assertTrue(error.getMessage().contains("run mvn -B -DskipTests package"), error.getMessage());

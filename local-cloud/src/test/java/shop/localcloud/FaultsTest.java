@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import shop.localcloud.common.Faults;
+import shop.localcloud.common.Flow;
 import shop.localcloud.eventbridge.Archive;
 import shop.localcloud.eventbridge.EventBus;
 
@@ -46,7 +48,7 @@ class FaultsTest {
     @Test
     void injected_delivery_failures_are_retried_then_dead_lettered_like_a_function_error() throws Exception {
         try (TestSystem system = new TestSystem(dir, new Faults(0, 0, 1))) {
-            JsonNode response = system.cloud.bus().putEvents(JSON.readTree(
+            JsonNode response = system.cloud.putEvents(JSON.readTree(
                     "{\"Entries\":[{\"Source\":\"test.app\",\"DetailType\":\"Doomed\",\"Detail\":\"{}\",\"EventBusName\":\"shop-test-bus\"}]}"));
             system.settle();
 
@@ -64,7 +66,7 @@ class FaultsTest {
                 entries.append(i == 0 ? "" : ",").append("{\"Source\":\"test.app\",\"DetailType\":\"Greeting\",\"Detail\":\"{}\",")
                         .append("\"EventBusName\":\"shop-test-bus\"}");
             }
-            JsonNode response = system.cloud.bus().putEvents(JSON.readTree("{\"Entries\":[" + entries + "]}"));
+            JsonNode response = system.cloud.putEvents(JSON.readTree("{\"Entries\":[" + entries + "]}"));
             system.settle();
 
             java.util.List<String> put = new java.util.ArrayList<>();
@@ -83,9 +85,9 @@ class FaultsTest {
             String request = "{\"Entries\":[{\"Source\":\"test.app\",\"DetailType\":\"Greeting\",\"Detail\":\"{}\",\"EventBusName\":\"shop-test-bus\"}]}";
 
             system.cloud.injectFaults(new Faults(1, 0, 0));
-            EventBus.ApiException failure = assertThrows(EventBus.ApiException.class, () -> system.cloud.bus().putEvents(JSON.readTree(request)));
+            EventBus.ApiException failure = assertThrows(EventBus.ApiException.class, () -> system.cloud.putEvents(JSON.readTree(request)));
             system.cloud.injectFaults(Faults.NONE);
-            JsonNode response = system.cloud.bus().putEvents(JSON.readTree(request));
+            JsonNode response = system.cloud.putEvents(JSON.readTree(request));
 
             assertEquals(500, failure.status);
             assertEquals(0, response.path("FailedEntryCount").asInt());
@@ -127,9 +129,9 @@ class FaultsTest {
             String greeting = "{\"Entries\":[{\"Source\":\"test.app\",\"DetailType\":\"Greeting\",\"Detail\":\"{}\",\"EventBusName\":\"shop-test-bus\"}]}";
 
             system.cloud.injectFaults(Faults.NONE.holdingBack("Greeting", 3000, "HelloFunction"));
-            String first = Flow.shortId(system.cloud.bus().putEvents(JSON.readTree(greeting)).path("Entries").path(0).path("EventId").asText());
+            String first = Flow.shortId(system.cloud.putEvents(JSON.readTree(greeting)).path("Entries").path(0).path("EventId").asText());
             system.cloud.injectFaults(Faults.NONE.holdingBack("Greeting", 3000, "SomeOtherFunction"));
-            String second = Flow.shortId(system.cloud.bus().putEvents(JSON.readTree(greeting)).path("Entries").path(0).path("EventId").asText());
+            String second = Flow.shortId(system.cloud.putEvents(JSON.readTree(greeting)).path("Entries").path(0).path("EventId").asText());
             system.settle();
 
             List<String> delivered = system.flowLines().stream().filter(l -> l.contains("DELIVER") && l.contains("HelloFunction <- Greeting"))

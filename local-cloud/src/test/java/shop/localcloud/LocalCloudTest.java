@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import shop.localcloud.common.Flow;
 import shop.localcloud.sqs.LocalSqs;
 import shop.localparts.LocalAwsClients;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -115,7 +116,7 @@ class LocalCloudTest {
         assertEquals(3, system.flowLinesContaining("FAILED", "FailingFunction <- Doomed " + id, "cannot process this event"),
                 "1 attempt + 2 retries (EventInvokeConfig)");
         assertEquals(1, system.flowLinesContaining("DLQ", "FailingDeadLetterQueue <- Doomed " + id));
-        try (SqsClient sqs = LocalSqs.client(system.cloud.sqs().endpoint())) {
+        try (SqsClient sqs = LocalSqs.client(system.cloud.sqsEndpoint())) {
             String url = sqs.getQueueUrl(b -> b.queueName("FailingDeadLetterQueue")).queueUrl();
             JsonNode record = null;
             for (int i = 0; i < 5 && record == null; i++) {

@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import shop.localcloud.lambda.LocalFunction;
+import shop.localcloud.common.Faults;
+import shop.localcloud.common.Flow;
 import shop.localparts.ProjectRoot;
 
 /** A small template of fixture functions (hello, failing, seed) run by a real LocalCloud, with its flow captured. */
@@ -112,7 +112,8 @@ public final class TestSystem implements AutoCloseable {
                 Properties: { Threshold: 1 }
             """;
 
-    public final LocalCloud cloud;
+    public final CloudView cloud;
+    private final LocalCloud started;
     public final Path dir;
     private final ByteArrayOutputStream flow = new ByteArrayOutputStream();
 
@@ -128,7 +129,8 @@ public final class TestSystem implements AutoCloseable {
             Files.writeString(template, TEMPLATE.replace("JAR", jar.toString()));
             Options options = Options.defaults(ProjectRoot.find()).withTemplate(template).withDataDir(dir.resolve("data"))
                     .withPorts(0, 0, 0).withRetryScale(0.001).withFaults(faults);
-            cloud = LocalCloud.start(options, new Flow(new PrintStream(flow, true, StandardCharsets.UTF_8)), true);
+            started = LocalCloud.start(options, new Flow(new PrintStream(flow, true, StandardCharsets.UTF_8)));
+            cloud = started.view();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -143,7 +145,7 @@ public final class TestSystem implements AutoCloseable {
     }
 
     public void settle() throws InterruptedException {
-        if (!cloud.deliveries().awaitIdle(60_000)) {
+        if (!cloud.awaitIdle(60_000)) {
             throw new AssertionError("deliveries did not settle: " + flowLines());
         }
     }
@@ -165,12 +167,8 @@ public final class TestSystem implements AutoCloseable {
         }
     }
 
-    public Map<String, LocalFunction> functions() {
-        return cloud.functions();
-    }
-
     @Override
     public void close() {
-        cloud.close();
+        started.close();
     }
 }

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import shop.localcloud.Faults;
+import shop.localcloud.common.Faults;
 
 /**
  * Consumers that throw: every delivery attempt fails with probability 0.464, so that after Lambda's retry policy

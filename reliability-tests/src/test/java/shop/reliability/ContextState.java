@@ -48,7 +48,7 @@ final class ContextState {
         for (String table : List.of("OrdersTable", "InventoryTable", "PackageTable", "NotificationTable", "CrmTable")) {
             items.put(table, scenario.scan(table));
         }
-        this.emails = scenario.cloud.ses().emails();
+        this.emails = scenario.cloud.emails();
     }
 
     static ContextState read(Scenario scenario) {

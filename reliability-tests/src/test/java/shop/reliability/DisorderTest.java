@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import shop.localcloud.Faults;
+import shop.localcloud.common.Faults;
 
 /**
  * Disorder: cohort A is placed, confirmed and partly cancelled with every delivery in order. Cohort B places the same

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import shop.localcloud.Faults;
+import shop.localcloud.common.Faults;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import shop.localcloud.CloudView;
 import shop.localcloud.LocalCloud;
 import shop.localcloud.Options;
 import shop.localparts.LocalAwsClients;
@@ -29,16 +30,18 @@ final class Scenario implements AutoCloseable {
 
     final String name;
     final Path dataDir;
-    final LocalCloud cloud;
+    final CloudView cloud;
     final Shop shop;
     final Bus bus;
+    private final LocalCloud started;
     private final Path flowFile;
     private final PrintStream flow;
 
-    private Scenario(String name, Path dataDir, LocalCloud cloud, Path flowFile, PrintStream flow) {
+    private Scenario(String name, Path dataDir, LocalCloud started, Path flowFile, PrintStream flow) {
         this.name = name;
         this.dataDir = dataDir;
-        this.cloud = cloud;
+        this.started = started;
+        this.cloud = started.view();
         this.flowFile = flowFile;
         this.flow = flow;
         this.shop = new Shop(cloud.httpUrl());
@@ -194,7 +197,7 @@ final class Scenario implements AutoCloseable {
 
     @Override
     public void close() {
-        cloud.close();
+        started.close();
         flow.close();
     }
 

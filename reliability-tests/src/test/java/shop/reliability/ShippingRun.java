@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import shop.localcloud.Faults;
+import shop.localcloud.CloudView;
+import shop.localcloud.common.Faults;
 import shop.localcloud.lambda.InvocationResult;
-import shop.localcloud.lambda.LocalFunction;
 
 /**
  * One cohort's whole lifecycle with the warehouse in it: every order placed and confirmed (stock is exactly what the
@@ -160,8 +160,8 @@ final class ShippingRun {
     /** The warehouse ships the parcels of every order of {@code kind}: each answer is SHIPPED. */
     private void shipAll(Scenario scenario, Kind kind) {
         List<Workload.Planned> orders = ofKind(kind);
-        LocalFunction ship = scenario.cloud.functions().get("ShipParcelFunction");
-        List<JsonNode> answers = Parallel.map(orders, 4, o -> invoke(ship, "{\"orderId\":\"" + cohort.orders.get(o.index()).orderId()
+        List<JsonNode> answers = Parallel.map(orders, 4, o -> invoke(scenario.cloud, "ShipParcelFunction",
+                "{\"orderId\":\"" + cohort.orders.get(o.index()).orderId()
                 + "\",\"carrier\":\"DHL\",\"trackingNumber\":\"JD0146" + String.format("%06d", o.index()) + "\"}"));
         for (JsonNode answer : answers) {
             assertEquals("SHIPPED", answer.path("status").asText(), prefix + ": " + answer);
@@ -176,18 +176,18 @@ final class ShippingRun {
         replies.forEach(reply -> assertEquals(200, reply.status(), prefix + " " + kind + ": " + reply.text()));
     }
 
-    private static JsonNode invoke(LocalFunction function, String payload) {
+    private static JsonNode invoke(CloudView cloud, String functionId, String payload) {
         try {
-            InvocationResult result = function.invoke(payload.getBytes(StandardCharsets.UTF_8))
-                    .get(function.spec().timeoutSeconds() + 120L, TimeUnit.SECONDS);
+            InvocationResult result = cloud.invoke(functionId, payload.getBytes(StandardCharsets.UTF_8))
+                    .get(cloud.spec().function(functionId).timeoutSeconds() + 120L, TimeUnit.SECONDS);
             if (!result.ok()) {
-                throw new AssertionError(function.id() + " failed: " + result.summary());
+                throw new AssertionError(functionId + " failed: " + result.summary());
             }
             return Scenario.JSON.readTree(result.payload());
         } catch (IOException e) {
             throw new AssertionError(e);
         } catch (Exception e) {
-            throw new AssertionError(function.id() + " did not answer: " + e, e);
+            throw new AssertionError(functionId + " did not answer: " + e, e);
         }
     }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import shop.localcloud.Faults;
+import shop.localcloud.common.Faults;
 import shop.reliability.ShippingRun.Kind;
 import shop.reliability.ShippingRun.Race;
 

@@ -15,9 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import shop.localcloud.Flow;
-import shop.localcloud.HttpServers;
 import shop.localcloud.cloudformation.Model.HttpRoute;
+import shop.localcloud.common.Flow;
+import shop.localcloud.common.HttpServers;
 import shop.localcloud.lambda.InvocationResult;
 import shop.localcloud.lambda.LocalFunction;
 

@@ -20,8 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
-import shop.localcloud.UserError;
 import shop.localcloud.cloudformation.Model.JwtAuthorizerSpec;
+import shop.localcloud.common.UserError;
 
 /**
  * Stands in for the template's identity provider: an RS256 key pair kept in the data folder (so {@code up} and

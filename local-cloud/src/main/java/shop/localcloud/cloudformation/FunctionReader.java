@@ -13,7 +13,6 @@ import java.util.function.BiFunction;
 import java.util.function.BinaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import shop.localcloud.UserError;
 import shop.localcloud.cloudformation.Model.AsyncConfig;
 import shop.localcloud.cloudformation.Model.Described;
 import shop.localcloud.cloudformation.Model.FunctionSpec;
@@ -21,6 +20,7 @@ import shop.localcloud.cloudformation.Model.HttpRoute;
 import shop.localcloud.cloudformation.Model.JwtAuthorizerSpec;
 import shop.localcloud.cloudformation.Model.RuleSpec;
 import shop.localcloud.cloudformation.Model.ScheduleSpec;
+import shop.localcloud.common.UserError;
 
 /** Reads one {@code AWS::Serverless::Function} (with {@code Globals.Function} merged in) and its events. */
 public final class FunctionReader {

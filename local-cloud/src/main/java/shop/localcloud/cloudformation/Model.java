@@ -4,8 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import shop.localcloud.UserError;
-import shop.localcloud.apigateway.HttpApi;
+import shop.localcloud.common.UserError;
 
 /** What template.yaml asks local-cloud to run, with every intrinsic function already resolved. */
 public final class Model {
@@ -99,7 +98,7 @@ public final class Model {
     }
 
     /** A {@code Custom::*} resource: its ServiceToken function gets a CloudFormation Create event at start-up. */
-    record CustomResourceSpec(String logicalId, String type, String functionId, Map<String, Object> properties) {
+    public record CustomResourceSpec(String logicalId, String type, String functionId, Map<String, Object> properties) {
     }
 
     /** An {@code AWS::SQS::Queue} and the name it has locally. */

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import shop.localcloud.UserError;
 import shop.localcloud.cloudformation.Model.ArchiveSpec;
 import shop.localcloud.cloudformation.Model.CustomResourceSpec;
 import shop.localcloud.cloudformation.Model.FunctionSpec;
@@ -17,6 +16,7 @@ import shop.localcloud.cloudformation.Model.QueueSpec;
 import shop.localcloud.cloudformation.Model.RuleSpec;
 import shop.localcloud.cloudformation.Model.ScheduleSpec;
 import shop.localcloud.cloudformation.Model.SystemSpec;
+import shop.localcloud.common.UserError;
 import shop.localparts.CloudFormationYaml;
 
 /**
@@ -25,7 +25,8 @@ import shop.localparts.CloudFormationYaml;
  */
 public final class Template {
 
-    static final String STACK_NAME = "shop-local";
+    /** The stack name local-cloud deploys as ({@code AWS::StackName}, and custom resources' StackId). */
+    public static final String STACK_NAME = "shop-local";
 
     private final Path root;
     private final Map<String, Object> template;

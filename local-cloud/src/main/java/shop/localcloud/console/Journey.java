@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import shop.localcloud.Flow;
+import shop.localcloud.common.Flow;
 import shop.localcloud.eventbridge.Archive;
 
 /**

@@ -17,8 +17,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import shop.localcloud.Flow;
-import shop.localcloud.HttpServers;
+import shop.localcloud.common.Flow;
+import shop.localcloud.common.HttpServers;
 
 /**
  * One endpoint for every AWS API local-cloud offers (as LocalStack's 4566), so {@code AWS_ENDPOINT_URL} is the only

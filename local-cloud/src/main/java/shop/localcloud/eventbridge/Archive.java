@@ -20,7 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import shop.localcloud.UserError;
+import shop.localcloud.common.UserError;
 
 /**
  * Every event put on a bus, one JSON line each ({@code {"eventBusName": ..., "event": {...}}}) under the data

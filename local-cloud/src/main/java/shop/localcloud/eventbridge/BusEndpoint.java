@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
-import shop.localcloud.HttpServers;
 import shop.localcloud.cloudformation.Model;
+import shop.localcloud.common.HttpServers;
 
 /**
  * The EventBridge wire protocol (JSON 1.1, {@code X-Amz-Target: AWSEvents.*}) on loopback: PutEvents, replays, and

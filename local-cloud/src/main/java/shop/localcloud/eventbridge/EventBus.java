@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,19 +13,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
-import shop.localcloud.Faults;
-import shop.localcloud.Flow;
-import shop.localcloud.UserError;
-import shop.localcloud.cloudformation.Model;
 import shop.localcloud.cloudformation.Model.RuleSpec;
+import shop.localcloud.common.Faults;
+import shop.localcloud.common.Flow;
+import shop.localcloud.common.UserError;
 import software.amazon.event.ruler.Machine;
 
 /**
- * The EventBridge buses of the template: validates {@code PutEvents} as AWS does, wraps each entry in the event
- * envelope, archives it, matches the rules with event-ruler (the engine behind EventBridge patterns) and hands the
- * event to each matched rule's target.
+ * The EventBridge buses of the template: validates {@code PutEvents} as AWS does and wraps each entry in the event
+ * envelope ({@link PutEventsEntries}), archives it, matches the rules with event-ruler (the engine behind EventBridge
+ * patterns) and hands the event to each matched rule's target.
  */
 public final class EventBus {
 
@@ -43,8 +39,6 @@ public final class EventBus {
         }
     }
 
-    static final int MAX_ENTRIES = 10;
-    static final int MAX_REQUEST_BYTES = 256 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, Machine> machines = new HashMap<>();
@@ -86,18 +80,7 @@ public final class EventBus {
 
     /** Answers a PutEvents request body; whole-request errors throw {@link ApiException}. */
     public ObjectNode putEvents(JsonNode request) {
-        JsonNode entries = request.path("Entries");
-        if (!entries.isArray() || entries.isEmpty() || entries.size() > MAX_ENTRIES) {
-            throw new ApiException(400, "ValidationException", "1 validation error detected: Value at 'entries' failed to satisfy "
-                    + "constraint: Member must have length less than or equal to 10 and greater than or equal to 1");
-        }
-        long size = 0;
-        for (JsonNode entry : entries) {
-            size += entrySize(entry);
-        }
-        if (size > MAX_REQUEST_BYTES) {
-            throw new ApiException(400, "ValidationException", "Total size of the entries in the request is over the limit.");
-        }
+        JsonNode entries = PutEventsEntries.of(request);
         Faults faults = this.faults;
         boolean targeted = false;
         for (JsonNode entry : entries) {
@@ -113,7 +96,7 @@ public final class EventBus {
         List<Runnable> accepted = new ArrayList<>();
         for (JsonNode entry : entries) {
             ObjectNode result = results.addObject();
-            String error = invalid(entry);
+            String error = PutEventsEntries.invalid(entry, buses);
             if (error != null) {
                 failed++;
                 result.put("ErrorCode", error.substring(0, error.indexOf('|')));
@@ -127,8 +110,8 @@ public final class EventBus {
                 flow.line("FAULT", "PutEvents entry " + entry.path("DetailType").asText() + " rejected (--fault-put-events-entry)");
                 continue;
             }
-            String bus = busName(entry.path("EventBusName").asText("default"));
-            ObjectNode event = envelope(entry);
+            String bus = PutEventsEntries.busName(entry);
+            ObjectNode event = PutEventsEntries.envelope(entry);
             result.put("EventId", event.path("id").asText());
             accepted.add(() -> publish(bus, event));
         }
@@ -199,102 +182,5 @@ public final class EventBus {
         return rule.functionId() + "/" + event;
     }
 
-    private String busName(String nameOrArn) {
-        return nameOrArn.startsWith("arn:") ? nameOrArn.substring(nameOrArn.lastIndexOf('/') + 1) : nameOrArn;
-    }
 
-    /** {@code ErrorCode|ErrorMessage} as AWS reports an invalid entry, or null when the entry is valid. */
-    private String invalid(JsonNode entry) {
-        for (String field : List.of("Source", "DetailType", "Detail")) {
-            if (!entry.path(field).isTextual() || entry.path(field).asText().isEmpty()) {
-                return "InvalidArgument|Parameter " + field + " is not valid. Reason: " + field + " is a required argument.";
-            }
-            if (!validUnicode(entry.path(field))) {
-                return "InvalidArgument|Parameter " + field + " is not valid. Reason: it is not valid UTF-8 text.";
-            }
-        }
-        if (entry.path("Source").asText().startsWith("aws.")) {
-            return "NotAuthorizedForSourceException|Not authorized for the source.";
-        }
-        try {
-            JsonNode detail = JSON.readTree(entry.path("Detail").asText());
-            if (detail == null || !detail.isObject() || !validUnicode(detail)) {
-                return "MalformedDetail|Detail is malformed.";
-            }
-        } catch (IOException e) {
-            return "MalformedDetail|Detail is malformed.";
-        }
-        String bus = busName(entry.path("EventBusName").asText("default"));
-        if (!buses.contains(bus)) {
-            return "InvalidArgument|Event bus " + bus + " does not exist.";
-        }
-        return null;
-    }
-
-    private ObjectNode envelope(JsonNode entry) {
-        ObjectNode event = JSON.createObjectNode();
-        event.put("version", "0");
-        event.put("id", UUID.randomUUID().toString());
-        event.put("detail-type", entry.path("DetailType").asText());
-        event.put("source", entry.path("Source").asText());
-        event.put("account", Model.ACCOUNT);
-        Instant time = entry.path("Time").isNumber()
-                ? Instant.ofEpochMilli((long) (entry.path("Time").asDouble() * 1000)) : Instant.now();
-        event.put("time", time.truncatedTo(ChronoUnit.SECONDS).toString());
-        event.put("region", Model.REGION);
-        ArrayNode resources = event.putArray("resources");
-        entry.path("Resources").forEach(resources::add);
-        try {
-            event.set("detail", JSON.readTree(entry.path("Detail").asText()));
-        } catch (IOException e) {
-            throw new IllegalStateException("validated before", e);
-        }
-        return event;
-    }
-
-    /**
-     * Whether every string in {@code node} (names too) is valid Unicode. A lone surrogate arrives as a JSON escape
-     * ({@code \ud800}) that parses, but no UTF-8 line can hold it; this stand-in refuses it as a malformed entry, so it
-     * never reaches the archive (what EventBridge answers is not verified here: no AWS account).
-     */
-    static boolean validUnicode(JsonNode node) {
-        if (node.isTextual()) {
-            String text = node.textValue();
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    i++;
-                } else if (Character.isSurrogate(c)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        for (var fields = node.fields(); fields.hasNext(); ) {
-            var field = fields.next();
-            if (!validUnicode(JSON.getNodeFactory().textNode(field.getKey())) || !validUnicode(field.getValue())) {
-                return false;
-            }
-        }
-        if (node.isArray()) {
-            for (JsonNode element : node) {
-                if (!validUnicode(element)) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    /** The size AWS counts for an entry: Time (14 bytes if present), Source, DetailType, Detail and Resources. */
-    static long entrySize(JsonNode entry) {
-        long size = entry.has("Time") ? 14 : 0;
-        for (String field : List.of("Source", "DetailType", "Detail")) {
-            size += entry.path(field).asText("").getBytes(StandardCharsets.UTF_8).length;
-        }
-        for (JsonNode resource : entry.path("Resources")) {
-            size += resource.asText().getBytes(StandardCharsets.UTF_8).length;
-        }
-        return size;
-    }
 }

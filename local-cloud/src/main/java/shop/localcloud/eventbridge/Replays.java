@@ -9,8 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import shop.localcloud.UserError;
 import shop.localcloud.cloudformation.Model;
+import shop.localcloud.common.UserError;
 
 /** Asks a running local-cloud for a replay over the EventBridge API (StartReplay, then DescribeReplay until done). */
 public final class Replays {

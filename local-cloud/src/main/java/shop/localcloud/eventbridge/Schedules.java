@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import shop.localcloud.Flow;
 import shop.localcloud.cloudformation.Model;
 import shop.localcloud.cloudformation.Model.ScheduleSpec;
+import shop.localcloud.common.Flow;
 
 /** Runs the template's {@code rate(...)} schedules, optionally faster ({@code --schedule-scale 0.1}: ten times as often). */
 public final class Schedules {

@@ -20,7 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import shop.localcloud.UserError;
+import shop.localcloud.common.UserError;
 
 /**
  * One execution environment: a JVM running the function's jar under the Lambda Runtime Interface Client, and the

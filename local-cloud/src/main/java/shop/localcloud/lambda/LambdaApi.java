@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
-import shop.localcloud.Flow;
-import shop.localcloud.HttpServers;
+import shop.localcloud.common.Flow;
+import shop.localcloud.common.HttpServers;
 
 /**
  * Lambda's API (REST-JSON, {@code /2015-03-31/functions}): Invoke (RequestResponse, Event, DryRun; LogType Tail),

@@ -9,9 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import shop.localcloud.UserError;
 import shop.localcloud.cloudformation.Model;
 import shop.localcloud.cloudformation.Model.FunctionSpec;
+import shop.localcloud.common.UserError;
 import shop.localparts.LambdaLayer;
 
 /**

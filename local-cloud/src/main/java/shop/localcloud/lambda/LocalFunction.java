@@ -8,8 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
-import shop.localcloud.UserError;
 import shop.localcloud.cloudformation.Model.FunctionSpec;
+import shop.localcloud.common.UserError;
 
 /**
  * A function as Lambda runs it: invocations queue up and are taken by up to {@code maxInstances} execution

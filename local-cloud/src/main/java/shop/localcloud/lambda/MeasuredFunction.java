@@ -12,12 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import shop.localcloud.Flow;
-import shop.localcloud.LocalCloud;
-import shop.localcloud.Options;
-import shop.localcloud.UserError;
 import shop.localcloud.cloudformation.Model.AsyncConfig;
 import shop.localcloud.cloudformation.Model.FunctionSpec;
+import shop.localcloud.common.UserError;
 
 /**
  * One function run exactly as local-cloud runs it (its jar in a fresh JVM under the RIC, the template's environment,
@@ -37,18 +34,14 @@ public final class MeasuredFunction implements AutoCloseable {
         this.timer = timer;
     }
 
-    /** Local parts, bus (events are archived, not routed) and seeds: what {@code local-cloud invoke} starts. */
-    public static LocalCloud startParts(Options options, java.io.PrintStream flow) {
-        return LocalCloud.start(options.withoutRouting(), new Flow(flow), false);
-    }
-
     /**
-     * A function of the cloud's template; {@code environment} overrides or adds variables (e.g. JAVA_TOOL_OPTIONS), and
-     * {@code artifact}, if not null, replaces its CodeUri jar (to compare a variant build with the same everything else).
+     * A function of the template, reaching the local parts at {@code endpoints}; {@code environment} overrides or adds
+     * variables (e.g. JAVA_TOOL_OPTIONS), and {@code artifact}, if not null, replaces its CodeUri jar (to compare a
+     * variant build with the same everything else).
      */
-    public static MeasuredFunction of(LocalCloud cloud, String functionId, Path artifact, Path dataDir, List<Path> extraClasspath,
-                                      Map<String, String> environment, Consumer<String> logs) {
-        return of(cloud, functionId, artifact, false, null, dataDir, extraClasspath, environment, logs);
+    public static MeasuredFunction of(FunctionSpec function, SdkEndpoints endpoints, Path artifact, Path dataDir,
+                                      List<Path> extraClasspath, Map<String, String> environment, Consumer<String> logs) {
+        return of(function, endpoints, artifact, false, null, dataDir, extraClasspath, environment, logs);
     }
 
     /**
@@ -56,10 +49,10 @@ public final class MeasuredFunction implements AutoCloseable {
      * the variable SHOP_BENCH_HANDLER (a wrapper on the extra classpath that adds a step around the real handler).
      * With {@code selfContained}, {@code artifact} is a jar with every library in it and runs without the template's layers.
      */
-    public static MeasuredFunction of(LocalCloud cloud, String functionId, Path artifact, boolean selfContained, String wrapper,
-                                      Path dataDir, List<Path> extraClasspath, Map<String, String> environment,
+    public static MeasuredFunction of(FunctionSpec function, SdkEndpoints endpoints, Path artifact, boolean selfContained,
+                                      String wrapper, Path dataDir, List<Path> extraClasspath, Map<String, String> environment,
                                       Consumer<String> logs) {
-        FunctionSpec spec = cloud.spec().function(functionId);
+        FunctionSpec spec = function;
         Map<String, String> variables = new LinkedHashMap<>(environment);
         if (wrapper != null) {
             variables.put("SHOP_BENCH_HANDLER", spec.handler());
@@ -69,29 +62,26 @@ public final class MeasuredFunction implements AutoCloseable {
         if (selfContained) {
             spec = spec.withoutLayers();
         }
-        return start(cloud, spec, dataDir, extraClasspath, variables, logs);
+        return start(spec, endpoints, dataDir, extraClasspath, variables, logs);
     }
 
     /**
      * A function the template does not have (a hello-world floor), run with the same command, and the same memory and
      * environment (Globals included, e.g. JAVA_TOOL_OPTIONS) as the template's function {@code like}.
      */
-    public static MeasuredFunction adHoc(LocalCloud cloud, String functionId, Path jar, String handler, String like,
+    public static MeasuredFunction adHoc(FunctionSpec like, SdkEndpoints endpoints, String functionId, Path jar, String handler,
                                          Path dataDir, List<Path> extraClasspath, Map<String, String> environment,
                                          Consumer<String> logs) {
-        FunctionSpec model = cloud.spec().function(like);
-        FunctionSpec spec = new FunctionSpec(functionId, jar, List.of(), handler, model.environment(), model.memoryMb(), 30,
+        FunctionSpec spec = new FunctionSpec(functionId, jar, List.of(), handler, like.environment(), like.memoryMb(), 30,
                 new AsyncConfig(0, 60, null));
-        return start(cloud, spec, dataDir, extraClasspath, environment, logs);
+        return start(spec, endpoints, dataDir, extraClasspath, environment, logs);
     }
 
-    private static MeasuredFunction start(LocalCloud cloud, FunctionSpec template, Path dataDir, List<Path> extraClasspath,
+    private static MeasuredFunction start(FunctionSpec template, SdkEndpoints endpoints, Path dataDir, List<Path> extraClasspath,
                                           Map<String, String> environment, Consumer<String> logs) {
         Map<String, String> variables = new LinkedHashMap<>(template.environment());
         variables.putAll(environment);
         FunctionSpec spec = template.withArtifact(template.artifact(), template.handler(), variables);
-        Map<String, String> endpoints = Map.of("DYNAMODB", cloud.dynamoDbEndpoint(), "EVENTBRIDGE", cloud.eventsEndpoint(),
-                "SESV2", cloud.ses().endpoint(), "SQS", cloud.sqsEndpoint());
         Path logsDir = directory(dataDir.resolve("logs"));
         List<String> command = new ArrayList<>(LambdaEnvironment.command(spec, logsDir));
         int cp = command.indexOf("-cp") + 1;
@@ -104,7 +94,7 @@ public final class MeasuredFunction implements AutoCloseable {
             return thread;
         });
         LocalFunction function = new LocalFunction(spec, command,
-                LambdaEnvironment.of(spec, endpoints, directory(dataDir.resolve("task"))), 1, timer, logs);
+                LambdaEnvironment.of(spec, endpoints.byService(), directory(dataDir.resolve("task"))), 1, timer, logs);
         return new MeasuredFunction(function, timer);
     }
 

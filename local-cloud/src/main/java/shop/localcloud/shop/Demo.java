@@ -10,12 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import shop.localcloud.Flow;
+import shop.localcloud.CloudView;
 import shop.localcloud.LocalCloud;
 import shop.localcloud.Options;
-import shop.localcloud.UserError;
+import shop.localcloud.common.Flow;
+import shop.localcloud.common.UserError;
 import shop.localcloud.lambda.InvocationResult;
-import shop.localcloud.lambda.LocalFunction;
 
 /**
  * {@code local-cloud demo}: places two orders, cancels one, replays the archive, and reads every context's table to
@@ -43,9 +43,9 @@ public final class Demo {
         }
         out.println("local-cloud demo: starting the system...");
         try (LocalCloud cloud = LocalCloud.start(options.withDataDir(data).withRetryScale(Math.min(options.retryScale(), 0.01)),
-                new Flow(out), true)) {
+                new Flow(out))) {
             cloud.describe(out);
-            List<Check> checks = scenario(cloud, out);
+            List<Check> checks = scenario(cloud.view(), out);
             out.println();
             out.println(String.format("%-13s %-44s %-40s %-40s %s", "context", "what", "expected", "actual", ""));
             checks.forEach(c -> out.println(String.format("%-13s %-44s %-40s %-40s %s", c.context(), c.what(), c.expected(),
@@ -60,8 +60,8 @@ public final class Demo {
         }
     }
 
-    static List<Check> scenario(LocalCloud cloud, PrintStream out) throws InterruptedException {
-        SystemState state = new SystemState(cloud.dynamo(), cloud.spec().tables());
+    static List<Check> scenario(CloudView cloud, PrintStream out) throws InterruptedException {
+        SystemState state = new SystemState(cloud.dynamo(), cloud.tables());
         ShopClient shop = new ShopClient(cloud.httpUrl());
         Instant start = Instant.now().minusSeconds(1);
         String alice = "alice-" + UUID.randomUUID().toString().substring(0, 8);
@@ -96,14 +96,13 @@ public final class Demo {
         settle(cloud);
 
         out.println("\n3. the warehouse ships " + Flow.shortId(a) + " (ShipParcelFunction, as a warehouse system invokes it)");
-        LocalFunction ship = cloud.functions().get("ShipParcelFunction");
-        JsonNode shipped = invoke(ship, "{\"orderId\":\"" + a + "\",\"carrier\":\"DHL\",\"trackingNumber\":\"JD0146000062" + a.substring(0, 8) + "\"}");
+        JsonNode shipped = invoke(cloud, "ShipParcelFunction", "{\"orderId\":\"" + a + "\",\"carrier\":\"DHL\",\"trackingNumber\":\"JD0146000062" + a.substring(0, 8) + "\"}");
         checks.add(new Check("package", "ship parcel of A", "SHIPPED", shipped.path("status").asText()));
         settle(cloud);
         checks.add(new Check("order", "cancel order A (shipped)", "409", Integer.toString(shop.cancel(alice, a, "CHANGED_MIND").status())));
 
         out.println("\n4. replay of the archive (every event again, with replay-name): nothing may change");
-        cloud.bus().replay("demo-replay", start, Instant.now().plusSeconds(1), null);
+        cloud.replay("demo-replay", start, Instant.now().plusSeconds(1));
         settle(cloud);
 
         checks.add(new Check("order", "GET order A", "SHIPPED", shop.get(alice, a).body().path("status").asText()));
@@ -131,17 +130,16 @@ public final class Demo {
         checks.add(new Check("notification", "confirmation for C", "(none)", state.message(c, "ORDER_CONFIRMATION")));
         checks.add(new Check("notification", "rejection notice for C", "SENT", state.message(c, "REJECTION_NOTICE")));
         checks.add(new Check("notification", "emails SES received for " + alice, "2",
-                Integer.toString(cloud.ses().emailsTo(alice + "@example.com").size())));
+                Integer.toString(cloud.emailsTo(alice + "@example.com").size())));
         checks.add(new Check("notification", "emails SES received for " + bob, "2",
-                Integer.toString(cloud.ses().emailsTo(bob + "@example.com").size())));
+                Integer.toString(cloud.emailsTo(bob + "@example.com").size())));
         checks.add(new Check("notification", "emails SES received for " + carol, "1",
-                Integer.toString(cloud.ses().emailsTo(carol + "@example.com").size())));
+                Integer.toString(cloud.emailsTo(carol + "@example.com").size())));
         checks.add(new Check("crm", "timeline of " + alice, "PLACED CONFIRMED SHIPPED", state.timeline(alice, a)));
         checks.add(new Check("crm", "timeline of " + bob, "PLACED CONFIRMED CANCELLED FOUND_CHEAPER", state.timeline(bob, b)));
         checks.add(new Check("crm", "timeline of " + carol, "PLACED REJECTED OUT_OF_STOCK", state.timeline(carol, c)));
-        LocalFunction insight = cloud.functions().get("CancellationInsightFunction");
-        if (insight != null) {
-            JsonNode overall = insight(insight).path("insight");
+        if (cloud.spec().functions().stream().anyMatch(f -> f.logicalId().equals("CancellationInsightFunction"))) {
+            JsonNode overall = invoke(cloud, "CancellationInsightFunction", "{}").path("insight");
             out.println("\n5. CRM cancellation insight (CancellationInsightFunction, invoked directly): " + overall);
             checks.add(new Check("crm", "insight: placed / cancelled / rejected", "3 / 1 / 1",
                     overall.path("ordersPlaced").asText() + " / " + overall.path("ordersCancelled").asText() + " / "
@@ -153,22 +151,18 @@ public final class Demo {
         return checks;
     }
 
-    private static JsonNode insight(LocalFunction function) {
-        return invoke(function, "{}");
-    }
-
-    private static JsonNode invoke(LocalFunction function, String payload) {
+    private static JsonNode invoke(CloudView cloud, String functionId, String payload) {
         try {
-            InvocationResult result = function.invoke(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                    .get(function.spec().timeoutSeconds() + 120L, java.util.concurrent.TimeUnit.SECONDS);
+            InvocationResult result = cloud.invoke(functionId, payload.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .get(cloud.spec().function(functionId).timeoutSeconds() + 120L, java.util.concurrent.TimeUnit.SECONDS);
             return new com.fasterxml.jackson.databind.ObjectMapper().readTree(result.payload());
         } catch (Exception e) {
             return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
         }
     }
 
-    private static void settle(LocalCloud cloud) throws InterruptedException {
-        if (!cloud.deliveries().awaitIdle(120_000)) {
+    private static void settle(CloudView cloud) throws InterruptedException {
+        if (!cloud.awaitIdle(120_000)) {
             throw new UserError("deliveries did not finish within 2 minutes; see the function logs");
         }
     }

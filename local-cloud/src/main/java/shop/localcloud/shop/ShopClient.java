@@ -8,7 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import shop.localcloud.UserError;
+import shop.localcloud.common.UserError;
 
 /** Calls the order API over HTTP as a given customer, as a user of local-cloud would with curl. */
 public final class ShopClient {

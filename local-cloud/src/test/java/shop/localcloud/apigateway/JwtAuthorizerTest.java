@@ -20,8 +20,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import shop.localcloud.Main;
 import shop.localcloud.TestSystem;
+import shop.localcloud.cli.Main;
 
 /**
  * The template's JWT authorizer, as API Gateway runs it: only a token signed by the issuer's key, for the right

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import shop.localcloud.UserError;
+import shop.localcloud.common.UserError;
 import shop.localparts.CloudFormationYaml;
 
 /** Intrinsic functions resolve as CloudFormation resolves them, for what local-cloud runs. */

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import shop.localcloud.UserError;
 import shop.localcloud.apigateway.HttpApi;
 import shop.localcloud.cloudformation.Model.FunctionSpec;
 import shop.localcloud.cloudformation.Model.HttpRoute;
 import shop.localcloud.cloudformation.Model.JwtAuthorizerSpec;
 import shop.localcloud.cloudformation.Model.RuleSpec;
 import shop.localcloud.cloudformation.Model.SystemSpec;
+import shop.localcloud.common.UserError;
 import shop.localparts.LambdaLayer;
 import shop.localparts.ProjectRoot;
 

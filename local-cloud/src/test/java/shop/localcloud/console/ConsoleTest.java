@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import shop.localcloud.CloudView;
 import shop.localcloud.LocalCloud;
 import shop.localcloud.Options;
 import shop.localparts.ProjectRoot;
@@ -32,17 +33,19 @@ class ConsoleTest {
 
     @TempDir
     static Path dir;
-    static LocalCloud cloud;
+    static LocalCloud started;
+    static CloudView cloud;
 
     @BeforeAll
     static void start() {
         Options options = Options.defaults(ProjectRoot.find()).withDataDir(dir.resolve("data")).withPorts(0, 0, 0).withRetryScale(0.001);
-        cloud = LocalCloud.start(options, new PrintStream(FLOW, true, StandardCharsets.UTF_8));
+        started = LocalCloud.start(options, new PrintStream(FLOW, true, StandardCharsets.UTF_8));
+        cloud = started.view();
     }
 
     @AfterAll
     static void stop() {
-        cloud.close();
+        started.close();
     }
 
     private static JsonNode call(String method, String path) throws Exception {

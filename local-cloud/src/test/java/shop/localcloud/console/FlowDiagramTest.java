@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import shop.localcloud.Main;
+import shop.localcloud.cli.Main;
 import shop.localcloud.cloudformation.Model.RuleSpec;
 import shop.localcloud.cloudformation.Model.SystemSpec;
 import shop.localcloud.cloudformation.Template;

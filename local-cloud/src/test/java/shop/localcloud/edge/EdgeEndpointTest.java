@@ -65,7 +65,7 @@ class EdgeEndpointTest {
 
             ses.sendEmail(b -> b.fromEmailAddress("shop@example.com").destination(d -> d.toAddresses("edge@example.com"))
                     .content(c -> c.simple(m -> m.subject(s -> s.data("via the edge")).body(x -> x.text(t -> t.data("hello"))))));
-            assertEquals("via the edge", system.cloud.ses().emailsTo("edge@example.com").get(0).subject());
+            assertEquals("via the edge", system.cloud.emailsTo("edge@example.com").get(0).subject());
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import shop.localcloud.CloudView;
 import shop.localcloud.LocalCloud;
 import shop.localcloud.Options;
 import shop.localcloud.cloudformation.Model.RuleSpec;
@@ -42,7 +43,8 @@ class ConsoleBrowserTest {
         // installs the locked Node.js packages (npm ci, output in target/npm-ci.log) when playwright-core is missing
         assertTrue(Files.isRegularFile(NodeModules.resolve("playwright-core", "package.json")), "playwright-core installed from package-lock.json");
         Options options = Options.defaults(root).withDataDir(dir.resolve("data")).withPorts(0, 0, 0).withRetryScale(0.001);
-        try (LocalCloud cloud = LocalCloud.start(options, new PrintStream(Files.newOutputStream(dir.resolve("flow.log")), true))) {
+        try (LocalCloud started = LocalCloud.start(options, new PrintStream(Files.newOutputStream(dir.resolve("flow.log")), true))) {
+            CloudView cloud = started.view();
             String customer = "browser-" + UUID.randomUUID().toString().substring(0, 8);
             Path body = Files.writeString(dir.resolve("order.json"), ShopClient.orderBody(customer + "@example.com", "SKU-1", "1"));
             long expected = rulesMatching(cloud, SampleEvents.json("inventory-service/order-placed.json"));
@@ -70,7 +72,7 @@ class ConsoleBrowserTest {
         }
     }
 
-    private static long rulesMatching(LocalCloud cloud, JsonNode event) {
+    private static long rulesMatching(CloudView cloud, JsonNode event) {
         long count = 0;
         for (RuleSpec rule : cloud.spec().rules()) {
             try {

@@ -24,11 +24,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import shop.localcloud.Flow;
+import shop.localcloud.CloudView;
 import shop.localcloud.LocalCloud;
-import shop.localcloud.Main;
 import shop.localcloud.Options;
+import shop.localcloud.cli.Main;
 import shop.localcloud.cloudformation.Model;
+import shop.localcloud.common.Flow;
 import shop.localcloud.sqs.LocalSqs;
 import shop.localparts.ProjectRoot;
 import shop.testsupport.SampleEvents;
@@ -43,7 +44,8 @@ class EndToEndTest {
 
     @TempDir
     static Path dir;
-    static LocalCloud cloud;
+    static LocalCloud started;
+    static CloudView cloud;
     static ShopClient shop;
     static SystemState state;
     static final ByteArrayOutputStream FLOW = new ByteArrayOutputStream();
@@ -51,14 +53,15 @@ class EndToEndTest {
     @BeforeAll
     static void start() {
         Options options = Options.defaults(ProjectRoot.find()).withDataDir(dir.resolve("data")).withPorts(0, 0, 0).withRetryScale(0.001);
-        cloud = LocalCloud.start(options, new Flow(new PrintStream(FLOW, true, StandardCharsets.UTF_8)), true);
+        started = LocalCloud.start(options, new Flow(new PrintStream(FLOW, true, StandardCharsets.UTF_8)));
+        cloud = started.view();
         shop = new ShopClient(cloud.httpUrl());
         state = new SystemState(cloud.dynamo(), cloud.spec().tables());
     }
 
     @AfterAll
     static void stop() {
-        cloud.close();
+        started.close();
     }
 
     private static String customer() {
@@ -73,7 +76,7 @@ class EndToEndTest {
     }
 
     private static void settle() throws InterruptedException {
-        assertTrue(cloud.deliveries().awaitIdle(120_000), "deliveries settle: " + FLOW.toString(StandardCharsets.UTF_8));
+        assertTrue(cloud.awaitIdle(120_000), "deliveries settle: " + FLOW.toString(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -88,7 +91,7 @@ class EndToEndTest {
         assertEquals(before - 3, state.available("SKU-4"));
         assertEquals("TO_PICK", state.parcel(order));
         assertEquals("SENT", state.message(order, "ORDER_CONFIRMATION"));
-        assertEquals(1, cloud.ses().emailsTo(customer + "@example.com").size(), "one email: the confirmation");
+        assertEquals(1, cloud.emailsTo(customer + "@example.com").size(), "one email: the confirmation");
         assertEquals("PLACED CONFIRMED", state.timeline(customer, order));
     }
 
@@ -107,7 +110,7 @@ class EndToEndTest {
         assertEquals("(none)", state.parcel(order));
         assertEquals("(none)", state.message(order, "ORDER_CONFIRMATION"));
         assertEquals("SENT", state.message(order, "REJECTION_NOTICE"));
-        assertEquals(1, cloud.ses().emailsTo(customer + "@example.com").size(), "one email: the rejection");
+        assertEquals(1, cloud.emailsTo(customer + "@example.com").size(), "one email: the rejection");
         assertEquals("PLACED REJECTED OUT_OF_STOCK", state.timeline(customer, order));
         assertEquals(409, shop.cancel(customer, order, "CHANGED_MIND").status(), "a rejected order cannot be cancelled");
     }
@@ -126,7 +129,7 @@ class EndToEndTest {
         assertEquals(before, state.available("SKU-2"));
         assertEquals("CANCELLED", state.parcel(order));
         assertEquals("SENT", state.message(order, "CANCELLATION_NOTICE"));
-        assertEquals(2, cloud.ses().emailsTo(customer + "@example.com").size(), "the confirmation, then the cancellation");
+        assertEquals(2, cloud.emailsTo(customer + "@example.com").size(), "the confirmation, then the cancellation");
         assertEquals("PLACED CONFIRMED CANCELLED DELIVERY_TOO_SLOW", state.timeline(customer, order));
     }
 
@@ -169,7 +172,7 @@ class EndToEndTest {
         settle();
         Map<String, String> before = snapshot(kept, keptOrder, cancelled, cancelledOrder);
 
-        int replayed = cloud.bus().replay("test-replay-" + UUID.randomUUID(), from, Instant.now().plusSeconds(1), null);
+        int replayed = cloud.replay("test-replay-" + UUID.randomUUID(), from, Instant.now().plusSeconds(1));
         settle();
 
         assertTrue(replayed >= 3, "the events of two orders and a cancel were replayed, got " + replayed);
@@ -185,7 +188,7 @@ class EndToEndTest {
         snapshot.put("parcels", state.parcel(keptOrder) + "/" + state.parcel(cancelledOrder));
         snapshot.put("messages", state.message(keptOrder, "ORDER_CONFIRMATION") + "/" + state.message(cancelledOrder, "CANCELLATION_NOTICE"));
         snapshot.put("statuses", shop.get(kept, keptOrder).body().path("status").asText() + "/" + shop.get(cancelled, cancelledOrder).body().path("status").asText());
-        snapshot.put("emails", cloud.ses().emailsTo(kept + "@example.com").size() + "/" + cloud.ses().emailsTo(cancelled + "@example.com").size());
+        snapshot.put("emails", cloud.emailsTo(kept + "@example.com").size() + "/" + cloud.emailsTo(cancelled + "@example.com").size());
         snapshot.put("timeline", state.timeline(kept, keptOrder) + "/" + state.timeline(cancelled, cancelledOrder));
         return snapshot;
     }
@@ -208,17 +211,17 @@ class EndToEndTest {
             }
             entries.add(JSON.createObjectNode()
                     .put("Source", malformed.path("source").asText()).put("DetailType", malformed.path("detail-type").asText())
-                    .put("Detail", malformed.path("detail").toString()).put("EventBusName", cloud.bus().busNames().iterator().next())
+                    .put("Detail", malformed.path("detail").toString()).put("EventBusName", cloud.spec().buses().get(0))
                     .toString());
         }
         assertTrue(expected.containsKey("InventoryFunction") && expected.containsKey("StockDecisionFunction"),
                 "the samples reach the order and the inventory consumers: " + expected);
 
-        JsonNode answer = cloud.bus().putEvents(JSON.readTree("{\"Entries\":[" + String.join(",", entries) + "]}"));
+        JsonNode answer = cloud.putEvents(JSON.readTree("{\"Entries\":[" + String.join(",", entries) + "]}"));
         settle();
 
         assertEquals(0, answer.path("FailedEntryCount").asInt(), "EventBridge accepts them: only the consumers cannot read them");
-        try (SqsClient sqs = LocalSqs.client(cloud.sqs().endpoint())) {
+        try (SqsClient sqs = LocalSqs.client(cloud.sqsEndpoint())) {
             for (Map.Entry<String, String> consumer : expected.entrySet()) {
                 String queue = cloud.spec().queue(cloud.spec().function(consumer.getKey()).async().onFailureQueue()).name();
                 List<JsonNode> records = new ArrayList<>();

@@ -1,4 +1,6 @@
-package shop.localcloud;
+package shop.localcloud.common;
+
+
 
 /** A problem the user can fix: printed as one line saying what went wrong and what to do, never a stack trace. */
 public final class UserError extends RuntimeException {

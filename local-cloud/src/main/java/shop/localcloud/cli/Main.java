@@ -1,4 +1,4 @@
-package shop.localcloud;
+package shop.localcloud.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,22 +14,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import shop.localcloud.CloudView;
+import shop.localcloud.LocalCloud;
+import shop.localcloud.Options;
 import shop.localcloud.apigateway.LocalIssuer;
 import shop.localcloud.cloudformation.Model;
 import shop.localcloud.cloudformation.Model.HttpRoute;
 import shop.localcloud.cloudformation.Model.JwtAuthorizerSpec;
 import shop.localcloud.cloudformation.Template;
+import shop.localcloud.common.Flow;
+import shop.localcloud.common.UserError;
 import shop.localcloud.console.FlowGraph;
 import shop.localcloud.eventbridge.Replays;
 import shop.localcloud.lambda.InvocationResult;
-import shop.localcloud.lambda.LocalFunction;
 import shop.localcloud.shop.Demo;
 import shop.localparts.ProjectRoot;
 
@@ -105,7 +104,7 @@ public final class Main {
         Options options = arguments.options(findRoot(), false);
         Flow flow = new Flow(out);
         out.println("local-cloud: starting (DynamoDB, SES, SQS, " + "functions, seeds)...");
-        LocalCloud cloud = LocalCloud.start(options, flow, true);
+        LocalCloud cloud = LocalCloud.start(options, flow);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("local-cloud: stopping");
@@ -130,17 +129,15 @@ public final class Main {
         String eventFile = arguments.value("e", arguments.value("event", null));
         byte[] event = readEvent(eventFile);
         Path root = findRoot();
-        Options options = arguments.options(root, false).withoutRouting().withFunctionLogsOnConsole();
+        Options options = arguments.options(root, false).withFunctionLogsOnConsole();
         Template.load(options.template(), options.parameters(), "http://127.0.0.1").function(functionId); // fails fast on a typo
         if (arguments.values().containsKey("running")) {
             return invokeRunning(runningState(options).path("edge").asText(), functionId, event, out, err);
         }
-        try (LocalCloud cloud = LocalCloud.start(options.withDataDir(options.dataDir().resolve("invoke")), new Flow(err), false)) {
-            LocalFunction function = cloud.functions().get(functionId);
-            if (function == null) {
-                throw new UserError("template.yaml has no function " + functionId + "; it has " + cloud.functions().keySet());
-            }
-            InvocationResult result = function.invoke(event).get(function.spec().timeoutSeconds() + 120L, TimeUnit.SECONDS);
+        try (LocalCloud cloud = LocalCloud.startParts(options.withDataDir(options.dataDir().resolve("invoke")), new Flow(err))) {
+            CloudView view = cloud.view();
+            InvocationResult result = view.invoke(functionId, event)
+                    .get(view.spec().function(functionId).timeoutSeconds() + 120L, TimeUnit.SECONDS);
             err.println("local-cloud: " + functionId + " " + result.summary() + " in " + result.durationMillis() + " ms");
             if (result.ok()) {
                 out.println(result.payloadText());
@@ -203,7 +200,7 @@ public final class Main {
         if (!expires.matches("\\d+[smhd]")) {
             throw new UserError("--expires takes a duration like 30m, 1h or 2d, not " + expires);
         }
-        Instant until = time("-" + expires, "--expires");
+        Instant until = Arguments.time("-" + expires, "--expires");
         Duration lifetime = Duration.between(until, Instant.now());
         JwtAuthorizerSpec authorizer = Template.load(options.template(), options.parameters(), "http://127.0.0.1").routes().stream()
                 .map(HttpRoute::authorizer).filter(java.util.Objects::nonNull).findFirst()
@@ -225,36 +222,12 @@ public final class Main {
 
     private static int replay(Arguments arguments, PrintStream out) {
         Options options = arguments.options(findRoot(), false);
-        Instant from = time(arguments.value("from", null), "--from");
-        Instant to = time(arguments.value("to", "now"), "--to");
+        Instant from = Arguments.time(arguments.value("from", null), "--from");
+        Instant to = Arguments.time(arguments.value("to", "now"), "--to");
         String name = arguments.value("name", "local-replay-" + Instant.now().getEpochSecond());
         JsonNode state = runningState(options);
         out.println(Replays.start(state.path("eventBridge").asText(), name, from, to));
         return 0;
-    }
-
-    static Instant time(String text, String option) {
-        if (text == null) {
-            throw new UserError(option + " is required: an ISO-8601 time (2026-01-31T10:00:00Z), 'now', or relative like -15m");
-        }
-        if (text.equals("now")) {
-            return Instant.now();
-        }
-        if (text.matches("-\\d+[smhd]")) {
-            long n = Long.parseLong(text.substring(1, text.length() - 1));
-            Duration d = switch (text.charAt(text.length() - 1)) {
-                case 's' -> Duration.ofSeconds(n);
-                case 'm' -> Duration.ofMinutes(n);
-                case 'h' -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
-            return Instant.now().minus(d);
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new UserError(option + " " + text + " is not a time: use ISO-8601 (2026-01-31T10:00:00Z), 'now', or -15m / -2h / -1d");
-        }
     }
 
     private static Path findRoot() {
@@ -262,73 +235,6 @@ public final class Main {
             return ProjectRoot.find();
         } catch (IllegalStateException e) {
             throw new UserError(e.getMessage());
-        }
-    }
-
-    /** The command line: positional words, {@code --name value} options and flags. */
-    record Arguments(List<String> positional, Map<String, String> values, Map<String, String> parameters) {
-
-        static Arguments parse(String[] args) {
-            List<String> positional = new ArrayList<>();
-            Map<String, String> values = new LinkedHashMap<>();
-            Map<String, String> parameters = new LinkedHashMap<>();
-            for (int i = 0; i < args.length; i++) {
-                String arg = args[i];
-                if (arg.startsWith("-") && !arg.equals("-")) {
-                    String name = arg.replaceFirst("^--?", "");
-                    if (name.equals("function-logs") || name.equals("running")) {
-                        values.put(name, "true");
-                        continue;
-                    }
-                    if (i + 1 >= args.length) {
-                        throw new UserError(arg + " needs a value (--help lists the options)");
-                    }
-                    String value = args[++i];
-                    if (name.equals("parameter")) {
-                        String[] kv = value.split("=", 2);
-                        if (kv.length != 2) {
-                            throw new UserError("--parameter takes Name=Value, not " + value);
-                        }
-                        parameters.put(kv[0], kv[1]);
-                    } else {
-                        values.put(name, value);
-                    }
-                } else {
-                    positional.add(arg);
-                }
-            }
-            return new Arguments(positional, values, parameters);
-        }
-
-        String value(String name, String otherwise) {
-            return values.getOrDefault(name, otherwise);
-        }
-
-        Options options(Path root, boolean freePorts) {
-            Options defaults = Options.defaults(root);
-            try {
-                return new Options(
-                        Path.of(value("template", defaults.template().toString())).toAbsolutePath(),
-                        Path.of(value("data", defaults.dataDir().toString())).toAbsolutePath(),
-                        Integer.parseInt(value("port", freePorts ? "0" : "3000")),
-                        Integer.parseInt(value("sqs-port", "0")),
-                        Integer.parseInt(value("events-port", "0")),
-                        Integer.parseInt(value("edge-port", freePorts ? "0" : "4566")),
-                        Double.parseDouble(value("retry-scale", Double.toString(defaults.retryScale()))),
-                        Double.parseDouble(value("schedule-scale", "1.0")),
-                        Integer.parseInt(value("concurrency", "2")),
-                        parameters,
-                        values.containsKey("function-logs"),
-                        true,
-                        new Faults(Double.parseDouble(value("fault-put-events", "0")),
-                                Double.parseDouble(value("fault-put-events-entry", "0")),
-                                Double.parseDouble(value("fault-delivery", "0")),
-                                Integer.parseInt(value("fault-delivery-delay", "0")))
-                                .onlyFrom(value("fault-put-events-source", "").isBlank() ? new String[0]
-                                        : value("fault-put-events-source", "").split(",")));
-            } catch (NumberFormatException e) {
-                throw new UserError("a numeric option has a value that is not a number: " + e.getMessage());
-            }
         }
     }
 }

@@ -1,4 +1,4 @@
-package shop.localcloud;
+package shop.localcloud.common;
 
 import java.io.PrintStream;
 import java.time.LocalTime;
@@ -32,7 +32,8 @@ public final class Flow {
         }
     }
 
-    static Flow quiet() {
+    /** A flow that keeps its recent lines but prints nothing (tests, and runs nobody watches). */
+    public static Flow quiet() {
         return new Flow(new PrintStream(PrintStream.nullOutputStream()));
     }
 

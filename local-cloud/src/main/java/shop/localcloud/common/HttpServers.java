@@ -1,4 +1,4 @@
-package shop.localcloud;
+package shop.localcloud.common;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

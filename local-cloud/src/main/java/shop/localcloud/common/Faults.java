@@ -1,4 +1,4 @@
-package shop.localcloud;
+package shop.localcloud.common;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -100,7 +100,8 @@ public record Faults(double putEventsCallFailure, double putEventsEntryFailure, 
         return randomDelay() + held;
     }
 
-    boolean any() {
+    /** Whether any fault is injected at all (the banner says so). */
+    public boolean any() {
         return putEventsCallFailure > 0 || putEventsEntryFailure > 0 || deliveryFailure > 0 || deliveryDelayMillis > 0 || !holdBacks.isEmpty();
     }
 

@@ -1,4 +1,4 @@
-package shop.localcloud.cloudformation;
+package shop.localcloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,9 +11,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import shop.localcloud.Flow;
-import shop.localcloud.UserError;
+import shop.localcloud.cloudformation.Model;
 import shop.localcloud.cloudformation.Model.CustomResourceSpec;
+import shop.localcloud.cloudformation.Template;
+import shop.localcloud.common.Flow;
+import shop.localcloud.common.UserError;
 import shop.localcloud.lambda.InvocationResult;
 import shop.localcloud.lambda.LocalFunction;
 
@@ -21,19 +23,19 @@ import shop.localcloud.lambda.LocalFunction;
  * Creates the template's {@code Custom::*} resources as CloudFormation does on deploy: the ServiceToken function
  * gets a Create event and answers on the ResponseURL. This is how the price list and the stock are seeded.
  */
-public final class CustomResources {
+final class CustomResources {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, CompletableFuture<JsonNode>> answers = new ConcurrentHashMap<>();
 
     /** Called by the bus endpoint when a function PUTs its answer to a ResponseURL. */
-    public void answer(String requestId, JsonNode response) {
+    void answer(String requestId, JsonNode response) {
         answers.computeIfAbsent(requestId, id -> new CompletableFuture<>()).complete(response);
     }
 
     /** Creates every custom resource (in parallel); fails like a stack would, with the resource's reason. */
-    public void createAll(List<CustomResourceSpec> resources, Map<String, LocalFunction> functions, Function<String, String> responseUrl, Flow flow) {
+    void createAll(List<CustomResourceSpec> resources, Map<String, LocalFunction> functions, Function<String, String> responseUrl, Flow flow) {
         List<Runnable> checks = new ArrayList<>();
         for (CustomResourceSpec resource : resources) {
             LocalFunction function = functions.get(resource.functionId());

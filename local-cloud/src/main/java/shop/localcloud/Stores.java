@@ -1,0 +1,48 @@
+package shop.localcloud;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import shop.localcloud.cloudformation.Model.QueueSpec;
+import shop.localcloud.cloudformation.Model.SystemSpec;
+import shop.localcloud.common.UserError;
+import shop.localcloud.lambda.SdkEndpoints;
+import shop.localcloud.sqs.LocalSqs;
+import shop.localparts.SesV2Local;
+import shop.localparts.TemplateTables;
+import shop.localparts.TransactionalDynalite;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The local stand-ins that hold the system's state, with the template's tables and queues created in them: SQS
+ * (ElasticMQ), DynamoDB (dynalite behind its transactional front) and SES v2. {@code queueNames} maps each queue's
+ * logical id to its name.
+ */
+record Stores(LocalSqs sqs, TransactionalDynalite dynamoDb, SesV2Local ses, DynamoDbClient dynamo, Map<String, String> queueNames) {
+
+    /** Starts DynamoDB and SES next to the already running {@code sqs} (the template's queue URLs name its port). */
+    static Stores start(LocalSqs sqs, SystemSpec spec, Options options, Resources resources) {
+        TransactionalDynalite dynamoDb;
+        SesV2Local ses;
+        try {
+            dynamoDb = resources.closing(TransactionalDynalite.start());
+            ses = resources.closing(SesV2Local.start());
+        } catch (IllegalStateException e) {
+            throw new UserError("a Node.js stand-in did not start: " + e.getMessage() + "; try `npm ci` in " + spec.root());
+        }
+        DynamoDbClient dynamo = resources.closing(TemplateTables.localClient(dynamoDb.endpoint()));
+        TemplateTables tables = new TemplateTables(options.template());
+        spec.tables().forEach((logicalId, name) -> tables.create(dynamo, logicalId, name));
+        Map<String, String> queueNames = new LinkedHashMap<>();
+        for (QueueSpec queue : spec.queues()) {
+            sqs.createQueue(queue.name());
+            queueNames.put(queue.logicalId(), queue.name());
+        }
+        return new Stores(sqs, dynamoDb, ses, dynamo, Collections.unmodifiableMap(queueNames));
+    }
+
+    /** What the functions' SDKs are pointed at, with the bus served on {@code eventBridge}. */
+    SdkEndpoints sdkEndpoints(String eventBridge) {
+        return new SdkEndpoints(dynamoDb.endpoint(), eventBridge, ses.endpoint(), sqs.endpoint());
+    }
+}
