@@ -66,12 +66,12 @@ class LostWritesTest {
         }
 
         @Override
-        public Attempt reserve(StockDecision reserved, String placedEventId) {
+        public Attempt reserve(OwedEvent reserved, String placedEventId) {
             throw new UnsupportedOperationException("not a reservation test");
         }
 
         @Override
-        public boolean reject(StockDecision shortage, String placedEventId) {
+        public boolean reject(OwedEvent shortage, String placedEventId) {
             throw new UnsupportedOperationException("not a reservation test");
         }
 

@@ -31,7 +31,7 @@ class ParcelUseCasesTest {
     private static final List<ParcelLine> LINES = List.of(new ParcelLine("SKU-1", 2));
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-15T12:00:00Z"), ZoneOffset.UTC);
 
-    private final List<ParcelShipped> published = new ArrayList<>();
+    private final List<OwedEvent> published = new ArrayList<>();
 
     @Test
     void a_shipment_whose_every_write_is_lost_gives_up_after_three_and_publishes_nothing() {
@@ -123,7 +123,7 @@ class ParcelUseCasesTest {
         }
 
         @Override
-        public boolean ship(Parcel shipped, ParcelShipped owed) {
+        public boolean ship(Parcel shipped, OwedEvent owed) {
             writes++;
             return false;
         }
