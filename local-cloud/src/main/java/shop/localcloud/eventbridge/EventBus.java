@@ -33,6 +33,8 @@ public final class EventBus {
 
     /** A whole-request failure, answered as the EventBridge JSON protocol does ({@code __type} + message). */
     public static final class ApiException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         public final int status;
         public final String type;
 
@@ -67,7 +69,7 @@ public final class EventBus {
                 throw new UserError("template.yaml: rule " + rule.name() + " is on bus " + rule.busName() + ", which the template does not declare");
             }
             try {
-                machines.computeIfAbsent(rule.busName(), b -> new Machine()).addRule(rule.name(), rule.patternJson());
+                machines.computeIfAbsent(rule.busName(), b -> Machine.builder().build()).addRule(rule.name(), rule.patternJson());
             } catch (IOException | RuntimeException e) {
                 throw new UserError("template.yaml: the pattern of " + rule.name() + " is not a valid EventBridge pattern: " + e.getMessage());
             }
@@ -270,8 +272,7 @@ public final class EventBus {
             }
             return true;
         }
-        for (var fields = node.fields(); fields.hasNext(); ) {
-            var field = fields.next();
+        for (var field : node.properties()) {
             if (!validUnicode(JSON.getNodeFactory().textNode(field.getKey())) || !validUnicode(field.getValue())) {
                 return false;
             }

@@ -166,6 +166,8 @@ public final class LambdaApi implements HttpHandler {
 
     /** An error Lambda's API answers, by its model's error shape name and HTTP status. */
     private static final class LambdaError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         final int status;
         final String type;
 
