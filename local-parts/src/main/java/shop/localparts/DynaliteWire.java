@@ -109,7 +109,7 @@ final class DynaliteWire {
     /** A text that is equal for two keys exactly when they name the same item. */
     static String identity(String table, ObjectNode key) {
         Map<String, String> sorted = new TreeMap<>();
-        key.fields().forEachRemaining(e -> sorted.put(e.getKey(), e.getValue().toString()));
+        key.properties().forEach(e -> sorted.put(e.getKey(), e.getValue().toString()));
         return table + "\u0000" + sorted;
     }
 
