@@ -99,7 +99,7 @@ class OrderEventHandlerTest {
         table = dynamoDb.freshTable("InventoryTable");
         stock = new DynamoDbStock(dynamoDb.client(), table);
         reservations = new DynamoDbReservations(dynamoDb.client(), table, Clock.systemUTC());
-        handler = handler(stock, reservations);
+        handler = handler(reservations);
         stockOf(SKU_1, 10);
         stockOf(SKU_2, 10);
         stockOf(SKU_5, 10);
@@ -273,7 +273,7 @@ class OrderEventHandlerTest {
         emptyStock.seed(new StockLevel(SKU_1, 10));
         DynamoDbReservations orders = new DynamoDbReservations(dynamoDb.client(), table, Clock.systemUTC());
         this.table = table;
-        handler = handler(emptyStock, orders);
+        handler = handler(orders);
 
         JsonNode result = invoke("order-placed.json");
 
@@ -332,7 +332,7 @@ class OrderEventHandlerTest {
         assertEquals(10, available(SKU_1));
     }
 
-    private OrderEventHandler handler(DynamoDbStock stock, DynamoDbReservations reservations) {
+    private OrderEventHandler handler(DynamoDbReservations reservations) {
         ShortageMetrics metrics = (orderId, skus) -> shortages.add(skus);
         InventoryEvents decisions = new EventBridgeInventoryEvents(outbox());
         return new OrderEventHandler(new ReserveStock(reservations, decisions, metrics, Clock.systemUTC()),
