@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import shop.localcloud.UserError;
-import shop.localcloud.apigateway.HttpApi;
 
 /** What template.yaml asks local-cloud to run, with every intrinsic function already resolved. */
 public final class Model {
