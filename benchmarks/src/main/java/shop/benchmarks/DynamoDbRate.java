@@ -14,7 +14,10 @@ import shop.localparts.TemplateTables;
 import shop.localparts.TransactionalDynalite;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * {@code ./benchmarks/run --dynamodb-rate}: what the transactional front costs. The same N client threads against raw
@@ -36,10 +39,10 @@ final class DynamoDbRate {
                 .updateExpression("SET n = n + :one").conditionExpression("attribute_exists(pk)")
                 .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))));
         OPERATIONS.put("TransactWriteItems (update + put)", (c, t, thread, i) -> c.transactWriteItems(b -> b.transactItems(
-                x -> x.update(u -> u.tableName(t).key(key(thread, i)).updateExpression("SET n = n + :one")
-                        .conditionExpression("attribute_exists(pk)").expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))),
-                x -> x.put(p -> p.tableName(t).item(Map.of("pk", AttributeValue.fromS("claim-" + thread + "-" + i)))
-                        .conditionExpression("attribute_not_exists(pk)")))));
+                TransactWriteItem.builder().update(u -> u.tableName(t).key(key(thread, i)).updateExpression("SET n = n + :one")
+                        .conditionExpression("attribute_exists(pk)").expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))).build(),
+                TransactWriteItem.builder().put(p -> p.tableName(t).item(Map.of("pk", AttributeValue.fromS("claim-" + thread + "-" + i)))
+                        .conditionExpression("attribute_not_exists(pk)")).build())));
     }
 
     private DynamoDbRate() {
@@ -76,7 +79,8 @@ final class DynamoDbRate {
 
     private static String seed(DynamoDbClient client, String table, int threads) {
         client.createTable(b -> b.tableName(table).billingMode("PAY_PER_REQUEST")
-                .attributeDefinitions(d -> d.attributeName("pk").attributeType("S")).keySchema(k -> k.attributeName("pk").keyType("HASH")));
+                .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType("S").build())
+                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType("HASH").build()));
         while (!"ACTIVE".equals(client.describeTable(b -> b.tableName(table)).table().tableStatusAsString())) {
             Thread.onSpinWait();
         }

@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /** The local cloud with fixture functions, through the real AWS SDK clients and plain HTTP. */
 class LocalCloudTest {
@@ -121,7 +121,7 @@ class LocalCloudTest {
             JsonNode record = null;
             for (int i = 0; i < 5 && record == null; i++) {
                 for (Message message : sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)
-                        .messageAttributeNames("All").attributeNamesWithStrings(QueueAttributeName.ALL.toString())).messages()) {
+                        .messageAttributeNames("All").messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages()) {
                     JsonNode body = JSON.readTree(message.body());
                     if (body.path("requestPayload").path("detail").path("marker").asText().equals(marker)) {
                         record = body;

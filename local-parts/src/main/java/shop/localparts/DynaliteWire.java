@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -42,7 +43,7 @@ final class DynaliteWire {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.resolve(pathAndQuery))
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach((name, values) -> {
-            if (!HOP_HEADERS.contains(name.toLowerCase())) {
+            if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
                 values.forEach(value -> request.header(name, value));
             }
         });
@@ -109,7 +110,7 @@ final class DynaliteWire {
     /** A text that is equal for two keys exactly when they name the same item. */
     static String identity(String table, ObjectNode key) {
         Map<String, String> sorted = new TreeMap<>();
-        key.fields().forEachRemaining(e -> sorted.put(e.getKey(), e.getValue().toString()));
+        key.properties().forEach(e -> sorted.put(e.getKey(), e.getValue().toString()));
         return table + "\u0000" + sorted;
     }
 
@@ -118,7 +119,7 @@ final class DynaliteWire {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             Map<String, List<String>> headers = new LinkedHashMap<>();
             response.headers().map().forEach((name, values) -> {
-                if (!HOP_HEADERS.contains(name.toLowerCase()) && !name.startsWith(":")) {
+                if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
                     headers.put(name, values);
                 }
             });

@@ -28,9 +28,9 @@ final class ItemsNamed {
             switch (operation) {
                 case "GetItem", "UpdateItem", "DeleteItem" -> items.add(identity(table, request.get("Key"), false, wire));
                 case "PutItem" -> items.add(identity(table, request.get("Item"), true, wire));
-                case "BatchGetItem" -> request.path("RequestItems").fields().forEachRemaining(entry ->
+                case "BatchGetItem" -> request.path("RequestItems").properties().forEach(entry ->
                         entry.getValue().path("Keys").forEach(key -> items.add(identity(entry.getKey(), key, false, wire))));
-                case "BatchWriteItem" -> request.path("RequestItems").fields().forEachRemaining(entry ->
+                case "BatchWriteItem" -> request.path("RequestItems").properties().forEach(entry ->
                         entry.getValue().forEach(write -> items.add(write.has("PutRequest")
                                 ? identity(entry.getKey(), write.path("PutRequest").get("Item"), true, wire)
                                 : identity(entry.getKey(), write.path("DeleteRequest").get("Key"), false, wire))));

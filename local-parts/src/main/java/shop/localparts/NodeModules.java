@@ -21,6 +21,7 @@ public final class NodeModules {
     }
 
     /** The path of an installed package's file, running {@code npm ci} first if the package is missing. */
+    @SuppressWarnings("try") // the FileLock is held, never read: it keeps two builds from running npm ci at once
     public static Path resolve(String packageName, String file) {
         Path root = ProjectRoot.find();
         Path target = root.resolve("node_modules").resolve(packageName).resolve(file);

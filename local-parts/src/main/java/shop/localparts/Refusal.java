@@ -3,6 +3,7 @@ package shop.localparts;
 /** A request the front answers with an error before (or instead of) finishing it: carries that answer up to the HTTP handler. */
 final class Refusal extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
     private final transient Answer answer;
 
     Refusal(Answer answer) {

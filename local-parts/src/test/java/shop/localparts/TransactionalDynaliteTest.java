@@ -17,15 +17,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.IdempotentParameterMismatchException;
 import software.amazon.awssdk.services.dynamodb.model.ItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -50,8 +53,8 @@ class TransactionalDynaliteTest {
     static String freshTable(DynamoDbClient client) {
         String name = "t-" + UUID.randomUUID();
         client.createTable(b -> b.tableName(name).billingMode("PAY_PER_REQUEST")
-                .attributeDefinitions(d -> d.attributeName("pk").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("pk").keyType("HASH")));
+                .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType("HASH").build()));
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (!"ACTIVE".equals(client.describeTable(b -> b.tableName(name)).table().tableStatusAsString())) {
             assertTrue(System.nanoTime() < deadline, "table never became ACTIVE");
@@ -244,9 +247,9 @@ class TransactionalDynaliteTest {
         client.putItem(b -> b.tableName(table).item(Map.of("pk", s("a"), "available", n(3), "note", s("hi"))));
 
         List<ItemResponse> responses = client.transactGetItems(b -> b.transactItems(
-                g -> g.get(x -> x.tableName(table).key(Map.of("pk", s("absent")))),
-                g -> g.get(x -> x.tableName(table).key(Map.of("pk", s("a"))).projectionExpression("#n")
-                        .expressionAttributeNames(Map.of("#n", "note"))))).responses();
+                TransactGetItem.builder().get(x -> x.tableName(table).key(Map.of("pk", s("absent")))).build(),
+                TransactGetItem.builder().get(x -> x.tableName(table).key(Map.of("pk", s("a"))).projectionExpression("#n")
+                        .expressionAttributeNames(Map.of("#n", "note"))).build())).responses();
 
         assertEquals(2, responses.size());
         assertFalse(responses.get(0).hasItem() && !responses.get(0).item().isEmpty());

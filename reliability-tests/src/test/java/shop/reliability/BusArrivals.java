@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -34,7 +35,7 @@ final class BusArrivals {
         String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
         events.putRule(b -> b.eventBusName(bus).name("all-order-events").eventPattern("{\"source\":[\"shop.orders\"]}"));
-        events.putTargets(b -> b.eventBusName(bus).rule("all-order-events").targets(t -> t.id("arrivals").arn(queueArn)));
+        events.putTargets(b -> b.eventBusName(bus).rule("all-order-events").targets(Target.builder().id("arrivals").arn(queueArn).build()));
         return new BusArrivals(sqs, queueUrl);
     }
 

@@ -111,10 +111,14 @@ final class Duplicator implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         running = false;
         follower.interrupt();
         putters.shutdown();
-        putters.awaitTermination(30, TimeUnit.SECONDS);
+        try {
+            putters.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // close() must not throw it (a try-with-resources would suppress it): keep it for the caller
+        }
     }
 }

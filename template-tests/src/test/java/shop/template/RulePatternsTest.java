@@ -39,7 +39,7 @@ class RulePatternsTest {
     @TestFactory
     Stream<DynamicTest> every_rule_pattern_compiles_and_matches_exactly_the_sample_events_meant_for_it() throws Exception {
         Map<String, String> rules = rules();
-        Machine machine = new Machine();
+        Machine machine = Machine.builder().build();
         for (Map.Entry<String, String> rule : rules.entrySet()) {
             assertNull(RuleCompiler.check(rule.getValue()), rule.getKey() + ": pattern does not compile");
             machine.addRule(rule.getKey(), rule.getValue());
@@ -79,9 +79,9 @@ class RulePatternsTest {
     @Test
     void the_archive_keeps_every_sample_event_that_some_rule_routes() throws Exception {
         Map<String, Object> archive = template.properties("OrderEventArchive");
-        Machine machine = new Machine();
+        Machine machine = Machine.builder().build();
         machine.addRule("archive", JSON.writeValueAsString(archive.get("EventPattern")));
-        Machine rules = new Machine();
+        Machine rules = Machine.builder().build();
         for (Map.Entry<String, String> rule : rules().entrySet()) {
             rules.addRule(rule.getKey(), rule.getValue());
         }

@@ -115,7 +115,7 @@ final class Specification {
                 checkValue(spec.path("type"), v, path + "/" + key, violations);
             }
         });
-        properties.fields().forEachRemaining(p -> {
+        properties.properties().forEach(p -> {
             if (p.getValue().path("required").asBoolean(false) && !value.containsKey(p.getKey())) {
                 violations.add(path + ": missing required property " + p.getKey());
             }

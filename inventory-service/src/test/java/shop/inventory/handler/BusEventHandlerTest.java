@@ -75,7 +75,7 @@ class BusEventHandlerTest {
         table = dynamoDb.freshTable("InventoryTable");
         stock = new DynamoDbStock(dynamoDb.client(), table);
         reservations = new DynamoDbReservations(dynamoDb.client(), table, Clock.systemUTC());
-        handler = handler(stock, reservations);
+        handler = handler(reservations);
         stockOf(SKU_1, 10);
         stockOf(SKU_2, 10);
         stockOf(SKU_5, 10);
@@ -246,7 +246,7 @@ class BusEventHandlerTest {
         emptyStock.seed(new StockLevel(SKU_1, 10));
         DynamoDbReservations orders = new DynamoDbReservations(dynamoDb.client(), table, Clock.systemUTC());
         this.table = table;
-        handler = handler(emptyStock, orders);
+        handler = handler(orders);
 
         JsonNode result = invoke("order-placed.json");
 
@@ -316,7 +316,7 @@ class BusEventHandlerTest {
         assertEquals("00000000-0000-0000-0000-000000000000", OrderEventTranslator.orderPlaced(event).orderId().value());
     }
 
-    private BusEventHandler handler(DynamoDbStock stock, DynamoDbReservations reservations) {
+    private BusEventHandler handler(DynamoDbReservations reservations) {
         ShortageMetrics metrics = (orderId, skus) -> shortages.add(skus);
         InventoryEvents decisions = new OutboxInventoryEvents(outbox());
         return new BusEventHandler(new ReserveStock(reservations, decisions, metrics, Clock.systemUTC()),

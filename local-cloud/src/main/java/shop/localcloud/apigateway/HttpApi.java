@@ -135,7 +135,7 @@ public final class HttpApi implements AutoCloseable {
             return;
         }
         int status = output.path("statusCode").asInt(500);
-        output.path("headers").fields().forEachRemaining(h -> exchange.getResponseHeaders().add(h.getKey(), h.getValue().asText()));
+        output.path("headers").properties().forEach(h -> exchange.getResponseHeaders().add(h.getKey(), h.getValue().asText()));
         output.path("cookies").forEach(c -> exchange.getResponseHeaders().add("Set-Cookie", c.asText()));
         String text = output.path("body").isTextual() ? output.path("body").asText() : output.path("body").isMissingNode()
                 || output.path("body").isNull() ? "" : output.path("body").toString();

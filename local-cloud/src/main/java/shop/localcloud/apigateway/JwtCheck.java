@@ -9,7 +9,6 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.Map;
 import shop.localcloud.cloudformation.Model.JwtAuthorizerSpec;
 
@@ -123,8 +122,7 @@ final class JwtCheck {
     /** The claims as API Gateway passes them on: every value a string, arrays as "[a b]". */
     private static ObjectNode claims(JsonNode payload) {
         ObjectNode claims = JSON.createObjectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> it = payload.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> claim = it.next();
+        for (Map.Entry<String, JsonNode> claim : payload.properties()) {
             JsonNode value = claim.getValue();
             if (value.isArray()) {
                 StringBuilder joined = new StringBuilder("[");

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.BinaryOperator;
@@ -136,13 +137,13 @@ public final class FunctionReader {
             switch (String.valueOf(event.get("Type"))) {
                 case "HttpApi" -> {
                     Object routeAuthorizer = p.get("Auth") instanceof Map<?, ?> auth ? auth.get("Authorizer") : null;
-                    routes.add(new HttpRoute(String.valueOf(p.getOrDefault("Method", "ANY")).toUpperCase(),
+                    routes.add(new HttpRoute(String.valueOf(p.getOrDefault("Method", "ANY")).toUpperCase(Locale.ROOT),
                             String.valueOf(p.getOrDefault("Path", "/")), functionId, authorizers.apply(
                                     p.get("ApiId") == null ? null : String.valueOf(p.get("ApiId")),
                                     routeAuthorizer == null ? null : String.valueOf(routeAuthorizer))));
                 }
                 case "EventBridgeRule", "CloudWatchEvent" -> rules.add(rule(functionId, name, p, where));
-                case "Schedule", "ScheduleV2" -> schedules.add(schedule(functionId, name, p, where));
+                case "Schedule", "ScheduleV2" -> schedules.add(schedule(functionId, name, p));
                 default -> { } // SQS, S3, ... events: nothing in this system uses them yet
             }
         });
@@ -168,7 +169,7 @@ public final class FunctionReader {
                 dlq);
     }
 
-    private ScheduleSpec schedule(String functionId, String eventName, Map<String, Object> p, String where) {
+    private ScheduleSpec schedule(String functionId, String eventName, Map<String, Object> p) {
         String expression = String.valueOf(p.getOrDefault("Schedule", p.get("ScheduleExpression")));
         Matcher rate = RATE.matcher(expression.trim());
         Duration every = null;

@@ -44,7 +44,7 @@ final class ArchiveCatalog {
 
     /** An archive: the template's settings, and the count and size of the archived events it holds (its bus, its pattern). */
     private ObjectNode archive(ArchiveSpec spec, boolean described) {
-        Machine machine = new Machine();
+        Machine machine = Machine.builder().build();
         if (spec.patternJson() != null) {
             try {
                 machine.addRule("archive", spec.patternJson());

@@ -109,7 +109,7 @@ public final class BusCatalog {
         if (!missing.isEmpty()) {
             throw new EventBus.ApiException(400, "ValidationException", "Event is missing the mandatory fields " + missing + ".");
         }
-        Machine machine = new Machine();
+        Machine machine = Machine.builder().build();
         try {
             machine.addRule("pattern", request.path("EventPattern").asText(""));
         } catch (Exception e) {

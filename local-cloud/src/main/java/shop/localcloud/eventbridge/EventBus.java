@@ -29,6 +29,8 @@ public final class EventBus {
 
     /** A whole-request failure, answered as the EventBridge JSON protocol does ({@code __type} + message). */
     public static final class ApiException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         public final int status;
         public final String type;
 
@@ -61,7 +63,7 @@ public final class EventBus {
                 throw new UserError("template.yaml: rule " + rule.name() + " is on bus " + rule.busName() + ", which the template does not declare");
             }
             try {
-                machines.computeIfAbsent(rule.busName(), b -> new Machine()).addRule(rule.name(), rule.patternJson());
+                machines.computeIfAbsent(rule.busName(), b -> Machine.builder().build()).addRule(rule.name(), rule.patternJson());
             } catch (IOException | RuntimeException e) {
                 throw new UserError("template.yaml: the pattern of " + rule.name() + " is not a valid EventBridge pattern: " + e.getMessage());
             }

@@ -193,7 +193,7 @@ public final class FunctionInstance {
     }
 
     private void timedOut(Invocation invocation) {
-        if (current != invocation) {
+        if (current != invocation) { // NOPMD - CompareObjectsWithEquals: is this very invocation still the current one
             return;
         }
         current = null;

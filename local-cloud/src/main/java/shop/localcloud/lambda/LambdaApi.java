@@ -46,7 +46,7 @@ public final class LambdaApi implements HttpHandler {
         String method = exchange.getRequestMethod();
         try {
             if (path.equals(FUNCTIONS) && method.equals("GET")) {
-                json(exchange, 200, list(exchange.getRequestURI().getRawQuery()));
+                json(exchange, 200, list());
             } else if (path.startsWith(FUNCTIONS + "/") && path.endsWith("/invocations") && method.equals("POST")) {
                 invoke(exchange, function(path.substring(FUNCTIONS.length() + 1, path.length() - "/invocations".length())));
             } else if (path.startsWith(FUNCTIONS + "/") && path.indexOf('/', FUNCTIONS.length() + 1) < 0 && method.equals("GET")) {
@@ -131,7 +131,7 @@ public final class LambdaApi implements HttpHandler {
         }
     }
 
-    private ObjectNode list(String rawQuery) {
+    private ObjectNode list() {
         ObjectNode answer = JSON.createObjectNode();
         ArrayNode list = answer.putArray("Functions");
         functions.values().forEach(f -> list.add(FunctionConfigurations.of(f.spec())));
@@ -166,6 +166,8 @@ public final class LambdaApi implements HttpHandler {
 
     /** An error Lambda's API answers, by its model's error shape name and HTTP status. */
     private static final class LambdaError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         final int status;
         final String type;
 

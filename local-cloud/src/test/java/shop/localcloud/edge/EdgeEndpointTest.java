@@ -24,8 +24,10 @@ import shop.localcloud.TestSystem;
 import shop.localparts.LocalAwsClients;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -54,8 +56,8 @@ class EdgeEndpointTest {
              DynamoDbClient dynamo = LocalAwsClients.retrying(DynamoDbClient.builder(), edge);
              SqsClient sqs = LocalAwsClients.retrying(SqsClient.builder(), edge);
              SesV2Client ses = LocalAwsClients.retrying(SesV2Client.builder(), edge)) {
-            PutEventsResponse put = events.putEvents(b -> b.entries(e -> e.eventBusName("shop-test-bus").source("test.app")
-                    .detailType("Greeting").detail("{\"to\":\"edge\"}")));
+            PutEventsResponse put = events.putEvents(b -> b.entries(PutEventsRequestEntry.builder().eventBusName("shop-test-bus").source("test.app")
+                    .detailType("Greeting").detail("{\"to\":\"edge\"}").build()));
             assertEquals(0, put.failedEntryCount());
             system.settle();
             assertEquals(1, system.flowLinesContaining("DELIVER", "HelloFunction <- Greeting", "ok"));
@@ -127,11 +129,11 @@ class EdgeEndpointTest {
                         try {
                             go.await();
                             dynamo.transactWriteItems(b -> b.transactItems(
-                                    t -> t.update(u -> u.tableName("TestTable").key(Map.of("pk", s(sku)))
+                                    TransactWriteItem.builder().update(u -> u.tableName("TestTable").key(Map.of("pk", s(sku)))
                                             .updateExpression("SET available = available - :one").conditionExpression("available >= :one")
-                                            .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))),
-                                    t -> t.put(p -> p.tableName("TestTable").item(Map.of("pk", s(claim)))
-                                            .conditionExpression("attribute_not_exists(pk)"))));
+                                            .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))).build(),
+                                    TransactWriteItem.builder().put(p -> p.tableName("TestTable").item(Map.of("pk", s(claim)))
+                                            .conditionExpression("attribute_not_exists(pk)")).build()));
                             taken.incrementAndGet();
                         } catch (TransactionCanceledException lost) {
                             // sold out, or claimed before

@@ -22,6 +22,7 @@ import shop.localcloud.TestSystem;
 import shop.localparts.LocalAwsClients;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.DescribeReplayResponse;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.ReplayState;
 
 /** Issue 21: one bad event, a crash mid-write or a damaged file never poisons local-cloud's archive or a replay. */
@@ -94,7 +95,8 @@ class ArchiveSurvivesTest {
     }
 
     private void put(String detail) throws InterruptedException {
-        var answer = events.putEvents(b -> b.entries(e -> e.eventBusName("shop-test-bus").source("test.app").detailType("Other").detail(detail)));
+        var answer = events.putEvents(b -> b.entries(
+                PutEventsRequestEntry.builder().eventBusName("shop-test-bus").source("test.app").detailType("Other").detail(detail).build()));
         assertEquals(0, answer.failedEntryCount());
         system.settle();
     }

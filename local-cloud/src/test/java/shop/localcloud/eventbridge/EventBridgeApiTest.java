@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.eventbridge.model.DescribeArchiveResponse
 import software.amazon.awssdk.services.eventbridge.model.DescribeRuleResponse;
 import software.amazon.awssdk.services.eventbridge.model.EventBus;
 import software.amazon.awssdk.services.eventbridge.model.InvalidEventPatternException;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.ReplayState;
 import software.amazon.awssdk.services.eventbridge.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.eventbridge.model.Rule;
@@ -97,8 +98,9 @@ class EventBridgeApiTest {
     @Test
     void the_archive_counts_the_events_of_its_bus_that_match_its_pattern() throws Exception {
         long before = events.describeArchive(b -> b.archiveName("shop-test-archive")).eventCount();
-        events.putEvents(b -> b.entries(e -> e.eventBusName("shop-test-bus").source("test.app").detailType("Other").detail("{}"),
-                e -> e.eventBusName("shop-test-bus").source("elsewhere.app").detailType("Other").detail("{}")));
+        events.putEvents(b -> b.entries(
+                PutEventsRequestEntry.builder().eventBusName("shop-test-bus").source("test.app").detailType("Other").detail("{}").build(),
+                PutEventsRequestEntry.builder().eventBusName("shop-test-bus").source("elsewhere.app").detailType("Other").detail("{}").build()));
         system.settle();
 
         DescribeArchiveResponse archive = events.describeArchive(b -> b.archiveName("shop-test-archive"));

@@ -76,7 +76,7 @@ class ConsoleBrowserTest {
         long count = 0;
         for (RuleSpec rule : cloud.spec().rules()) {
             try {
-                Machine machine = new Machine();
+                Machine machine = Machine.builder().build();
                 machine.addRule(rule.name(), rule.patternJson());
                 count += machine.rulesForJSONEvent(event.toString()).isEmpty() ? 0 : 1;
             } catch (Exception e) {

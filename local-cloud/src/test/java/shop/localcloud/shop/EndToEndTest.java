@@ -203,7 +203,7 @@ class EndToEndTest {
         for (JsonNode malformed : samples) {
             String eventId = malformed.path("detail").path("metadata").path("eventId").asText();
             for (Model.RuleSpec rule : cloud.spec().rules()) {
-                software.amazon.event.ruler.Machine machine = new software.amazon.event.ruler.Machine();
+                software.amazon.event.ruler.Machine machine = software.amazon.event.ruler.Machine.builder().build();
                 machine.addRule(rule.name(), rule.patternJson());
                 if (!machine.rulesForJSONEvent(malformed.toString()).isEmpty()) {
                     expected.merge(rule.functionId(), eventId, (a, b) -> a + "," + b);

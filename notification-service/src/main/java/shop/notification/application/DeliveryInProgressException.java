@@ -8,6 +8,8 @@ import java.time.Instant;
  */
 public final class DeliveryInProgressException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     public DeliveryInProgressException(String what, Instant leaseUntil) {
         super(what + " is being sent by another invocation (lease until " + leaseUntil + "); retry later");
     }

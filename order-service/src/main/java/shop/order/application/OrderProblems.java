@@ -12,6 +12,8 @@ public final class OrderProblems {
 
     /** Some skus are not on the price list. */
     public static final class UnknownSkus extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         private final List<String> skus;
 
         public UnknownSkus(List<String> skus) {
@@ -26,6 +28,8 @@ public final class OrderProblems {
 
     /** The Idempotency-Key was already used, within 24 hours, for a different request. */
     public static final class IdempotencyKeyReused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         public IdempotencyKeyReused() {
             super("the Idempotency-Key was already used for a different request");
         }
@@ -33,6 +37,8 @@ public final class OrderProblems {
 
     /** No such order for this customer (another customer's order is not revealed to exist). */
     public static final class OrderNotFound extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         public OrderNotFound(String orderId) {
             super("no order " + orderId);
         }
@@ -40,6 +46,8 @@ public final class OrderProblems {
 
     /** The order's status does not allow a cancel (REJECTED; a second cancel answers with the cancelled order instead). */
     public static final class OrderNotCancellable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         private final OrderStatus status;
 
         public OrderNotCancellable(OrderStatus status) {
@@ -57,6 +65,8 @@ public final class OrderProblems {
      * dropped, the event fails, is retried, and then waits in the dead-letter queue with this reason.
      */
     public static final class DecisionForUnknownOrder extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         public DecisionForUnknownOrder(String detailType, OrderId orderId) {
             super(detailType + " for order " + orderId + ", which the orders table does not have");
         }
@@ -64,6 +74,8 @@ public final class OrderProblems {
 
     /** An event contradicts where the order stands (inventory decides once per order; only a confirmed order ships). */
     public static final class ContradictoryDecision extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         public ContradictoryDecision(String detailType, OrderId orderId, OrderStatus status) {
             super(detailType + " for order " + orderId + ", which is already " + status);
         }

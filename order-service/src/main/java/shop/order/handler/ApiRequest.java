@@ -23,9 +23,9 @@ record ApiRequest(String routeKey, Map<String, String> headers, Map<String, Stri
 
     static ApiRequest from(JsonNode event) {
         Map<String, String> headers = new HashMap<>();
-        event.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue().asText()));
+        event.path("headers").properties().forEach(h -> headers.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue().asText()));
         Map<String, String> path = new HashMap<>();
-        event.path("pathParameters").fields().forEachRemaining(p -> path.put(p.getKey(), p.getValue().asText()));
+        event.path("pathParameters").properties().forEach(p -> path.put(p.getKey(), p.getValue().asText()));
         JsonNode body = event.path("body");
         byte[] bytes = new byte[0];
         if (body.isTextual()) {

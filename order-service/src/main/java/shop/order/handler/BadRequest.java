@@ -22,6 +22,8 @@ final class BadRequest {
 
     /** A refusal, thrown anywhere in decoding and turned into its problem response by the handler. */
     static final class Problem extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         private final int status;
         private final String title;
         private final List<FieldError> errors;

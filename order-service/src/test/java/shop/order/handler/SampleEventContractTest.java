@@ -2,13 +2,10 @@ package shop.order.handler;
 
 import shop.testsupport.ConsumerSampleContract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import shop.testsupport.EventSchemas;
 import shop.testsupport.SampleEvents;

@@ -5,7 +5,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import shop.packaging.domain.Parcel;
-import shop.packaging.domain.ParcelStatus;
 import shop.packaging.domain.Shipment;
 
 /**

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -70,8 +69,7 @@ public final class EventContracts {
                 violations.add(at + ": " + problem);
             }
         } else if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 String name = Text.carriable(field.getKey()) ? field.getKey() : "(a name that is not valid text)";
                 if (!Text.carriable(field.getKey())) {
                     violations.add(at + "/" + name + ": the name " + Text.problem(field.getKey()));

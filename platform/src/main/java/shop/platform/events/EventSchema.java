@@ -6,7 +6,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,8 +73,7 @@ public final class EventSchema {
                 found.add(at + "/" + name.asText() + ": is required");
             }
         }
-        for (Iterator<Map.Entry<String, JsonNode>> fields = schema.path("properties").fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> property = fields.next();
+        for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
             if (value.has(property.getKey())) {
                 check(property.getValue(), value.get(property.getKey()), at + "/" + property.getKey(), found);
             }
@@ -191,8 +189,7 @@ public final class EventSchema {
     }
 
     private static void checkKnown(JsonNode schema, String at) {
-        for (Iterator<Map.Entry<String, JsonNode>> fields = schema.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : schema.properties()) {
             String keyword = field.getKey();
             if (keyword.startsWith("x-")) {
                 continue;
@@ -201,7 +198,7 @@ public final class EventSchema {
                 throw new IllegalArgumentException("schema keyword " + keyword + " at " + at + " is not checked by EventSchema; add it");
             }
             if (keyword.equals("properties") || keyword.equals("$defs")) {
-                field.getValue().fields().forEachRemaining(p -> checkKnown(p.getValue(), at + "/" + keyword + "/" + p.getKey()));
+                field.getValue().properties().forEach(p -> checkKnown(p.getValue(), at + "/" + keyword + "/" + p.getKey()));
             } else if (keyword.equals("items")) {
                 checkKnown(field.getValue(), at + "/items");
             } else if (keyword.equals("type")) {

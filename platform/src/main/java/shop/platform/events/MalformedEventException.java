@@ -6,6 +6,8 @@ package shop.platform.events;
  */
 public final class MalformedEventException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     public MalformedEventException(String reason) {
         super(reason);
     }

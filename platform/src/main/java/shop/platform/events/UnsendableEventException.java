@@ -8,6 +8,8 @@ import java.util.List;
  */
 public final class UnsendableEventException extends IllegalArgumentException {
 
+    private static final long serialVersionUID = 1L;
+
     private final List<String> violations;
 
     public UnsendableEventException(String detailType, List<String> violations) {

@@ -23,7 +23,6 @@ import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -159,8 +158,7 @@ public final class Json {
         switch (node.getNodeType()) {
             case OBJECT -> {
                 generator.writeStartObject();
-                for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-                    Map.Entry<String, JsonNode> field = fields.next();
+                for (Map.Entry<String, JsonNode> field : node.properties()) {
                     generator.writeFieldName(field.getKey());
                     write(generator, field.getValue());
                 }

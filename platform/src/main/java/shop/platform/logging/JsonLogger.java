@@ -28,6 +28,8 @@ import shop.platform.json.Json;
  */
 final class JsonLogger extends LegacyAbstractLogger implements LoggingEventAware {
 
+    private static final long serialVersionUID = 1L;
+
     private final String shortName;
     private final int threshold;
 

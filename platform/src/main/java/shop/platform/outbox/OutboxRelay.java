@@ -54,7 +54,7 @@ public final class OutboxRelay {
             LambdaLogging.withCorrelationId(context, "relay-" + UUID.randomUUID(), outbox::parked).forEach(event -> {
                 ObjectNode node = parked.addObject().put("eventId", event.eventId()).put("detailType", event.detailType())
                         .put("reason", event.reason()).put("parkedAt", event.parkedAt());
-                event.key().forEach((name, value) -> node.with("key").put(name, value.s() != null ? value.s() : value.n()));
+                event.key().forEach((name, value) -> node.withObjectProperty("key").put(name, value.s() != null ? value.s() : value.n()));
             });
             output.write(Json.bytes(Json.object().set("parked", parked)));
             return;

@@ -39,6 +39,8 @@ public final class SesEmails implements Emails {
     /** SES answered with an error: the email was not accepted. Carries no personal data. */
     public static final class EmailNotSentException extends RuntimeException {
 
+        private static final long serialVersionUID = 1L;
+
         EmailNotSentException(String errorCode, int status) {
             super("SES did not accept the email: " + errorCode + " (HTTP " + status + ")", null, false, false);
         }
