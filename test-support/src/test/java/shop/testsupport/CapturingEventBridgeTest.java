@@ -10,6 +10,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import shop.localparts.LocalAwsClients;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.EventBridgeException;
 
 /** The bus as an extension, and the two kinds of client: each call once, or with the SDK's retries when asked. */
@@ -56,7 +57,7 @@ class CapturingEventBridgeTest {
     }
 
     private static void put(EventBridgeClient client) {
-        client.putEvents(r -> r.entries(e -> e.eventBusName("shop-test-bus").source("shop.test").detailType("Tested")
-                .detail("{\"n\":1}")));
+        client.putEvents(r -> r.entries(PutEventsRequestEntry.builder().eventBusName("shop-test-bus").source("shop.test")
+                .detailType("Tested").detail("{\"n\":1}").build()));
     }
 }

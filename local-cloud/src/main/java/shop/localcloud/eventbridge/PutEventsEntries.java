@@ -122,8 +122,7 @@ final class PutEventsEntries {
             }
             return true;
         }
-        for (var fields = node.fields(); fields.hasNext(); ) {
-            var field = fields.next();
+        for (var field : node.properties()) {
             if (!validUnicode(JSON.getNodeFactory().textNode(field.getKey())) || !validUnicode(field.getValue())) {
                 return false;
             }

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -109,7 +111,7 @@ class FlowLayoutTest {
             Box from = layout.box(link.from());
             Box to = layout.box(link.to());
             int step = to.column().ordinal() - from.column().ordinal();
-            assertTrue(step == 1 || step == 0 && from.column() != Column.BUS && cellOf.get(link.from()) == cellOf.get(link.to()),
+            assertTrue(step == 1 || step == 0 && from.column() != Column.BUS && Objects.equals(cellOf.get(link.from()), cellOf.get(link.to())),
                     link + " joins a column to the next one, or a function to its queue below it");
         }
         for (Box queue : layout.boxes().stream().filter(b -> b.kind().equals("queue")).toList()) {
@@ -183,6 +185,6 @@ class FlowLayoutTest {
     }
 
     private static String queue(String id) {
-        return "  " + id + ":\n    Type: AWS::SQS::Queue\n    Properties: { QueueName: " + id.toLowerCase() + " }\n";
+        return "  " + id + ":\n    Type: AWS::SQS::Queue\n    Properties: { QueueName: " + id.toLowerCase(Locale.ROOT) + " }\n";
     }
 }
