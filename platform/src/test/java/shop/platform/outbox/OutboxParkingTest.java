@@ -198,6 +198,21 @@ class OutboxParkingTest {
     }
 
     @Test
+    void a_republished_event_the_bus_only_throttles_is_owed_again_for_the_relay_and_reported_so() {
+        Map<String, AttributeValue> key = key("W");
+        PendingEvent event = event();
+        put(key, List.of(event));
+        refuseWith = "MalformedDetail";
+        assertEquals(new Outbox.RelayReport(1, 0, 0, 1), outbox.relay(Instant.now().plusSeconds(1), 10));
+
+        refuseWith = "ThrottlingException"; // transient: every attempt of the publisher throttled
+        assertEquals(new Outbox.RelayReport(1, 0, 1, 0), outbox.republishParked(java.util.Set.of()),
+                "unparked, not taken: still owed, not parked again");
+        assertEquals(List.of(), store.parked());
+        assertEquals(List.of(event), store.owed(key), "the relay sends it on a later run");
+    }
+
+    @Test
     void parking_an_event_no_longer_owed_or_unparking_one_not_parked_changes_nothing() {
         Map<String, AttributeValue> key = key("Z");
         PendingEvent owed = event();

@@ -174,6 +174,30 @@ class OutboxTest {
         assertEquals(List.of(key), store.owing(Instant.now().plusSeconds(1), 10));
     }
 
+    @Test
+    void publish_settings_build_the_outbox_on_their_bus_and_the_relay_with_their_grace() {
+        PublishSettings settings = new PublishSettings("shop-orders-bus", 1, Duration.ZERO, Duration.ofMinutes(1));
+        Outbox settled = settings.outbox(dynamoDb.client(), bus.client(), table, "pk", "sk");
+        Map<String, AttributeValue> key = key("S");
+        PendingEvent event = event();
+        put(key, List.of(event));
+
+        assertTrue(settled.publish(key, List.of(event)).complete());
+        assertEquals("shop-orders-bus", bus.events().get(0).busName(), "the settings' bus, not another");
+
+        PendingEvent later = event();
+        put(key("T"), List.of(later));
+        assertEquals(new Outbox.RelayReport(0, 0, 0), settings.relay(settled, java.time.Clock.systemUTC()).run(),
+                "an event younger than the settings' grace is left to its request");
+    }
+
+    @Test
+    void publish_settings_take_one_attempt_and_no_wait_at_the_least() {
+        PublishSettings least = new PublishSettings("bus", 1, Duration.ZERO, Duration.ZERO);
+        assertEquals(1, least.publishAttempts());
+        assertThrows(IllegalArgumentException.class, () -> new PublishSettings(null, 1, Duration.ZERO, Duration.ZERO));
+    }
+
     private void put(Map<String, AttributeValue> key, List<PendingEvent> owed) {
         Map<String, AttributeValue> item = new HashMap<>(key);
         OutboxItems.addTo(item, owed, Instant.now());
