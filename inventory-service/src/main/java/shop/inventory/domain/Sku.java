@@ -19,9 +19,4 @@ public record Sku(String value) implements Comparable<Sku> {
     public int compareTo(Sku other) {
         return value.compareTo(other.value);
     }
-
-    @Override
-    public String toString() {
-        return value;
-    }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -56,8 +58,31 @@ class LostWritesTest {
         assertEquals(3, reservations.writes);
     }
 
+    @Test
+    void a_shortage_whose_record_is_refused_and_then_not_found_is_an_error_to_retry_naming_the_order() {
+        Reservations vanishing = new LosingReservations(Optional.empty()) {
+            @Override
+            public Attempt reserve(OwedEvent reserved, String placedEventId) {
+                return new Attempt.Short(List.of(new Sku("SKU-1")));
+            }
+
+            @Override
+            public boolean reject(OwedEvent shortage, String placedEventId) {
+                return false; // refused as existing, yet find() sees nothing: the store contradicts itself
+            }
+        };
+        List<OwedEvent> published = new ArrayList<>();
+        ReserveStock reserve = new ReserveStock(vanishing, published::add, (orderId, skus) -> { }, Clock.systemUTC());
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> reserve.handle(
+                new OrderPlaced("event-1", "corr-1", order, List.of(new StockLine(new Sku("SKU-1"), 2)))));
+
+        assertTrue(e.getMessage().contains(order.value()) && e.getMessage().contains("vanished"), e.getMessage());
+        assertEquals(List.of(), published, "nothing published for a decision that was not stored");
+    }
+
     /** Another delivery always writes first: every conditional write is lost, and the reservation read stays as given. */
-    private static final class LosingReservations implements Reservations {
+    private static class LosingReservations implements Reservations {
         private final Optional<Reservation> stored;
         int writes;
 

@@ -22,6 +22,20 @@ class StockLineTest {
     }
 
     @Test
+    void a_merged_line_holds_from_1_to_5000_units_and_no_more() {
+        assertEquals(1, new StockLine(new Sku("SKU-1"), 1).quantity());
+        assertEquals(StockLine.MAX_QUANTITY, new StockLine(new Sku("SKU-1"), 5_000).quantity());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new StockLine(new Sku("SKU-1"), 5_001));
+        assertEquals("quantity must be between 1 and 5000", e.getMessage());
+    }
+
+    @Test
+    void stock_of_zero_units_exists_and_a_negative_stock_cannot() {
+        assertEquals(0, new StockLevel(new Sku("SKU-1"), 0).available());
+        assertThrows(IllegalArgumentException.class, () -> new StockLevel(new Sku("SKU-1"), -1));
+    }
+
+    @Test
     void a_sku_outside_the_published_format_cannot_exist() {
         assertThrows(IllegalArgumentException.class, () -> new Sku("sku 1"));
     }
