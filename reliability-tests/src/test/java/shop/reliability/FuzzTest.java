@@ -153,8 +153,14 @@ class FuzzTest {
         }
         assertTrue(parked.containsKey("reason"), "parked within 30 s");
         assertEquals("MalformedDetail: Detail is malformed.", parked.get("reason").s());
-        String relayLog = Files.readString(scenario.functionLogs().resolve("OutboxRelayFunction.log"));
-        assertTrue(relayLog.contains("\"OutboxEventsParked\":1") && relayLog.contains(eventId), "the EMF metric line names it");
+        // the relay writes its metric line after the park, and local-cloud copies a function's output to its log file
+        // as it comes: poll the file, not the first read of it
+        String relayLog = "";
+        for (int i = 0; i < 100 && !(relayLog.contains("\"OutboxEventsParked\":1") && relayLog.contains(eventId)); i++) {
+            Thread.sleep(100);
+            relayLog = Files.readString(scenario.functionLogs().resolve("OutboxRelayFunction.log"));
+        }
+        assertTrue(relayLog.contains("\"OutboxEventsParked\":1") && relayLog.contains(eventId), "the EMF metric line names it within 10 s");
 
         JsonNode listed = invoke("{\"listParked\":true}");
         assertEquals(eventId, listed.at("/parked/0/eventId").asText(), listed.toString());
