@@ -19,4 +19,10 @@ public record Sku(String value) implements Comparable<Sku> {
     public int compareTo(Sku other) {
         return value.compareTo(other.value);
     }
+
+    /** The value alone: stock items are keyed {@code "SKU#" + sku} (tests, benchmarks), and messages name skus so. */
+    @Override
+    public String toString() {
+        return value;
+    }
 }

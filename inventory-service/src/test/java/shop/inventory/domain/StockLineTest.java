@@ -36,6 +36,11 @@ class StockLineTest {
     }
 
     @Test
+    void a_sku_prints_as_its_value_as_the_stock_item_keys_are_written() {
+        assertEquals("SKU#SKU-HOT", "SKU#" + new Sku("SKU-HOT"));
+    }
+
+    @Test
     void a_sku_outside_the_published_format_cannot_exist() {
         assertThrows(IllegalArgumentException.class, () -> new Sku("sku 1"));
     }
