@@ -29,10 +29,16 @@ final class Functions {
         Path taskRoot = directory(options.dataDir().resolve("task"));
         Path logs = directory(options.dataDir().resolve("logs"));
         Map<String, LocalFunction> functions = new LinkedHashMap<>();
+        options.environment().keySet().stream().filter(id -> spec.functions().stream().noneMatch(f -> f.logicalId().equals(id)))
+                .findFirst().ifPresent(id -> {
+                    throw new UserError("an environment override names " + id + ", which is not a function in the template");
+                });
         for (FunctionSpec function : spec.functions()) {
             Consumer<String> log = logSink(logs.resolve(function.logicalId() + ".log"), function.logicalId(), options, flow, resources);
+            Map<String, String> environment = new LinkedHashMap<>(LambdaEnvironment.of(function, endpoints.byService(), taskRoot));
+            environment.putAll(options.environment().getOrDefault(function.logicalId(), Map.of()));
             functions.put(function.logicalId(), resources.closing(new LocalFunction(function, LambdaEnvironment.command(function, logs),
-                    LambdaEnvironment.of(function, endpoints.byService(), taskRoot), options.concurrency(), resources.timer(), log)));
+                    environment, options.concurrency(), resources.timer(), log)));
         }
         return Collections.unmodifiableMap(functions);
     }

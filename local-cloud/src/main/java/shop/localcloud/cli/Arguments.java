@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import shop.localcloud.Options;
 import shop.localcloud.common.Faults;
+import shop.localcloud.common.Quotas;
 import shop.localcloud.common.UserError;
 
 /** The command line: positional words, {@code --name value} options and flags. */
@@ -23,7 +24,7 @@ record Arguments(List<String> positional, Map<String, String> values, Map<String
             String arg = args[i];
             if (arg.startsWith("-") && !arg.equals("-")) {
                 String name = arg.replaceFirst("^--?", "");
-                if (name.equals("function-logs") || name.equals("running")) {
+                if (name.equals("function-logs") || name.equals("running") || name.equals("api-throttle")) {
                     values.put(name, "true");
                     continue;
                 }
@@ -72,10 +73,22 @@ record Arguments(List<String> positional, Map<String, String> values, Map<String
                             Double.parseDouble(value("fault-delivery", "0")),
                             Integer.parseInt(value("fault-delivery-delay", "0")))
                             .onlyFrom(value("fault-put-events-source", "").isBlank() ? new String[0]
-                                    : value("fault-put-events-source", "").split(",")));
+                                    : value("fault-put-events-source", "").split(",")),
+                    quotas(),
+                    Map.of());
         } catch (NumberFormatException e) {
             throw new UserError("a numeric option has a value that is not a number: " + e.getMessage());
         }
+    }
+
+    private Quotas quotas() {
+        Quotas quotas = new Quotas(Integer.parseInt(value("account-concurrency", "0")),
+                Double.parseDouble(value("put-events-tps", "0")),
+                Double.parseDouble(value("ses-rate", "0")),
+                Integer.parseInt(value("ses-daily", "0")),
+                Double.parseDouble(value("item-write-units", "0")),
+                false);
+        return values.containsKey("api-throttle") ? quotas.withApiStageThrottle() : quotas;
     }
 
     /** A time option: ISO-8601 (2026-01-31T10:00:00Z), {@code now}, or relative to now like {@code -15m}, {@code -2h}, {@code -1d}. */

@@ -54,6 +54,10 @@ public final class Main {
                      (entries fail inside a 200), --fault-delivery <rate> (a delivery attempt fails); rate 0..1;
                      --fault-delivery-delay <ms> (each delivery held back 0..ms at random: no guaranteed order);
                      --fault-put-events-source <source,...> (the PutEvents faults hit only these producers)
+            quotas:  AWS's limits, scaled down, each off unless given (0 = no limit): --account-concurrency <n> (Lambda
+                     executions across all functions), --put-events-tps <n>, --ses-rate <emails/s> --ses-daily <n>,
+                     --item-write-units <n> (write units/s one DynamoDB item takes), --api-throttle (the template's
+                     stage throttle); a function's own cap is its ReservedConcurrentExecutions and --concurrency
             times: ISO-8601 (2026-01-31T10:00:00Z), 'now', or relative like -15m, -2h, -1d""";
 
     private Main() {
