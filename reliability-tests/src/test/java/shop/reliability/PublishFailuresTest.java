@@ -39,11 +39,11 @@ class PublishFailuresTest {
 
     @BeforeAll
     static void run() throws Exception {
-        // relay every 3 s instead of every minute; its 60 s grace period is the template's, unchanged. Retries 100 times
+        // relay every 3 s instead of every minute, with a 15 s grace instead of 60 s (Scenario.RELAY_GRACE_SECONDS). Retries 100 times
         // faster than AWS, not 1,000: an event in flight in a JVM this test kills is retried as Lambda does, which the
         // scenarios' usual scale forbids once the event is 3.6 s old (the template's hour, scaled), and under load an
         // OrderPlaced waited 13 s for a busy InventoryFunction, died with it and went to the DLQ after one attempt
-        scenario = Scenario.start("publish-failures", options -> options.withScheduleScale(0.05).withRetryScale(0.01));
+        scenario = Scenario.start("publish-failures", options -> Scenario.withShortRelayGrace(options.withScheduleScale(0.05).withRetryScale(0.01)));
         for (int sku = 1; sku <= 4; sku++) {
             scenario.topUpStock("SKU-" + sku, 100_000);
         }
@@ -221,7 +221,7 @@ class PublishFailuresTest {
         return jvms.size();
     }
 
-    /** Waits (the relays' grace period is 60 s) until no order and no reservation owes an event any more. */
+    /** Waits (the relays' grace is Scenario.RELAY_GRACE_SECONDS) until no order and no reservation owes an event any more. */
     private static void awaitEverythingPublished() throws InterruptedException {
         long deadline = System.currentTimeMillis() + 240_000;
         while (System.currentTimeMillis() < deadline) {

@@ -27,6 +27,15 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 final class Scenario implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The outbox relays, one per producing table (platform's OutboxRelayHandler over the table its environment names). */
+    static final List<String> RELAYS = List.of("OutboxRelayFunction", "InventoryOutboxRelayFunction", "PackageOutboxRelayFunction");
+    /**
+     * The relays' grace in the scenarios that wait for a relay: the template leaves it at platform's 60 s. What the grace
+     * guards is the same at 15 s: a relay never publishes an event the request that stored it may still be publishing,
+     * because every function that stores an owed event times out sooner (the longest, InventoryFunction, at 15 s; local-cloud
+     * stops an invocation at its timeout as Lambda does). {@link #start} fails if the template's timeouts outgrow it.
+     */
+    static final int RELAY_GRACE_SECONDS = 15;
 
     final String name;
     final Path dataDir;
@@ -63,10 +72,43 @@ final class Scenario implements AutoCloseable {
             Options options = tweak.apply(Options.defaults(ProjectRoot.find()).withDataDir(dir.resolve("data"))
                     .withPorts(0, 0, 0).withRetryScale(0.001));
             Scenario scenario = new Scenario(name, dir.resolve("data"), LocalCloud.start(options, flow), flowFile, flow);
+            scenario.checkRelayGrace(options);
             scenario.warmUp();
             return scenario;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code options} with every relay's grace at {@link #RELAY_GRACE_SECONDS} instead of the template's 60 s. */
+    static Options withShortRelayGrace(Options options) {
+        Options changed = options;
+        for (String relay : RELAYS) {
+            changed = changed.withEnvironment(relay, "OUTBOX_RELAY_GRACE_SECONDS", Integer.toString(RELAY_GRACE_SECONDS));
+        }
+        return changed;
+    }
+
+    /**
+     * A relay's grace shorter than the timeout of a function that stores owed events would let the relay publish an event
+     * its request is still publishing: a duplicate on the bus, which the scenarios count exactly. So a scenario that
+     * shortens the grace runs only while every producing function of the template (one that names the bus and is not a
+     * relay) times out within it.
+     */
+    private void checkRelayGrace(Options options) {
+        for (String relay : RELAYS) {
+            String grace = options.environment().getOrDefault(relay, Map.of()).get("OUTBOX_RELAY_GRACE_SECONDS");
+            if (grace == null) {
+                continue;
+            }
+            cloud.spec().functions().stream()
+                    .filter(f -> f.environment().containsKey("EVENT_BUS_NAME") && !RELAYS.contains(f.logicalId()))
+                    .filter(f -> f.timeoutSeconds() > Integer.parseInt(grace))
+                    .findFirst().ifPresent(f -> {
+                        close();
+                        throw new IllegalStateException(relay + "'s grace of " + grace + " s is shorter than " + f.logicalId()
+                                + "'s timeout of " + f.timeoutSeconds() + " s: its relay could publish what it is still publishing");
+                    });
         }
     }
 

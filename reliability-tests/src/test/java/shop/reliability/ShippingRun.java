@@ -110,6 +110,13 @@ final class ShippingRun {
             scenario.cloud.injectFaults(new Faults(1, 0, 0).onlyFrom(PACKAGING));
             run.shipAll(scenario, Kind.RACE);
             run.cancelAll(scenario, Kind.RACE);
+            // package's PutEvents stays down until every context has handled the cancel, so each hears OrderCancelled
+            // first by construction, not because the relay's grace happens to outlast the deliveries
+            run.await(scenario, "cancel handled in every context before ParcelShipped can leave", state -> run.allOf(Kind.RACE,
+                    o -> state.reservation(o.orderId()).equals("RELEASED") && state.parcel(o.orderId()).equals("RETURN_REQUESTED")
+                            && state.status("NotificationTable", "ORDER#" + o.orderId(), "MESSAGE#CANCELLATION_NOTICE").equals("SENT")
+                            && !state.attribute("CrmTable", "CUSTOMER#" + o.customerId(), "ORDER#" + o.orderId(), "cancelledEventId")
+                                    .equals("(none)")));
             scenario.cloud.injectFaults(during);
         } else {
             run.shipAll(scenario, Kind.RACE);
@@ -145,6 +152,10 @@ final class ShippingRun {
 
     private boolean all(Predicate<ContextState.OrderRef> done) {
         return cohort.orders.stream().allMatch(done);
+    }
+
+    private boolean allOf(Kind kind, Predicate<ContextState.OrderRef> done) {
+        return ofKind(kind).stream().map(o -> cohort.orders.get(o.index())).allMatch(done);
     }
 
     private void await(Scenario scenario, String what, Predicate<ContextState> done) throws InterruptedException {

@@ -46,8 +46,9 @@ class ShippingTest {
 
     @BeforeAll
     static void run() throws Exception {
-        // the relays run every 3 s instead of every minute; their 60 s grace period is the template's, unchanged
-        scenario = Scenario.start("shipping", options -> options.withScheduleScale(0.05));
+        // the relays run every 3 s instead of every minute, and leave an owed event to its request for 15 s instead of 60 s
+        // (Scenario.RELAY_GRACE_SECONDS): A, T and P each wait for the relay to send the raced parcels' ParcelShipped
+        scenario = Scenario.start("shipping", options -> Scenario.withShortRelayGrace(options.withScheduleScale(0.05)));
         started = Instant.now().minusSeconds(2);
         plan = ShippingRun.plan(ORDERS, 21);
 
