@@ -23,7 +23,8 @@ import shop.localparts.ProjectRoot;
  * [--jars Function@variant=path.jar,...] [--tool-options "Function@variant=-XX:...|Function@other="]}, or
  * {@code ./benchmarks/run --hot-sku [--orders 200] [--stock 100] [--threads 200] [--inventory-jar path.jar] [--label name]}
  * (only the hot-sku race, {@link HotSku}), or {@code ./benchmarks/run --dynamodb-rate [--threads 8] [--seconds 5]}
- * (only the local DynamoDB's request rate, {@link DynamoDbRate}) (a Function@variant in
+ * (only the local DynamoDB's request rate, {@link DynamoDbRate}), or {@code ./benchmarks/run --capacity [--orders 200] [--rate 5]}
+ * (what one order uses of each AWS quota on its path, {@link Capacity}) (a Function@variant in
  * --functions runs that function from another jar and/or with other JAVA_TOOL_OPTIONS, side by side in the same run;
  * Function@primed runs its SnapStart priming after init and before the first invocation, as a snapshot would have): measures and prints a
  * markdown report, also written to benchmarks/results/.
@@ -93,6 +94,18 @@ public final class Main {
         }
         if (System.getProperty("shop.localcloud.ric") == null) {
             System.setProperty("shop.localcloud.ric", root.resolve("local-cloud/target/ric").toString());
+        }
+        if (flags.containsKey("capacity")) {
+            String report = "## " + flags.getOrDefault("label", "capacity") + " (" + Instant.now() + ")\n\nmachine: "
+                    + Runtime.getRuntime().availableProcessors() + " cores, java " + System.getProperty("java.version") + "\n\n"
+                    + Capacity.run(root, Files.createDirectories(root.resolve("benchmarks/target/bench-data/capacity")),
+                    Integer.parseInt(flags.getOrDefault("orders", "200")), Double.parseDouble(flags.getOrDefault("rate", "5")),
+                    line -> System.out.println("  " + line));
+            System.out.println(report);
+            Path results = Files.createDirectories(root.resolve("benchmarks/results"));
+            Files.writeString(results.resolve(Instant.now().toString().replace(':', '-').substring(0, 19) + "-"
+                    + flags.getOrDefault("label", "capacity") + ".md"), report);
+            System.exit(0);
         }
         Path data = Files.createDirectories(root.resolve("benchmarks/target/bench-data"));
         PrintStream out = System.out;
