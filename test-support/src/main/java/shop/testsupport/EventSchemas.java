@@ -42,11 +42,15 @@ public final class EventSchemas {
     /** The major of {@code detail}'s {@code metadata.schemaVersion} ("2.0" is 2); 1 when it has none that parses. */
     public static int major(JsonNode detail) {
         String version = detail.at("/metadata/schemaVersion").asText();
-        try {
-            return Integer.parseInt(version.substring(0, Math.max(version.indexOf('.'), 0)));
-        } catch (NumberFormatException e) {
-            return 1;
+        int dot = version.indexOf('.');
+        if (dot > 0) {
+            try {
+                return Integer.parseInt(version.substring(0, dot));
+            } catch (NumberFormatException e) {
+                return 1;
+            }
         }
+        return 1;
     }
 
     public static Schema schema(String detailType, int majorVersion) {
