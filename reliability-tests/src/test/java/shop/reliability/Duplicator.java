@@ -36,6 +36,14 @@ final class Duplicator implements AutoCloseable {
     private volatile boolean running = true;
     private volatile int linesRead;
 
+    /** Selects the events of customers whose id starts with {@code prefix}: OrderPlaced 2.x names them in data.customer.id. */
+    static Predicate<JsonNode> ofCustomers(String prefix) {
+        return event -> {
+            JsonNode data = event.path("detail").path("data");
+            return (data.has("customerId") ? data.path("customerId") : data.path("customer").path("id")).asText().startsWith(prefix);
+        };
+    }
+
     Duplicator(Scenario scenario, int extra, Predicate<JsonNode> selects) {
         this.scenario = scenario;
         this.extra = extra;

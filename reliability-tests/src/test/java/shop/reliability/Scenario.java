@@ -63,11 +63,26 @@ final class Scenario implements AutoCloseable {
 
     /** Starts the system with a fresh data folder; {@code tweak} changes the options (retry or schedule scale ...). */
     static Scenario start(String name, UnaryOperator<Options> tweak) {
+        return start(name, tweak, true);
+    }
+
+    /**
+     * Starts the system again on the data folder of the scenario {@code name} left: its archive is kept (as
+     * EventBridge's is); its tables, queues and mailbox start empty (local-cloud keeps those in memory). The flow of
+     * this run goes to flow-restarted.log.
+     */
+    static Scenario restart(String name, UnaryOperator<Options> tweak) {
+        return start(name, tweak, false);
+    }
+
+    private static Scenario start(String name, UnaryOperator<Options> tweak, boolean fresh) {
         Path dir = runs().resolve(name);
         try {
-            deleteRecursively(dir);
+            if (fresh) {
+                deleteRecursively(dir);
+            }
             Files.createDirectories(dir);
-            Path flowFile = dir.resolve("flow.log");
+            Path flowFile = dir.resolve(fresh ? "flow.log" : "flow-restarted.log");
             PrintStream flow = new PrintStream(Files.newOutputStream(flowFile), true, StandardCharsets.UTF_8);
             Options options = tweak.apply(Options.defaults(ProjectRoot.find()).withDataDir(dir.resolve("data"))
                     .withPorts(0, 0, 0).withRetryScale(0.001));

@@ -24,10 +24,12 @@ import software.amazon.event.ruler.RuleCompiler;
 
 /**
  * Routes every sample event of {@code events/} through the template's rules with event-ruler, the engine behind
- * EventBridge patterns. A shop event (source {@code shop.*}) under {@code events/<consumer-module>/} whose name does
- * not start with {@code direct-} is meant for that consumer's rule and must match it; every file meant for no rule
- * (API Gateway requests, schedule ticks, direct-only events) must match none. (order-service's folder holds both:
- * its API requests and the inventory events its own consumer reads.)
+ * EventBridge patterns. A shop event (source {@code shop.*}) under {@code events/<consumer-module>/} is meant for
+ * that consumer's rules and must match one of them, unless its rules refuse it by design: a {@code direct-*} sample
+ * (only ever invoked directly) and, where the consumer's rules name the schema majors they ask for, a
+ * {@code *-unknown-major.json} sample; those must match none of the consumer's rules. Every file meant for no rule
+ * at all (API Gateway requests, schedule ticks) must match none. (order-service's folder holds both: its API requests
+ * and the inventory events its own consumer reads.)
  */
 class RulePatternsTest {
 
@@ -37,14 +39,15 @@ class RulePatternsTest {
     private final Template template = Template.load();
 
     @TestFactory
-    Stream<DynamicTest> every_rule_pattern_compiles_and_matches_exactly_the_sample_events_meant_for_it() throws Exception {
+    Stream<DynamicTest> every_rule_pattern_compiles_and_each_consumers_rules_match_exactly_the_sample_events_meant_for_it() throws Exception {
         Map<String, String> rules = rules();
         Machine machine = Machine.builder().build();
         for (Map.Entry<String, String> rule : rules.entrySet()) {
             assertNull(RuleCompiler.check(rule.getValue()), rule.getKey() + ": pattern does not compile");
             machine.addRule(rule.getKey(), rule.getValue());
         }
-        Set<String> consumers = rules.keySet().stream().map(RulePatternsTest::module).collect(Collectors.toSet());
+        Map<String, Set<String>> rulesOf = new TreeMap<>();
+        rules.forEach((rule, pattern) -> rulesOf.computeIfAbsent(module(rule), m -> new TreeSet<>()).add(rule));
         Map<String, Set<String>> matchedBy = new TreeMap<>();
         for (Path sample : samples()) {
             String relative = EVENTS.relativize(sample).toString().replace('\\', '/');
@@ -54,22 +57,34 @@ class RulePatternsTest {
                 shopEvents.add(relative);
             }
         }
-        Set<String> meantForNoRule = matchedBy.keySet().stream()
-                .filter(f -> consumers.stream().noneMatch(c -> isMeantFor(f, c))).collect(Collectors.toCollection(TreeSet::new));
-        assertFalse(meantForNoRule.isEmpty(), "no direct-* or API sample to prove that rules also reject events");
-        // Every consumer subscribes to the same order events, so a rule may also match another consumer's
-        // samples; what it must match is each of its own, and what it must not is any sample meant for no rule.
-        return rules.keySet().stream().map(rule -> DynamicTest.dynamicTest(rule, () -> {
-            Set<String> meant = matchedBy.keySet().stream().filter(f -> isMeantFor(f, module(rule)))
+        Set<String> meantForNoRule = matchedBy.keySet().stream().filter(f -> !shopEvents.contains(f))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertFalse(meantForNoRule.isEmpty(), "no API or schedule sample to prove that rules also reject events");
+        // Consumers subscribe to the same order events, so a rule may also match another consumer's samples; what a
+        // consumer's rules must match is each of its own, and what they must not is its refused ones and any sample
+        // meant for no rule.
+        return rulesOf.entrySet().stream().map(consumer -> DynamicTest.dynamicTest(consumer.getKey(), () -> {
+            String module = consumer.getKey();
+            boolean versioned = consumer.getValue().stream().anyMatch(rule -> rules.get(rule).contains("schemaVersion"));
+            Set<String> own = matchedBy.keySet().stream().filter(f -> shopEvents.contains(f) && f.startsWith(module + "/"))
                     .collect(Collectors.toCollection(TreeSet::new));
-            assertFalse(meant.isEmpty(), rule + ": no sample events in events/" + module(rule) + "/ to prove the rule with");
+            Set<String> refused = own.stream().filter(f -> refusedAtTheRule(f.substring(module.length() + 1), versioned))
+                    .collect(Collectors.toCollection(TreeSet::new));
+            Set<String> meant = new TreeSet<>(own);
+            meant.removeAll(refused);
+            assertFalse(meant.isEmpty(), module + ": no sample events in events/" + module + "/ to prove its rules with");
             Set<String> missed = new TreeSet<>(meant);
-            missed.removeIf(f -> matchedBy.get(f).contains(rule));
+            missed.removeIf(f -> matchedBy.get(f).stream().anyMatch(consumer.getValue()::contains));
             Set<String> wronglyMatched = new TreeSet<>(meantForNoRule);
-            wronglyMatched.removeIf(f -> !matchedBy.get(f).contains(rule));
-            assertEquals(Set.of(), missed, rule + " does not match these samples meant for it");
-            assertEquals(Set.of(), wronglyMatched, rule + " matches these samples meant for no rule");
+            wronglyMatched.addAll(refused);
+            wronglyMatched.removeIf(f -> matchedBy.get(f).stream().noneMatch(consumer.getValue()::contains));
+            assertEquals(Set.of(), missed, module + ": no rule of " + consumer.getValue() + " matches these samples meant for it");
+            assertEquals(Set.of(), wronglyMatched, module + ": " + consumer.getValue() + " match these samples meant for none of them");
         }));
+    }
+
+    private static boolean refusedAtTheRule(String name, boolean versionedRules) {
+        return name.startsWith("direct-") || (versionedRules && name.endsWith("-unknown-major.json"));
     }
 
     private static String module(String rule) {
@@ -107,11 +122,6 @@ class RulePatternsTest {
 
     /** The samples whose source is a shop context: only those are meant for a rule. */
     private final Set<String> shopEvents = new TreeSet<>();
-
-    private boolean isMeantFor(String relative, String module) {
-        return shopEvents.contains(relative) && relative.startsWith(module + "/")
-                && !relative.substring(module.length() + 1).startsWith("direct-");
-    }
 
     private static Set<Path> samples() {
         try (Stream<Path> files = Files.walk(EVENTS)) {

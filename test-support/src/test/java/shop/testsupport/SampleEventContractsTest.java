@@ -77,7 +77,7 @@ class SampleEventContractsTest {
     }
 
     @Test
-    void an_unknown_major_sample_is_not_held_against_the_1x_schema_but_must_not_claim_1x() throws IOException {
+    void an_unknown_major_sample_is_held_against_no_schema_but_must_not_claim_a_published_major() throws IOException {
         copySamples();
         ObjectNode cancelled = (ObjectNode) JSON.readTree(folder.resolve("order-cancelled.json").toFile());
         ((ObjectNode) cancelled.path("detail").path("metadata")).put("schemaVersion", "2.0");
@@ -88,6 +88,27 @@ class SampleEventContractsTest {
         JSON.writeValue(folder.resolve("order-cancelled-unknown-major.json").toFile(), cancelled);
         assertEquals(List.of("order-cancelled-unknown-major.json"),
                 List.copyOf(SampleEventContracts.deliveredSampleProblems(folder).keySet()));
+        Files.delete(folder.resolve("order-cancelled-unknown-major.json"));
+
+        ObjectNode placed = (ObjectNode) JSON.readTree(folder.resolve("order-placed.json").toFile());
+        ((ObjectNode) placed.path("detail").path("metadata")).put("schemaVersion", "3.0");
+        JSON.writeValue(folder.resolve("order-placed-unknown-major.json").toFile(), placed);
+        assertEquals(Map.of(), SampleEventContracts.deliveredSampleProblems(folder));
+        ((ObjectNode) placed.path("detail").path("metadata")).put("schemaVersion", "1.0"); // OrderPlaced has 1.x and 2.x
+        JSON.writeValue(folder.resolve("order-placed-unknown-major.json").toFile(), placed);
+        assertEquals(List.of("order-placed-unknown-major.json"),
+                List.copyOf(SampleEventContracts.deliveredSampleProblems(folder).keySet()));
+    }
+
+    @Test
+    void a_sample_is_held_against_the_schema_of_the_major_it_claims() throws IOException {
+        copySamples();
+        ObjectNode placed = (ObjectNode) JSON.readTree(folder.resolve("order-placed.json").toFile());
+        assertEquals("2.0", placed.at("/detail/metadata/schemaVersion").asText());
+        ((ObjectNode) placed.path("detail").path("metadata")).put("schemaVersion", "1.0"); // a 2.0 body claiming 1.0
+        JSON.writeValue(folder.resolve("order-placed.json").toFile(), placed);
+
+        assertEquals(List.of("order-placed.json"), List.copyOf(SampleEventContracts.deliveredSampleProblems(folder).keySet()));
     }
 
     @Test

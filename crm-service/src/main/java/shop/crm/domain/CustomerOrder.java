@@ -6,12 +6,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One order in a customer's history: placed; then confirmed (it converted) or rejected; shipped; perhaps cancelled
- * with a reason. Each step is a fact some event told, so any of them may be known before the others arrive.
+ * One order in a customer's history: placed (with its units, when its OrderPlaced said); then confirmed (it
+ * converted) or rejected; shipped; perhaps cancelled with a reason. Each step is a fact some event told, so any of
+ * them may be known before the others arrive.
  */
 public record CustomerOrder(OrderId orderId, CustomerId customerId, Instant placedAt, Optional<Instant> confirmedAt,
                             Optional<Instant> rejectedAt, Optional<RejectionReason> rejection,
-                            Optional<Instant> cancelledAt, Optional<CancellationReason> reason, Optional<Instant> shippedAt) {
+                            Optional<Instant> cancelledAt, Optional<CancellationReason> reason, Optional<Instant> shippedAt,
+                            Optional<Integer> unitCount) {
 
     public CustomerOrder {
         Objects.requireNonNull(orderId, "orderId");
@@ -23,12 +25,20 @@ public record CustomerOrder(OrderId orderId, CustomerId customerId, Instant plac
         Objects.requireNonNull(cancelledAt, "cancelledAt");
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(shippedAt, "shippedAt");
+        Objects.requireNonNull(unitCount, "unitCount");
         if (cancelledAt.isPresent() != reason.isPresent()) {
             throw new IllegalArgumentException("a cancelled order has a reason, and only a cancelled one");
         }
         if (rejectedAt.isPresent() != rejection.isPresent()) {
             throw new IllegalArgumentException("a rejected order has a reason, and only a rejected one");
         }
+    }
+
+    /** An order whose units are not known (placed as OrderPlaced 1.0 said it, or its OrderPlaced not here yet). */
+    public CustomerOrder(OrderId orderId, CustomerId customerId, Instant placedAt, Optional<Instant> confirmedAt,
+                         Optional<Instant> rejectedAt, Optional<RejectionReason> rejection,
+                         Optional<Instant> cancelledAt, Optional<CancellationReason> reason, Optional<Instant> shippedAt) {
+        this(orderId, customerId, placedAt, confirmedAt, rejectedAt, rejection, cancelledAt, reason, shippedAt, Optional.empty());
     }
 
     /** An order whose parcel has not shipped (or whose ParcelShipped has not arrived yet). */

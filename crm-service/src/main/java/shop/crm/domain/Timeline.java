@@ -16,7 +16,8 @@ public record Timeline(CustomerId customerId, List<TimelineEntry> entries) {
     public static Timeline of(CustomerId customerId, Collection<CustomerOrder> orders) {
         List<TimelineEntry> entries = new ArrayList<>();
         for (CustomerOrder order : orders) {
-            entries.add(new TimelineEntry(order.placedAt(), TimelineEntry.Type.PLACED, order.orderId(), Optional.empty()));
+            entries.add(new TimelineEntry(order.placedAt(), TimelineEntry.Type.PLACED, order.orderId(), Optional.empty(),
+                    order.unitCount()));
             order.confirmedAt().ifPresent(at -> entries.add(
                     new TimelineEntry(at, TimelineEntry.Type.CONFIRMED, order.orderId(), Optional.empty())));
             order.rejectedAt().ifPresent(at -> entries.add(new TimelineEntry(at, TimelineEntry.Type.REJECTED,

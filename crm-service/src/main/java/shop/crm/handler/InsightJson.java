@@ -49,6 +49,7 @@ final class InsightJson {
             node.put("type", entry.type().name());
             node.put("orderId", entry.orderId().value());
             entry.reason().ifPresent(reason -> node.put("reason", reason));
+            entry.units().ifPresent(units -> node.put("units", units));
         });
         return entries;
     }

@@ -15,6 +15,7 @@ import shop.platform.events.MalformedEventException;
 /**
  * Reads the published order events into the CRM's own commands, only the fields it needs (tolerant reader: no
  * lines, address or email). A missing or invalid field is a {@link MalformedEventException} naming the field.
+ * OrderPlaced is read at 1.x: 1.1's unitCount when present, nothing in its place when a 1.0 event has none.
  */
 final class OrderEventTranslator {
 
@@ -30,7 +31,7 @@ final class OrderEventTranslator {
     static OrderPlaced orderPlaced(IncomingEvent event) {
         EventFields data = EventFields.data(event);
         return EventFields.validated(ORDER_PLACED + " data", () -> new OrderPlaced(event.metadata().eventId(),
-                orderId(data), customerId(data), data.instant("placedAt")));
+                orderId(data), customerId(data), data.instant("placedAt"), data.optionalInteger("unitCount")));
     }
 
     static OrderConfirmed orderConfirmed(IncomingEvent event) {

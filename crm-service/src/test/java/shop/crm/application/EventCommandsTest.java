@@ -20,7 +20,7 @@ class EventCommandsTest {
     private static final Instant AT = Instant.parse("2026-12-04T10:00:00Z");
 
     private static final List<Function<String, Object>> COMMANDS = List.of(
-            id -> new OrderPlaced(id, ORDER, CUSTOMER, AT),
+            id -> new OrderPlaced(id, ORDER, CUSTOMER, AT, java.util.Optional.empty()),
             id -> new OrderConfirmed(id, ORDER, CUSTOMER, AT, AT),
             id -> new OrderRejected(id, ORDER, CUSTOMER, AT, AT, new RejectionReason(RejectionReason.OUT_OF_STOCK)),
             id -> new OrderCancelled(id, ORDER, CUSTOMER, AT, AT, new CancellationReason("CHANGED_MIND")),

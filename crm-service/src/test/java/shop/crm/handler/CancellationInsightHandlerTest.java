@@ -105,6 +105,18 @@ class CancellationInsightHandlerTest {
     }
 
     @Test
+    void a_placing_entry_says_its_units_when_its_OrderPlaced_was_1_1_and_nothing_when_it_was_1_0() {
+        outcome(events, "order-placed.json");
+        outcome(events, "order-placed-1-1.json");
+
+        JsonNode timeline = invoke(insight, JSON.createObjectNode().put("customerId", CUSTOMER)).path("timeline");
+
+        assertEquals(2, timeline.size());
+        assertTrue(timeline.get(0).path("units").isMissingNode(), "1.0 says no units: " + timeline.get(0));
+        assertEquals(3, timeline.get(1).path("units").asInt(), timeline.get(1).toString());
+    }
+
+    @Test
     void overall_insight_adds_up_every_customer_for_the_months_asked() {
         fiveOrdersOfOneCustomer();
         String otherCustomer = "customer-" + UUID.randomUUID();

@@ -25,9 +25,13 @@ import shop.platform.priming.Priming;
  */
 public final class BusEventHandler implements RequestStreamHandler {
 
-    /** Order's placements and cancellations, and package's shipments, each of schema major 1. */
+    /**
+     * Order's placements (major 2, which its rule asks for, and major 1, which the archive still holds) and
+     * cancellations, and package's shipments, each of schema major 1.
+     */
     static final Subscription SUBSCRIPTION = Subscription
             .to(OrderEventTranslator.SOURCE, 1, OrderEventTranslator.ORDER_PLACED, OrderEventTranslator.ORDER_CANCELLED)
+            .and(OrderEventTranslator.SOURCE, 2, OrderEventTranslator.ORDER_PLACED)
             .and(PackageEventTranslator.SOURCE, 1, PackageEventTranslator.PARCEL_SHIPPED);
 
     private static final Logger LOG = LoggerFactory.getLogger(BusEventHandler.class);

@@ -13,7 +13,8 @@ import shop.platform.events.IncomingEvent;
 /**
  * The edge where order events become the inventory's own commands (tolerant reader): only orderId and each
  * line's sku and quantity are read; prices, address and email are never touched. A reason for rejecting an
- * event names the field, never its value.
+ * event names the field, never its value. OrderPlaced is read in both majors: 2.x ({@code items}) is what the rule
+ * delivers; 1.x ({@code lines}) stays readable while the archive holds 1.x events an operator may replay to it.
  */
 final class OrderEventTranslator {
 
@@ -27,7 +28,7 @@ final class OrderEventTranslator {
     static OrderPlaced orderPlaced(IncomingEvent event) {
         EventFields data = EventFields.data(event);
         List<StockLine> stockLines = new ArrayList<>();
-        for (EventFields line : data.objects("lines")) {
+        for (EventFields line : data.objects(event.schemaMajorVersion() == 1 ? "lines" : "items")) {
             int quantity = line.integer("quantity");
             Sku sku = line.valid("sku", () -> new Sku(line.text("sku")));
             stockLines.add(line.valid("quantity", () -> new StockLine(sku, quantity)));

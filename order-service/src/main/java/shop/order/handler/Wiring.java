@@ -4,6 +4,7 @@ import java.time.Clock;
 import shop.order.adapter.dynamodb.DynamoDbIdempotencyKeys;
 import shop.order.adapter.dynamodb.DynamoDbOrders;
 import shop.order.adapter.dynamodb.DynamoDbPriceList;
+import shop.order.adapter.eventbridge.OrderMessages;
 import shop.order.adapter.outbox.OutboxOrderEvents;
 import shop.order.application.CancelOrder;
 import shop.order.application.ConfirmOrder;
@@ -26,11 +27,12 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 public final class Wiring {
 
     /** What the functions read from their environment (template.yaml sets every variable). */
-    public record Config(String ordersTable, String priceListTable, PublishSettings publishing) {
+    public record Config(String ordersTable, String priceListTable, PublishSettings publishing, OrderMessages messages) {
 
+        /** {@code ORDER_PLACED_VERSIONS} (e.g. {@code 1.1,2.0}): set where orders are placed, blank elsewhere. */
         public static Config fromEnvironment() {
             return new Config(Environment.required("ORDERS_TABLE"), Environment.optional("PRICE_LIST_TABLE", ""),
-                    PublishSettings.fromEnvironment());
+                    PublishSettings.fromEnvironment(), OrderMessages.placing(Environment.optional("ORDER_PLACED_VERSIONS", "")));
         }
     }
 
@@ -54,8 +56,11 @@ public final class Wiring {
     }
 
     static PlaceOrder placeOrder(Config config, DynamoDbClient dynamo, EventBridgeClient events, Clock clock) {
+        if (config.messages().placedVersions().isEmpty()) {
+            throw new IllegalStateException("ORDER_PLACED_VERSIONS names no OrderPlaced version: a placed order would owe no event");
+        }
         return new PlaceOrder(orders(config, dynamo), new DynamoDbPriceList(dynamo, config.priceListTable()),
-                new DynamoDbIdempotencyKeys(dynamo, config.ordersTable()), orderEvents(config, dynamo, events), clock);
+                new DynamoDbIdempotencyKeys(dynamo, config.ordersTable(), config.messages()), orderEvents(config, dynamo, events), clock);
     }
 
     static GetOrder getOrder(Config config, DynamoDbClient dynamo) {
@@ -96,11 +101,11 @@ public final class Wiring {
     }
 
     private static DynamoDbOrders orders(Config config, DynamoDbClient dynamo) {
-        return new DynamoDbOrders(dynamo, config.ordersTable());
+        return new DynamoDbOrders(dynamo, config.ordersTable(), config.messages());
     }
 
     private static OutboxOrderEvents orderEvents(Config config, DynamoDbClient dynamo, EventBridgeClient events) {
-        return new OutboxOrderEvents(outbox(config, dynamo, events));
+        return new OutboxOrderEvents(outbox(config, dynamo, events), config.messages());
     }
 
     private static Outbox outbox(Config config, DynamoDbClient dynamo, EventBridgeClient events) {

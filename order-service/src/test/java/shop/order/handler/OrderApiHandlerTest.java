@@ -2,10 +2,12 @@ package shop.order.handler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import shop.order.adapter.eventbridge.OrderMessages;
 import shop.testsupport.CapturingEventBridge.CapturedEvent;
 import shop.testsupport.EventSchemas;
 
@@ -41,18 +44,37 @@ class OrderApiHandlerTest {
     }
 
     @Test
-    void placing_publishes_one_OrderPlaced_that_matches_its_schema() {
+    void placing_publishes_one_OrderPlaced_per_version_each_matching_the_schema_of_its_major() {
         String orderId = fixture.call("place-order.json").body().path("orderId").asText();
 
         List<CapturedEvent> events = fixture.bus.events();
-        assertEquals(1, events.size());
-        CapturedEvent placed = events.get(0);
-        assertEquals("shop.orders", placed.source());
-        assertEquals("OrderPlaced", placed.detailType());
-        assertEquals("shop-test-bus", placed.busName());
-        assertEquals(orderId, placed.detail().path("data").path("orderId").asText());
-        assertEquals("customer-alice", placed.detail().path("data").path("customerId").asText());
-        assertEquals(List.of(), EventSchemas.violations("OrderPlaced", placed.detail()));
+        assertEquals(List.of("1.1", "2.0"), events.stream().map(e -> e.detail().at("/metadata/schemaVersion").asText()).sorted().toList());
+        for (CapturedEvent placed : events) {
+            assertEquals("shop.orders", placed.source());
+            assertEquals("OrderPlaced", placed.detailType());
+            assertEquals("shop-test-bus", placed.busName());
+            assertEquals(orderId, placed.detail().path("data").path("orderId").asText());
+            assertEquals(3, placed.detail().path("data").path("unitCount").asInt(), "2 x SKU-1 and 1 x SKU-3");
+            assertEquals(List.of(), EventSchemas.violations("OrderPlaced", placed.detail()));
+        }
+        CapturedEvent minor = events.stream().filter(e -> EventSchemas.major(e.detail()) == 1).findFirst().orElseThrow();
+        CapturedEvent major = events.stream().filter(e -> EventSchemas.major(e.detail()) == 2).findFirst().orElseThrow();
+        assertEquals("customer-alice", minor.detail().at("/data/customerId").asText());
+        assertEquals("customer-alice", major.detail().at("/data/customer/id").asText());
+        assertEquals(minor.detail().at("/data/lines/0/unitPrice"), major.detail().at("/data/items/0/price/unit"));
+        assertEquals(minor.detail().at("/metadata/correlationId"), major.detail().at("/metadata/correlationId"));
+        assertNotEquals(minor.eventId(), major.eventId(), "each version is an event of its own to the consumers that dedupe");
+    }
+
+    @Test
+    void a_function_that_places_orders_refuses_to_start_without_an_OrderPlaced_version_to_publish() {
+        Wiring.Config blank = new Wiring.Config(fixture.config.ordersTable(), fixture.config.priceListTable(),
+                fixture.config.publishing(), OrderMessages.placing(""));
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> Wiring.placeOrder(blank, fixture.dynamo, fixture.events, Clock.systemUTC()));
+
+        assertTrue(refused.getMessage().contains("ORDER_PLACED_VERSIONS"), refused.getMessage());
     }
 
     @Test
@@ -62,7 +84,7 @@ class OrderApiHandlerTest {
         JsonNode report = fixture.runRelay();
 
         assertEquals(0, report.path("itemsVisited").asInt(), "nothing left for the relay");
-        assertEquals(1, fixture.bus.events().size());
+        assertEquals(2, fixture.bus.events().size(), "OrderPlaced 1.1 and 2.0");
     }
 
     @Test
@@ -95,7 +117,7 @@ class OrderApiHandlerTest {
         assertEquals(201, retry.status());
         assertEquals(first.body(), retry.body());
         assertEquals(itemsAfterFirst, fixture.storedItems(), "no new order, no new key");
-        assertEquals(1, fixture.bus.events().size(), "one OrderPlaced");
+        assertEquals(2, fixture.bus.events().size(), "one OrderPlaced of each version");
     }
 
     @Test
@@ -106,7 +128,7 @@ class OrderApiHandlerTest {
 
         assertEquals(201, placed.status());
         assertEquals(2, fixture.storedItems(), "the order and its key");
-        assertEquals(1, fixture.bus.events().size(), "one OrderPlaced");
+        assertEquals(2, fixture.bus.events().size(), "one OrderPlaced of each version");
     }
 
     @Test
@@ -119,7 +141,7 @@ class OrderApiHandlerTest {
         assertEquals(422, reused.status());
         assertEquals("application/problem+json", reused.header("Content-Type"));
         assertEquals("header:Idempotency-Key", reused.body().path("errors").get(0).path("field").asText());
-        assertEquals(1, fixture.bus.events().size());
+        assertEquals(2, fixture.bus.events().size(), "the first order's OrderPlaced 1.1 and 2.0 only");
     }
 
     @Test

@@ -21,6 +21,7 @@ import shop.platform.outbox.PublishSettings;
 import shop.localparts.TemplateTables;
 import shop.localparts.TransactionalDynalite;
 import shop.order.adapter.dynamodb.DynamoDbOrders;
+import shop.order.adapter.eventbridge.OrderMessages;
 import shop.order.application.OwedEvent;
 import shop.order.domain.CustomerId;
 import shop.order.domain.EmailAddress;
@@ -51,6 +52,9 @@ final class OrderServiceFixture implements BeforeAllCallback, BeforeEachCallback
     DynamoDbClient dynamo;
     /** The bus's client: each call made once, as the SDK's own retries would hide the failures the tests inject. */
     EventBridgeClient events;
+    /** What template.yaml's OrderApiFunction publishes for a placed order: the migration window's pair. */
+    static final String PLACED_VERSIONS = "1.1,2.0";
+
     Wiring.Config config;
     OrderApiHandler api;
     OutboxRelayHandler relay;
@@ -89,7 +93,7 @@ final class OrderServiceFixture implements BeforeAllCallback, BeforeEachCallback
     void reset(Duration relayGrace) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         config = new Wiring.Config("orders-" + suffix, "prices-" + suffix,
-                new PublishSettings("shop-test-bus", 3, Duration.ofMillis(1), relayGrace));
+                new PublishSettings("shop-test-bus", 3, Duration.ofMillis(1), relayGrace), OrderMessages.placing(PLACED_VERSIONS));
         TemplateTables tables = TemplateTables.ofProject();
         tables.create(dynamo, "OrdersTable", config.ordersTable());
         tables.create(dynamo, "PriceListTable", config.priceListTable());
@@ -162,7 +166,7 @@ final class OrderServiceFixture implements BeforeAllCallback, BeforeEachCallback
                 List.of(new OrderLine(new Sku("SKU-1"), 2, Money.of("12.50", "EUR")), new OrderLine(new Sku("SKU-5"), 3, Money.of("0.75", "EUR"))),
                 new ShippingAddress("Alice Example", "1 Example Street", null, "Berlin", "10115", "DE"),
                 new EmailAddress("alice@example.com"), Instant.now());
-        new DynamoDbOrders(dynamo, config.ordersTable()).add(order, OwedEvent.of(OwedEvent.Fact.PLACED, order, "corr-test"));
+        new DynamoDbOrders(dynamo, config.ordersTable(), config.messages()).add(order, OwedEvent.of(OwedEvent.Fact.PLACED, order, "corr-test"));
         runRelay();
         bus.clear();
     }

@@ -38,8 +38,9 @@ class OutboxRelayTest {
 
         assertEquals(201, placed.status(), "the order is stored with its event: the answer stands");
         assertEquals(0, fixture.bus.events().size());
-        assertEquals(1, fixture.runRelay().path("eventsPublished").asInt());
-        assertEquals(List.of(placed.body().path("orderId").asText()), orderIdsOn("OrderPlaced"));
+        assertEquals(2, fixture.runRelay().path("eventsPublished").asInt(), "OrderPlaced 1.1 and 2.0");
+        String orderId = placed.body().path("orderId").asText();
+        assertEquals(List.of(orderId + " 1.1", orderId + " 2.0"), placedVersions());
         assertEquals(0, fixture.runRelay().path("itemsVisited").asInt(), "the outbox is empty afterwards");
     }
 
@@ -53,14 +54,15 @@ class OutboxRelayTest {
         fixture.runRelay();
 
         assertEquals(Set.of(first, second), Set.copyOf(orderIdsOn("OrderPlaced")));
-        assertEquals(2, orderIdsOn("OrderPlaced").size(), "each OrderPlaced once");
+        assertEquals(List.of(first + " 1.1", first + " 2.0", second + " 1.1", second + " 2.0").stream().sorted().toList(),
+                placedVersions(), "each version of each OrderPlaced once");
         assertEquals(List.of(first), orderIdsOn("OrderCancelled"));
     }
 
     @Test
     void an_order_stored_by_a_function_that_died_before_publishing_is_published_by_the_relay() {
         // given: what a function leaves behind when it dies right after the write: the order and its owed event
-        DynamoDbOrders orders = new DynamoDbOrders(fixture.dynamo, fixture.config.ordersTable());
+        DynamoDbOrders orders = new DynamoDbOrders(fixture.dynamo, fixture.config.ordersTable(), fixture.config.messages());
         Order order = Order.place(OrderId.generate(), new CustomerId("customer-alice"),
                 List.of(new OrderLine(new Sku("SKU-2"), 1, Money.of("4.99", "EUR"))),
                 new ShippingAddress("Alice Example", "1 Example Street", null, "Berlin", "10115", "DE"),
@@ -73,9 +75,11 @@ class OutboxRelayTest {
 
         // then
         List<CapturedEvent> published = fixture.bus.events();
-        assertEquals(1, published.size());
-        assertEquals(owed.eventId(), published.get(0).detail().path("metadata").path("eventId").asText(),
-                "the stored event, with the eventId consumers deduplicate on");
+        assertEquals(List.of(order.id().value() + " 1.1", order.id().value() + " 2.0"), placedVersions());
+        assertEquals(owed.eventId(), published.stream().filter(e -> version(e).equals("1.1")).findFirst().orElseThrow()
+                .detail().path("metadata").path("eventId").asText(), "the stored 1.x event, with the eventId consumers deduplicate on");
+        assertEquals(fixture.config.messages().of(owed).get(1).eventId(), published.stream().filter(e -> version(e).equals("2.0"))
+                .findFirst().orElseThrow().detail().path("metadata").path("eventId").asText(), "the stored 2.0 event under its own id");
     }
 
     @Test
@@ -89,7 +93,7 @@ class OutboxRelayTest {
         OutboxRelayHandler later = new OutboxRelayHandler(Wiring.outboxRelay(fixture.config, fixture.dynamo, fixture.events,
                 Clock.offset(Clock.systemUTC(), Duration.ofMinutes(2))));
         fixture.relay = later;
-        assertEquals(1, fixture.runRelay().path("eventsPublished").asInt());
+        assertEquals(2, fixture.runRelay().path("eventsPublished").asInt(), "OrderPlaced 1.1 and 2.0");
     }
 
     @Test
@@ -100,7 +104,17 @@ class OutboxRelayTest {
 
         assertThrows(IllegalStateException.class, fixture::runRelay);
 
-        assertEquals(1, fixture.runRelay().path("eventsPublished").asInt(), "the next run publishes it");
+        assertEquals(2, fixture.runRelay().path("eventsPublished").asInt(), "the next run publishes both versions");
+    }
+
+    /** "orderId schemaVersion" of each OrderPlaced on the bus, sorted. */
+    private static List<String> placedVersions() {
+        return fixture.bus.events().stream().filter(e -> e.detailType().equals("OrderPlaced"))
+                .map(e -> e.detail().path("data").path("orderId").asText() + " " + version(e)).sorted().toList();
+    }
+
+    private static String version(CapturedEvent event) {
+        return event.detail().path("metadata").path("schemaVersion").asText();
     }
 
     private static List<String> orderIdsOn(String detailType) {

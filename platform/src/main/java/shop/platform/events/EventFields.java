@@ -72,6 +72,18 @@ public final class EventFields {
         return value.intValue();
     }
 
+    /** An integer field that may be absent (a field a later minor version added); absent or null is empty. */
+    public Optional<Integer> optionalInteger(String field) {
+        JsonNode value = node.path(field);
+        if (value.isMissingNode() || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw new MalformedEventException(where(field) + " is not an integer");
+        }
+        return Optional.of(value.intValue());
+    }
+
     /** An ISO-8601 UTC timestamp ({@code 2026-01-01T00:00:00Z}). */
     public Instant instant(String field) {
         String text = text(field);

@@ -46,6 +46,17 @@ class EventFieldsTest {
     }
 
     @Test
+    void an_optional_integer_may_be_absent_or_null_and_is_refused_when_not_an_int() {
+        assertEquals(Optional.empty(), data("{}").optionalInteger("unitCount"));
+        assertEquals(Optional.empty(), data("{\"unitCount\":null}").optionalInteger("unitCount"));
+        assertEquals(Optional.of(5), data("{\"unitCount\":5}").optionalInteger("unitCount"));
+        for (String count : List.of("2.5", "\"2\"", "2147483648")) {
+            assertEquals("data.unitCount is not an integer",
+                    refusal(() -> data("{\"unitCount\":" + count + "}").optionalInteger("unitCount")), count);
+        }
+    }
+
+    @Test
     void an_integer_is_integral_and_fits_an_int() {
         assertEquals(3, data("{\"quantity\":3}").integer("quantity"));
         for (String quantity : List.of("2.5", "\"2\"", "2147483648", "null")) {

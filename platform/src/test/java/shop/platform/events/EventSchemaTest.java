@@ -33,13 +33,14 @@ class EventSchemaTest {
         int invalid = 0;
         for (JsonNode sample : samples()) {
             String type = sample.path("detail-type").asText();
+            int major = EventSchemas.major(sample.path("detail")); // a mutated schemaVersion is held against the sample's
             List<JsonNode> cases = new ArrayList<>(List.of(sample.path("detail")));
             if (EventSchemas.violations(type, sample.path("detail")).isEmpty()) {
                 cases.addAll(mutations(sample.path("detail")));
             }
             for (JsonNode detail : cases) {
-                boolean general = EventSchemas.violations(type, detail).isEmpty();
-                boolean ours = EventContracts.schema(type, 1).violations(detail).isEmpty();
+                boolean general = EventSchemas.schema(type, major).validate(detail).isEmpty();
+                boolean ours = EventContracts.schema(type, major).violations(detail).isEmpty();
                 assertEquals(general, ours, type + ": networknt says " + (general ? "valid" : "invalid") + " for " + detail);
                 compared++;
                 invalid += general ? 0 : 1;
@@ -52,7 +53,7 @@ class EventSchemaTest {
     /** Not an assertion of speed: what the producer's check costs, printed for the report (issue 21). */
     @Test
     void prints_what_the_check_costs_per_event() throws IOException {
-        JsonNode placed = Json.read(Files.readAllBytes(ProjectRoot.find().resolve("events/inventory-service/order-placed.json"))).path("detail");
+        JsonNode placed = Json.read(Files.readAllBytes(ProjectRoot.find().resolve("events/crm-service/order-placed.json"))).path("detail");
         long t0 = System.nanoTime();
         EventSchema fresh = new EventSchema(Json.read(Files.readAllBytes(ProjectRoot.find().resolve("events/schemas/OrderPlaced.v1.schema.json"))));
         long load = System.nanoTime() - t0;
@@ -104,8 +105,7 @@ class EventSchemaTest {
             for (Path file : files.filter(f -> f.toString().endsWith(".json") && !f.toString().contains("schemas")).sorted().toList()) {
                 JsonNode event = Json.read(Files.readAllBytes(file));
                 String type = event.path("detail-type").asText("");
-                if (event.path("detail").isObject() && Files.exists(ProjectRoot.find().resolve("events/schemas/" + type + ".v1.schema.json"))
-                        && event.path("detail").path("metadata").path("schemaVersion").asText("1.0").startsWith("1.")) {
+                if (event.path("detail").isObject() && EventSchemas.published(type, EventSchemas.major(event.path("detail")))) {
                     samples.add(event);
                 }
             }

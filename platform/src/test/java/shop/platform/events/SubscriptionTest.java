@@ -51,9 +51,38 @@ class SubscriptionTest {
     }
 
     @Test
-    void a_source_is_subscribed_once_and_to_at_least_one_type() {
-        assertThrows(IllegalArgumentException.class, () -> ORDERS_AND_PARCELS.and("shop.orders", 1, "OrderConfirmed"));
+    void a_type_is_subscribed_once_at_each_major_and_a_source_to_at_least_one_type() {
+        IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+                () -> ORDERS_AND_PARCELS.and("shop.orders", 1, "OrderConfirmed", "OrderPlaced"));
+        assertEquals("OrderPlaced of shop.orders is already subscribed at 1.x", twice.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Subscription.to("shop.orders", 1));
+    }
+
+    @Test
+    void more_types_of_a_subscribed_source_keep_the_types_it_had() {
+        Subscription more = ORDERS_AND_PARCELS.and("shop.orders", 1, "OrderConfirmed");
+        IncomingEvent confirmed = event("shop.orders", "OrderConfirmed", "1.0");
+        IncomingEvent placed = event("shop.orders", "OrderPlaced", "1.1");
+
+        assertSame(confirmed, more.check(confirmed));
+        assertSame(placed, more.check(placed));
+        assertThrows(MalformedEventException.class, () -> ORDERS_AND_PARCELS.check(confirmed)); // the first one is unchanged
+    }
+
+    @Test
+    void a_consumer_moving_to_a_new_major_reads_both_and_refuses_a_third_naming_the_two() {
+        Subscription moving = ORDERS_AND_PARCELS.and("shop.orders", 2, "OrderPlaced");
+        IncomingEvent old = event("shop.orders", "OrderPlaced", "1.0");
+        IncomingEvent current = event("shop.orders", "OrderPlaced", "2.0");
+
+        assertSame(old, moving.check(old));
+        assertSame(current, moving.check(current));
+        MalformedEventException third = assertThrows(MalformedEventException.class,
+                () -> moving.check(event("shop.orders", "OrderPlaced", "3.0")));
+        assertEquals("schemaVersion 3.0 of OrderPlaced is not 1.x or 2.x", third.getMessage());
+        MalformedEventException cancelled = assertThrows(MalformedEventException.class,
+                () -> moving.check(event("shop.orders", "OrderCancelled", "2.0")));
+        assertEquals("schemaVersion 2.0 of OrderCancelled is not 1.x", cancelled.getMessage());
     }
 
     @Test

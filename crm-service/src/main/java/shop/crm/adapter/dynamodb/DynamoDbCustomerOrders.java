@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 /**
  * CrmTable: one item per order, {@code pk = CUSTOMER#<customerId>, sk = ORDER#<orderId>}, holding placedAt,
  * placedMonth (UTC yyyy-MM, key of the byPlacedMonth index), confirmedAt, rejectedAt with rejectionReason,
- * cancelledAt with reason, shippedAt, and the id of each event applied to it ({@code placedEventId},
+ * cancelledAt with reason, shippedAt, unitCount (when its OrderPlaced was 1.1 or later), and the id of each event applied to it ({@code placedEventId},
  * {@code confirmedEventId}, {@code rejectedEventId}, {@code cancelledEventId}, {@code shippedEventId}: the markers
  * that make each event apply once).
  *
@@ -55,10 +55,12 @@ public final class DynamoDbCustomerOrders implements CustomerOrders {
 
     @Override
     public boolean recordPlaced(OrderPlaced event) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":event", s(event.eventId())));
+        event.unitCount().ifPresent(units -> values.put(":units", AttributeValue.fromN(units.toString())));
         return apply(event.customerId(), event.orderId(), event.placedAt(),
-                "placedEventId = :event",
+                event.unitCount().isPresent() ? "placedEventId = :event, unitCount = :units" : "placedEventId = :event",
                 "attribute_not_exists(placedEventId)",
-                Map.of(":event", s(event.eventId())));
+                values);
     }
 
     @Override
@@ -165,7 +167,7 @@ public final class DynamoDbCustomerOrders implements CustomerOrders {
                 Instant.parse(item.get("placedAt").s()), instant(item, "confirmedAt"), instant(item, "rejectedAt"),
                 Optional.ofNullable(item.get("rejectionReason")).map(v -> new RejectionReason(v.s())),
                 instant(item, "cancelledAt"), Optional.ofNullable(item.get("reason")).map(v -> new CancellationReason(v.s())),
-                instant(item, "shippedAt"));
+                instant(item, "shippedAt"), Optional.ofNullable(item.get("unitCount")).map(v -> Integer.valueOf(v.n())));
     }
 
     private static Optional<Instant> instant(Map<String, AttributeValue> item, String attribute) {

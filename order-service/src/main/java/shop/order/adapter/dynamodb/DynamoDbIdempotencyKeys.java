@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import shop.order.adapter.eventbridge.OrderMessages;
 import shop.order.application.IdempotencyKeys;
 import shop.order.application.OwedEvent;
 import shop.order.domain.CustomerId;
@@ -32,10 +33,13 @@ public final class DynamoDbIdempotencyKeys implements IdempotencyKeys {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final OrderMessages messages;
 
-    public DynamoDbIdempotencyKeys(DynamoDbClient dynamo, String table) {
+    /** {@code messages}: what the order stored with a claim owes the bus (every OrderPlaced version). */
+    public DynamoDbIdempotencyKeys(DynamoDbClient dynamo, String table, OrderMessages messages) {
         this.dynamo = dynamo;
         this.table = table;
+        this.messages = messages;
     }
 
     @Override
@@ -50,7 +54,7 @@ public final class DynamoDbIdempotencyKeys implements IdempotencyKeys {
                 .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(now.getEpochSecond()))))
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build();
         TransactWriteItem storeIt = TransactWriteItem.builder().put(p -> p.tableName(table)
-                .item(DynamoDbOrders.newItem(order, owed)).conditionExpression("attribute_not_exists(pk)")).build();
+                .item(DynamoDbOrders.newItem(order, owed, messages)).conditionExpression("attribute_not_exists(pk)")).build();
         for (int attempt = 1; ; attempt++) {
             try {
                 dynamo.transactWriteItems(b -> b.transactItems(claimIt, storeIt));

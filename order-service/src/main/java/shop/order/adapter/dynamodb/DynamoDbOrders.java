@@ -1,7 +1,6 @@
 package shop.order.adapter.dynamodb;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import shop.order.adapter.eventbridge.OrderMessages;
@@ -23,10 +22,13 @@ public final class DynamoDbOrders implements Orders {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final OrderMessages messages;
 
-    public DynamoDbOrders(DynamoDbClient dynamo, String table) {
+    /** {@code messages}: what each owed event says on the bus (for a placed order, every OrderPlaced version owed). */
+    public DynamoDbOrders(DynamoDbClient dynamo, String table, OrderMessages messages) {
         this.dynamo = dynamo;
         this.table = table;
+        this.messages = messages;
     }
 
     /** The key of an order's item, which is also where its outbox is. */
@@ -34,16 +36,16 @@ public final class DynamoDbOrders implements Orders {
         return OrderItems.key(id);
     }
 
-    /** A new order's item, carrying the event it owes in its outbox. */
-    static Map<String, AttributeValue> newItem(Order order, OwedEvent owed) {
+    /** A new order's item, carrying the events it owes (one per OrderPlaced version) in its outbox. */
+    static Map<String, AttributeValue> newItem(Order order, OwedEvent owed, OrderMessages messages) {
         Map<String, AttributeValue> item = OrderItems.toItem(order);
-        OutboxItems.addTo(item, List.of(OrderMessages.of(owed)), order.placedAt());
+        OutboxItems.addTo(item, messages.of(owed), order.placedAt());
         return item;
     }
 
     @Override
     public boolean add(Order order, OwedEvent owed) {
-        Map<String, AttributeValue> item = newItem(order, owed);
+        Map<String, AttributeValue> item = newItem(order, owed, messages);
         try {
             dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
             return true;
@@ -60,7 +62,7 @@ public final class DynamoDbOrders implements Orders {
 
     @Override
     public boolean change(OrderStatus from, Order changed, OwedEvent owed) {
-        OutboxItems.Update outbox = OutboxItems.owe(List.of(OrderMessages.of(owed)), OrderItems.changedAt(changed));
+        OutboxItems.Update outbox = OutboxItems.owe(messages.of(owed), OrderItems.changedAt(changed));
         Map<String, String> names = new HashMap<>(outbox.names());
         Map<String, AttributeValue> values = new HashMap<>(outbox.values());
         StringBuilder set = new StringBuilder("SET #status = :to, ");

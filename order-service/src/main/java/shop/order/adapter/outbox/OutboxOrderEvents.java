@@ -1,6 +1,5 @@
 package shop.order.adapter.outbox;
 
-import java.util.List;
 import shop.order.adapter.dynamodb.DynamoDbOrders;
 import shop.order.adapter.eventbridge.OrderMessages;
 import shop.order.application.OrderEvents;
@@ -16,13 +15,16 @@ import shop.platform.outbox.Outbox;
 public final class OutboxOrderEvents implements OrderEvents {
 
     private final Outbox outbox;
+    private final OrderMessages messages;
 
-    public OutboxOrderEvents(Outbox outbox) {
+    /** {@code messages}: the same as the table adapter's, so what is sent is exactly what was stored. */
+    public OutboxOrderEvents(Outbox outbox, OrderMessages messages) {
         this.outbox = outbox;
+        this.messages = messages;
     }
 
     @Override
     public void publish(OwedEvent owed) {
-        outbox.publish(DynamoDbOrders.key(owed.order().id()), List.of(OrderMessages.of(owed)));
+        outbox.publish(DynamoDbOrders.key(owed.order().id()), messages.of(owed));
     }
 }
