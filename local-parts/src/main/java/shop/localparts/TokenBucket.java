@@ -33,6 +33,11 @@ public final class TokenBucket {
         return new TokenBucket(perSecond, perSecond, System::nanoTime);
     }
 
+    /** {@code perSecond} a second with a burst of {@code burst}, starting full (API Gateway's rate and burst limits). */
+    public static TokenBucket perSecondWithBurst(double perSecond, double burst) {
+        return new TokenBucket(perSecond, burst, System::nanoTime);
+    }
+
     /** Takes {@code units} if that many are left; false (nothing taken) otherwise. */
     public synchronized boolean tryTake(double units) {
         return tryTake(units, units);
