@@ -28,9 +28,12 @@ public final class TokenBucket {
         this.refilledAt = nanoTime.getAsLong();
     }
 
-    /** {@code perSecond} a second with a burst of one second's worth: what most AWS request-rate quotas allow. */
+    /**
+     * {@code perSecond} a second with a burst of one second's worth (what most AWS request-rate quotas allow), but
+     * never less than one request, or a rate below 1 a second would admit nothing.
+     */
     public static TokenBucket perSecond(double perSecond) {
-        return new TokenBucket(perSecond, perSecond, System::nanoTime);
+        return new TokenBucket(perSecond, Math.max(1, perSecond), System::nanoTime);
     }
 
     /** {@code perSecond} a second with a burst of {@code burst}, starting full (API Gateway's rate and burst limits). */

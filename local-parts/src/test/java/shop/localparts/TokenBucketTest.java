@@ -51,6 +51,13 @@ class TokenBucketTest {
     }
 
     @Test
+    void a_rate_below_one_a_second_still_admits_one_request_at_a_time() {
+        TokenBucket bucket = TokenBucket.perSecond(0.5);
+        assertTrue(bucket.tryTake(1), "a full bucket of one second's worth, at least 1");
+        assertFalse(bucket.tryTake(1));
+    }
+
+    @Test
     void what_is_not_taken_stays() {
         TokenBucket bucket = new TokenBucket(1, 3, now::get);
         assertFalse(bucket.tryTake(4));

@@ -54,6 +54,9 @@ public final class LambdaApi implements HttpHandler {
                 ObjectNode answer = JSON.createObjectNode();
                 answer.set("Configuration", FunctionConfigurations.of(function.spec()));
                 answer.putObject("Code").put("RepositoryType", "S3").put("Location", function.spec().artifact().toUri().toString());
+                if (function.spec().reservedConcurrency() != null) {
+                    answer.putObject("Concurrency").put("ReservedConcurrentExecutions", function.spec().reservedConcurrency());
+                }
                 json(exchange, 200, answer);
             } else {
                 error(exchange, 400, "InvalidRequestContentException", "local-cloud serves Lambda's Invoke, ListFunctions and GetFunction, not "
