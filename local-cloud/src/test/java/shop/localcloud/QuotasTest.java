@@ -210,6 +210,7 @@ class QuotasTest {
             assertEquals("Rate Exceeded.", refused.awsErrorDetails().errorMessage());
             assertEquals(ThrottleReason.RESERVED_FUNCTION_CONCURRENT_INVOCATION_LIMIT_EXCEEDED, refused.reason());
             assertTrue(refused.isThrottlingException());
+            assertEquals(1, lambda.getFunction(b -> b.functionName("SleepyFunction")).concurrency().reservedConcurrentExecutions());
         }
         HttpResponse<String> throughTheApi = HTTP.send(HttpRequest.newBuilder(URI.create(cloud.httpUrl() + "/sleepy")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
