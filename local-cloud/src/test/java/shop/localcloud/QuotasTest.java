@@ -315,6 +315,14 @@ class QuotasTest {
         assertTrue(counts.path("dynamodb").asLong() >= 1, page.body());
     }
 
+    @Test
+    void the_banner_says_which_quotas_are_enforced_as_their_flags_set_them() {
+        assertEquals("PutEvents 50/s, SES 5 emails/s, DynamoDB 40 write units/s per item, the HTTP API stage throttle",
+                Banner.quotas(Quotas.NONE.withPutEventsPerSecond(50).withSes(5, 0).withItemWriteUnitsPerSecond(40).withApiStageThrottle()));
+        assertEquals("PutEvents 0.5/s, SES 200 emails/day, Lambda 10 concurrent executions",
+                Banner.quotas(Quotas.NONE.withPutEventsPerSecond(0.5).withSes(0, 200).withAccountConcurrency(10)));
+    }
+
     private static JsonNode onFailureRecord(String marker) throws Exception {
         try (SqsClient sqs = LocalSqs.client(cloud.sqsEndpoint())) {
             String url = sqs.getQueueUrl(b -> b.queueName("QuotaDeadLetterQueue")).queueUrl();

@@ -50,10 +50,12 @@ public final class Concurrency {
     private static final class Waiter {
         private final String functionId;
         private final Supplier<CompletableFuture<InvocationResult>> start;
+        private final ScheduledExecutorService timer;
 
-        Waiter(String functionId, Supplier<CompletableFuture<InvocationResult>> start) {
+        Waiter(String functionId, Supplier<CompletableFuture<InvocationResult>> start, ScheduledExecutorService timer) {
             this.functionId = functionId;
             this.start = start;
+            this.timer = timer;
         }
 
         String functionId() {
@@ -120,7 +122,7 @@ public final class Concurrency {
      */
     void asynchronous(String functionId, Supplier<CompletableFuture<InvocationResult>> invocation, long deadlineNanos,
                       Runnable expired, ScheduledExecutorService timer) {
-        Waiter waiter = new Waiter(functionId, invocation);
+        Waiter waiter = new Waiter(functionId, invocation, timer);
         boolean now;
         synchronized (this) {
             boolean queuedBefore = waiting.stream().anyMatch(w -> w.functionId().equals(functionId));
@@ -199,6 +201,8 @@ public final class Concurrency {
                 }
             }
         }
-        admitted.forEach(waiter -> started(waiter.functionId, waiter.start));
+        // on the timer's thread, not this one: an invocation that ends at once would release again from inside this
+        // call, and a long queue of them would nest as deep as it is long
+        admitted.forEach(waiter -> waiter.timer.execute(() -> started(waiter.functionId, waiter.start)));
     }
 }
