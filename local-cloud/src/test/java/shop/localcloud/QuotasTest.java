@@ -144,7 +144,8 @@ class QuotasTest {
         List<EventBridgeException> refusals = new ArrayList<>();
         int accepted = 0;
         try (EventBridgeClient events = LocalAwsClients.at(EventBridgeClient.builder(), cloud.eventsEndpoint())) {
-            for (int i = 0; i < 6; i++) {
+            // on a loaded machine a call can take a while: put until two were refused (2 a second: a handful at most)
+            for (int i = 0; i < 30 && refusals.size() < 2; i++) {
                 try {
                     PutEventsResponse response = events.putEvents(b -> b.entries(PutEventsRequestEntry.builder().eventBusName("quota-bus")
                             .source("quota.test").detailType("Burst").detail("{\"marker\":\"" + marker + "\"}").build()));
@@ -157,7 +158,7 @@ class QuotasTest {
         }
         system.settle();
 
-        assertTrue(refusals.size() >= 3, "a burst of 6 against 2 a second: " + refusals.size() + " refused");
+        assertEquals(2, refusals.size(), "calls back to back against 2 a second: " + accepted + " accepted");
         for (EventBridgeException refused : refusals) {
             assertEquals(400, refused.statusCode());
             assertEquals("ThrottlingException", refused.awsErrorDetails().errorCode());
@@ -174,7 +175,7 @@ class QuotasTest {
     void the_stage_throttle_answers_429_too_many_requests_without_retry_after_and_never_a_5xx() throws Exception {
         long before = cloud.throttled("api");
         List<CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < 10; i++) {
             burst.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create(cloud.httpUrl() + "/hello")).GET().build(),
                     HttpResponse.BodyHandlers.ofString()));
         }
@@ -188,7 +189,7 @@ class QuotasTest {
                 assertTrue(response.headers().firstValue("Retry-After").isEmpty(), "API Gateway sends no Retry-After");
             }
         }
-        assertTrue(throttled >= 3, "6 at once against a burst of 2: " + throttled + " throttled");
+        assertTrue(throttled >= 3, "10 at once against a burst of 2 and 1 a second: " + throttled + " throttled");
         assertEquals(throttled, cloud.throttled("api") - before);
         HttpResponse<String> otherRoute = HTTP.send(HttpRequest.newBuilder(URI.create(cloud.httpUrl() + "/nowhere")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -266,17 +267,23 @@ class QuotasTest {
     void ses_past_its_send_rate_refuses_with_429_and_does_not_send() {
         long before = cloud.throttled("ses");
         int sent = cloud.emails().size();
+        int accepted = 0;
+        software.amazon.awssdk.services.sesv2.model.TooManyRequestsException refused = null;
         try (SesV2Client ses = LocalAwsClients.at(SesV2Client.builder(), cloud.sdkEndpoints().sesV2())) {
-            ses.sendEmail(b -> b.fromEmailAddress("shop@example.com").destination(d -> d.toAddresses("one@example.com"))
-                    .content(c -> c.simple(m -> m.subject(t -> t.data("first")).body(x -> x.text(t -> t.data("hello"))))));
-            software.amazon.awssdk.services.sesv2.model.TooManyRequestsException refused = assertThrows(
-                    software.amazon.awssdk.services.sesv2.model.TooManyRequestsException.class, () -> ses.sendEmail(b -> b
-                            .fromEmailAddress("shop@example.com").destination(d -> d.toAddresses("two@example.com"))
-                            .content(c -> c.simple(m -> m.subject(t -> t.data("second")).body(x -> x.text(t -> t.data("hi")))))));
-            assertEquals(429, refused.statusCode());
-            assertEquals("Maximum sending rate exceeded.", refused.awsErrorDetails().errorMessage());
+            for (int i = 0; i < 20 && refused == null; i++) { // 1 a second: the second one back to back, unless the machine is slow
+                try {
+                    ses.sendEmail(b -> b.fromEmailAddress("shop@example.com").destination(d -> d.toAddresses("one@example.com"))
+                            .content(c -> c.simple(m -> m.subject(t -> t.data("hello")).body(x -> x.text(t -> t.data("hello"))))));
+                    accepted++;
+                } catch (software.amazon.awssdk.services.sesv2.model.TooManyRequestsException e) {
+                    refused = e;
+                }
+            }
         }
-        assertEquals(sent + 1, cloud.emails().size(), "the refused email was not sent");
+        assertTrue(refused != null, accepted + " emails sent back to back at 1 a second, none refused");
+        assertEquals(429, refused.statusCode());
+        assertEquals("Maximum sending rate exceeded.", refused.awsErrorDetails().errorMessage());
+        assertEquals(sent + accepted, cloud.emails().size(), "the refused email was not sent");
         assertEquals(1, cloud.throttled("ses") - before);
     }
 
@@ -285,28 +292,13 @@ class QuotasTest {
         long before = cloud.throttled("dynamodb");
         String table = cloud.tables().get("QuotaTable");
         Map<String, AttributeValue> item = Map.of("pk", AttributeValue.fromS("hot-" + UUID.randomUUID()));
-        try (DynamoDbClient dynamo = LocalAwsClients.at(DynamoDbClient.builder(), cloud.dynamoDbEndpoint())) {
-            dynamo.putItem(b -> b.tableName(table).item(item));
-            dynamo.putItem(b -> b.tableName(table).item(item));
-            ProvisionedThroughputExceededException refused = assertThrows(ProvisionedThroughputExceededException.class,
-                    () -> dynamo.putItem(b -> b.tableName(table).item(item)));
-            assertTrue(refused.isThrottlingException());
-        }
+        assertTrue(refusedWrite(table, item).isThrottlingException(), "the SDKs retry it with backoff");
         assertEquals(1, cloud.throttled("dynamodb") - before);
     }
 
     @Test
     void the_console_lists_the_throttles_by_part() throws Exception {
-        try (DynamoDbClient dynamo = LocalAwsClients.at(DynamoDbClient.builder(), cloud.dynamoDbEndpoint())) {
-            Map<String, AttributeValue> item = Map.of("pk", AttributeValue.fromS("console-" + UUID.randomUUID()));
-            for (int i = 0; i < 3; i++) {
-                try {
-                    dynamo.putItem(b -> b.tableName(cloud.tables().get("QuotaTable")).item(item));
-                } catch (ProvisionedThroughputExceededException expected) {
-                    // the third write: what the console is to count
-                }
-            }
-        }
+        refusedWrite(cloud.tables().get("QuotaTable"), Map.of("pk", AttributeValue.fromS("console-" + UUID.randomUUID())));
         HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(cloud.edgeEndpoint() + "/console/api/throttles")).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertEquals(200, page.statusCode());
@@ -321,6 +313,20 @@ class QuotasTest {
                 Banner.quotas(Quotas.NONE.withPutEventsPerSecond(50).withSes(5, 0).withItemWriteUnitsPerSecond(40).withApiStageThrottle()));
         assertEquals("PutEvents 0.5/s, SES 200 emails/day, Lambda 10 concurrent executions",
                 Banner.quotas(Quotas.NONE.withPutEventsPerSecond(0.5).withSes(0, 200).withAccountConcurrency(10)));
+    }
+
+    /** Writes {@code item} back to back until one write is refused (2 units a second: the third, unless the machine is slow). */
+    private static ProvisionedThroughputExceededException refusedWrite(String table, Map<String, AttributeValue> item) {
+        try (DynamoDbClient dynamo = LocalAwsClients.at(DynamoDbClient.builder(), cloud.dynamoDbEndpoint())) {
+            for (int i = 0; i < 20; i++) {
+                try {
+                    dynamo.putItem(b -> b.tableName(table).item(item));
+                } catch (ProvisionedThroughputExceededException refused) {
+                    return refused;
+                }
+            }
+        }
+        throw new AssertionError("20 writes to one item back to back at 2 units a second, none refused");
     }
 
     private static JsonNode onFailureRecord(String marker) throws Exception {
