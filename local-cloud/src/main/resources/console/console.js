@@ -184,6 +184,14 @@ async function showParked() {
       el('code', {}, p.table + ' ' + JSON.stringify(p.key)), ' ' + p.detailType + ' ' + p.eventId + ': ' + p.reason + ' (' + p.parkedAt + ')'))));
 }
 
+// ---- throttles of the modelled AWS quotas, one line per part
+async function showThrottles() {
+  const parts = Object.entries((await api('throttles')).throttles);
+  document.getElementById('throttle-counts').replaceChildren(parts.length === 0 ? el('p', { class: 'muted' }, 'none') :
+    el('ul', {}, ...parts.map(([part, count]) => el('li', { class: 'throttle', 'data-part': part },
+      el('code', {}, part), ': ' + count + ' throttled'))));
+}
+
 // ---- replay by time range
 function replayForm() {
   const now = new Date(), local = d => new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 19);
@@ -215,4 +223,6 @@ showQueues();
 setInterval(showQueues, 5000);
 showParked();
 setInterval(showParked, 5000);
+showThrottles();
+setInterval(showThrottles, 2000);
 replayForm();

@@ -1,9 +1,11 @@
 package shop.localcloud;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import shop.localcloud.cloudformation.Model;
 import shop.localcloud.cloudformation.Model.SystemSpec;
+import shop.localcloud.common.Quotas;
 import shop.localcloud.console.Console;
 
 /** What `up` prints once started: what runs where, and how to look at it. */
@@ -35,11 +37,42 @@ record Banner(Options options, CloudView view, List<String> edgeServices, String
                 + options.dataDir().resolve("logs"));
         out.println("  retries       Lambda async retries after " + Math.round(60_000 * options.retryScale()) + " and "
                 + Math.round(120_000 * options.retryScale()) + " ms (--retry-scale " + options.retryScale() + " of AWS's 1 and 2 min)");
+        if (options.quotas().any()) {
+            out.println("  QUOTAS        AWS's, scaled down: " + quotas(options.quotas()) + "   (THROTTLE lines; the console's Throttles)");
+        }
         if (options.faults().any()) {
             out.println("  FAULTS        injected: " + options.faults());
         }
         if (!spec.ignored().isEmpty()) {
             out.println("  not run here  " + String.join(", ", spec.ignored()));
         }
+    }
+
+    /** The quotas enforced, as their flags say them. */
+    static String quotas(Quotas quotas) {
+        List<String> on = new ArrayList<>();
+        if (quotas.putEventsPerSecond() > 0) {
+            on.add("PutEvents " + number(quotas.putEventsPerSecond()) + "/s");
+        }
+        if (quotas.sesSendsPerSecond() > 0) {
+            on.add("SES " + number(quotas.sesSendsPerSecond()) + " emails/s");
+        }
+        if (quotas.sesSendsPerDay() > 0) {
+            on.add("SES " + quotas.sesSendsPerDay() + " emails/day");
+        }
+        if (quotas.itemWriteUnitsPerSecond() > 0) {
+            on.add("DynamoDB " + number(quotas.itemWriteUnitsPerSecond()) + " write units/s per item");
+        }
+        if (quotas.accountConcurrency() > 0) {
+            on.add("Lambda " + quotas.accountConcurrency() + " concurrent executions");
+        }
+        if (quotas.apiStageThrottle()) {
+            on.add("the HTTP API stage throttle");
+        }
+        return String.join(", ", on);
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 }

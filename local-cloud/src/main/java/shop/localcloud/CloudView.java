@@ -13,6 +13,7 @@ import shop.localcloud.apigateway.LocalIssuer;
 import shop.localcloud.cloudformation.Model.HttpRoute;
 import shop.localcloud.cloudformation.Model.SystemSpec;
 import shop.localcloud.common.Faults;
+import shop.localcloud.common.Throttles;
 import shop.localcloud.common.UserError;
 import shop.localcloud.eventbridge.Deliveries;
 import shop.localcloud.eventbridge.EventBus;
@@ -39,9 +40,11 @@ public final class CloudView {
     private final EventBus bus;
     private final Stores stores;
     private final LocalIssuer issuer;
+    private final Throttles throttles;
 
     CloudView(SystemSpec spec, Path template, SdkEndpoints sdk, String httpUrl, String edge, Map<String, LocalFunction> functions,
-              Deliveries deliveries, EventBus bus, Stores stores, LocalIssuer issuer) {
+              Deliveries deliveries, EventBus bus, Stores stores, LocalIssuer issuer, Throttles throttles) {
+        this.throttles = throttles;
         this.spec = spec;
         this.template = template;
         this.sdk = sdk;
@@ -114,6 +117,15 @@ public final class CloudView {
     public String token(String customer) {
         return issuer.mint(spec.routes().stream().map(HttpRoute::authorizer).filter(Objects::nonNull).findFirst()
                 .orElseThrow(() -> new UserError("no route of " + template + " has a JWT authorizer")), customer, Duration.ofHours(1));
+    }
+
+    /**
+     * How often a modelled AWS quota throttled {@code part} since the start: {@code "api"} (the stage throttle),
+     * {@code "putEvents"}, {@code "ses"}, {@code "dynamodb"} (item writes) or {@code "lambda:<FunctionLogicalId>"}
+     * (invocations beyond a concurrency cap: asynchronous ones that had to wait, synchronous ones refused).
+     */
+    public long throttled(String part) {
+        return throttles.total(part);
     }
 
     /** Waits until every delivery, retry included, has ended (in a result, a DLQ or a drop); false on timeout. */

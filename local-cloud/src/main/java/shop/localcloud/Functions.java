@@ -13,19 +13,25 @@ import java.util.function.Consumer;
 import shop.localcloud.cloudformation.Model.FunctionSpec;
 import shop.localcloud.cloudformation.Model.SystemSpec;
 import shop.localcloud.common.Flow;
+import shop.localcloud.common.Throttles;
 import shop.localcloud.common.UserError;
+import shop.localcloud.lambda.Concurrency;
 import shop.localcloud.lambda.LambdaEnvironment;
 import shop.localcloud.lambda.LocalFunction;
 import shop.localcloud.lambda.SdkEndpoints;
 
-/** The template's functions, each with its execution environments, its task root and its log file under the data folder. */
+/**
+ * The template's functions, each with its execution environments, its task root and its log file under the data folder,
+ * all under one account's Lambda concurrency caps.
+ */
 final class Functions {
 
     private Functions() {
     }
 
     /** By logical id, in the template's order; each JVM starts at the function's first invocation. */
-    static Map<String, LocalFunction> create(SystemSpec spec, SdkEndpoints endpoints, Options options, Flow flow, Resources resources) {
+    static Map<String, LocalFunction> create(SystemSpec spec, SdkEndpoints endpoints, Options options, Flow flow, Throttles throttles,
+                                             Resources resources) {
         Path taskRoot = directory(options.dataDir().resolve("task"));
         Path logs = directory(options.dataDir().resolve("logs"));
         Map<String, LocalFunction> functions = new LinkedHashMap<>();
@@ -33,12 +39,13 @@ final class Functions {
                 .findFirst().ifPresent(id -> {
                     throw new UserError("an environment override names " + id + ", which is not a function in the template");
                 });
+        Concurrency concurrency = Concurrency.of(spec.functions(), options.quotas().accountConcurrency(), throttles);
         for (FunctionSpec function : spec.functions()) {
             Consumer<String> log = logSink(logs.resolve(function.logicalId() + ".log"), function.logicalId(), options, flow, resources);
             Map<String, String> environment = new LinkedHashMap<>(LambdaEnvironment.of(function, endpoints.byService(), taskRoot));
             environment.putAll(options.environment().getOrDefault(function.logicalId(), Map.of()));
             functions.put(function.logicalId(), resources.closing(new LocalFunction(function, LambdaEnvironment.command(function, logs),
-                    environment, options.concurrency(), resources.timer(), log)));
+                    environment, options.concurrency(), resources.timer(), log, concurrency)));
         }
         return Collections.unmodifiableMap(functions);
     }

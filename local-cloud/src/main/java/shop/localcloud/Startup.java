@@ -12,6 +12,7 @@ import shop.localcloud.apigateway.LocalIssuer;
 import shop.localcloud.cloudformation.Model.SystemSpec;
 import shop.localcloud.cloudformation.Template;
 import shop.localcloud.common.Flow;
+import shop.localcloud.common.Throttles;
 import shop.localcloud.common.UserError;
 import shop.localcloud.console.Console;
 import shop.localcloud.edge.EdgeEndpoint;
@@ -20,6 +21,7 @@ import shop.localcloud.eventbridge.BusCatalog;
 import shop.localcloud.eventbridge.BusEndpoint;
 import shop.localcloud.eventbridge.Deliveries;
 import shop.localcloud.eventbridge.EventBus;
+import shop.localcloud.eventbridge.PutEventsThrottle;
 import shop.localcloud.eventbridge.Schedules;
 import shop.localcloud.lambda.LambdaApi;
 import shop.localcloud.lambda.LocalFunction;
@@ -39,11 +41,13 @@ final class Startup {
     private final Options options;
     private final Flow flow;
     private final Resources resources;
+    private final Throttles throttles;
 
     private Startup(Options options, Flow flow, Resources resources) {
         this.options = options;
         this.flow = flow;
         this.resources = resources;
+        this.throttles = new Throttles(flow);
     }
 
     /** The EventBridge side of the system: deliveries to the targets, the archive, the bus and its endpoint. */
@@ -71,20 +75,22 @@ final class Startup {
         SystemSpec spec = Template.load(options.template(), options.parameters(), sqs.endpoint());
         Preflight.requireArtifacts(spec);
         Stores stores = Stores.start(sqs, spec, options, resources);
+        stores.countThrottlesIn(throttles);
+        throttles.reportEverySecond(resources.timer());
         int eventsPort = options.eventsPort() == 0 ? FreePort.find() : options.eventsPort();
         SdkEndpoints endpoints = stores.sdkEndpoints("http://127.0.0.1:" + eventsPort);
-        Map<String, LocalFunction> functions = Functions.create(spec, endpoints, options, flow, resources);
+        Map<String, LocalFunction> functions = Functions.create(spec, endpoints, options, flow, throttles, resources);
         Bus bus = startBus(spec, stores, functions, eventsPort);
         LocalIssuer issuer = LocalIssuer.in(options.dataDir());
         if (!wholeSystem) {
             CloudView view = new CloudView(spec, options.template(), endpoints, null, null, functions, bus.deliveries(), bus.bus(),
-                    stores, issuer);
+                    stores, issuer, throttles);
             return new LocalCloud(resources, view, new Banner(options, view, List.of(), sampleQueueUrl(spec, sqs)));
         }
         Entrances entrances = startEntrances(spec, stores, functions, bus, issuer);
         Schedules.start(spec.schedules(), options.scheduleScale(), resources.timer(), bus.deliveries(), flow);
         CloudView view = new CloudView(spec, options.template(), endpoints, entrances.httpApi().url(), entrances.edge().endpoint(),
-                functions, bus.deliveries(), bus.bus(), stores, issuer);
+                functions, bus.deliveries(), bus.bus(), stores, issuer, throttles);
         writeState(view);
         return new LocalCloud(resources, view, new Banner(options, view, entrances.edge().services(), sampleQueueUrl(spec, sqs)));
     }
@@ -98,20 +104,22 @@ final class Startup {
         EventBus bus = new EventBus(spec.buses(), options.routeEvents() ? spec.rules() : List.of(), archive, deliveries, flow,
                 options.faults());
         CustomResources customResources = new CustomResources();
-        BusEndpoint endpoint = resources.closing(new BusEndpoint(eventsPort, bus, new BusCatalog(spec, archive), customResources::answer));
+        BusEndpoint endpoint = resources.closing(new BusEndpoint(eventsPort, bus, new BusCatalog(spec, archive), customResources::answer,
+                new PutEventsThrottle(options.quotas().putEventsPerSecond(), throttles)));
         customResources.createAll(spec.customResources(), functions, endpoint::responseUrl, flow);
         Functions.stopUntriggered(spec, functions);
         return new Bus(deliveries, archive, bus, endpoint);
     }
 
     private Entrances startEntrances(SystemSpec spec, Stores stores, Map<String, LocalFunction> functions, Bus bus, LocalIssuer issuer) {
-        HttpApi httpApi = resources.closing(new HttpApi(options.httpPort(), spec.routes(), functions, flow, issuer));
+        HttpApi httpApi = resources.closing(new HttpApi(options.httpPort(), spec.routes(), functions, flow, issuer,
+                options.quotas().apiStageThrottle(), throttles));
         LambdaApi lambdaApi = new LambdaApi(functions, (id, event) -> bus.deliveries().invokeAsync(id, event,
                 Deliveries.label(event) + " (Invoke)"), flow);
         Console console = new Console(spec, flow, bus.archive(), bus.bus(), bus.deliveries(),
-                resources.closing(LocalSqs.client(stores.sqs().endpoint())), stores.dynamo());
+                resources.closing(LocalSqs.client(stores.sqs().endpoint())), stores.dynamo(), throttles);
         EdgeEndpoint edge = resources.closing(new EdgeEndpoint(options.edgePort(), Map.of("events", bus.endpoint().endpoint(),
-                "dynamodb", stores.dynamoDb().endpoint(), "sqs", stores.sqs().endpoint(), "ses", stores.ses().endpoint()),
+                "dynamodb", stores.dynamoDb().endpoint(), "sqs", stores.sqs().endpoint(), "ses", stores.sesEndpoint()),
                 Map.of("lambda", lambdaApi), Map.of(Console.PATH, console), flow));
         return new Entrances(httpApi, edge);
     }

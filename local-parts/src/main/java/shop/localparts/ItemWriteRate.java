@@ -9,7 +9,7 @@ import java.util.function.LongSupplier;
 /**
  * DynamoDB's per-partition write limit, scaled down and applied per item: AWS gives one partition 1,000 write units a
  * second, and a hot item is one partition, so beyond that rate its writes are throttled (on-demand tables too). Each
- * item has a bucket of {@code unitsPerSecond} units, refilled continuously, holding at most one second of them (but
+ * item has a {@link TokenBucket} of {@code unitsPerSecond} units, refilled continuously, holding at most one second of them (but
  * never less than 2, or a transactional write could never pass). A plain write takes 1 unit and each action of a
  * transaction 2, as AWS charges; item size is not counted (AWS charges a unit per KB). Off (everything admitted) until a
  * rate is set.
@@ -23,7 +23,7 @@ final class ItemWriteRate {
     /** Past this many buckets, those full again (untouched long enough to refill) are dropped, so a long run keeps few. */
     private static final int KEPT = 10_000;
 
-    private final Map<String, Bucket> buckets = new HashMap<>();
+    private final Map<String, TokenBucket> buckets = new HashMap<>();
     private double unitsPerSecond;
     private long lastSweep = Long.MIN_VALUE / 2;
     private long throttled;
@@ -50,37 +50,23 @@ final class ItemWriteRate {
             return List.of();
         }
         long now = nanoTime.getAsLong();
-        double capacity = Math.max(unitsPerSecond, TRANSACTIONAL_WRITE);
         if (buckets.size() > KEPT && now - lastSweep >= 1_000_000_000L) { // at most once a second: a sweep reads every bucket
             lastSweep = now;
-            double fullAfterNanos = capacity / unitsPerSecond * 1e9;
-            buckets.values().removeIf(bucket -> now - bucket.refilledAt >= fullAfterNanos);
+            buckets.values().removeIf(TokenBucket::full);
         }
+        double capacity = Math.max(unitsPerSecond, TRANSACTIONAL_WRITE);
         List<String> throttledItems = new ArrayList<>();
         for (String identity : identities) {
-            Bucket bucket = buckets.computeIfAbsent(identity, i -> new Bucket(capacity, now));
-            bucket.units = Math.min(capacity, bucket.units + (now - bucket.refilledAt) / 1e9 * unitsPerSecond);
-            bucket.refilledAt = now;
-            if (bucket.units < units) {
+            if (!buckets.computeIfAbsent(identity, i -> new TokenBucket(unitsPerSecond, capacity, nanoTime)).has(units)) {
                 throttledItems.add(identity);
             }
         }
         if (throttledItems.isEmpty()) {
-            identities.forEach(identity -> buckets.get(identity).units -= units);
+            identities.forEach(identity -> buckets.get(identity).tryTake(units));
         } else {
             throttled++;
         }
         return throttledItems;
-    }
-
-    private static final class Bucket {
-        double units;
-        long refilledAt;
-
-        Bucket(double units, long refilledAt) {
-            this.units = units;
-            this.refilledAt = refilledAt;
-        }
     }
 
     /** Items with a bucket now (for the tests of the clean-up). */

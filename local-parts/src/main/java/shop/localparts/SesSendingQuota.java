@@ -46,21 +46,19 @@ public final class SesSendingQuota implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Deque<long[]> lastDay = new ArrayDeque<>(); // {nanos, recipients} of each message sent, oldest first
     private long sentLastDay;
-    private double rateLeft;
-    private long refilledAt;
+    private final TokenBucket rate;
     private long throttled;
 
     SesSendingQuota(String sesEndpoint, double maxSendRate, long max24HourSend, LongSupplier nanoTime) {
-        if (!(maxSendRate > 0) || Double.isInfinite(maxSendRate) || max24HourSend < 1) {
-            throw new IllegalArgumentException("a send rate is above 0 a second and a daily quota 1 or more, not "
-                    + maxSendRate + "/s and " + max24HourSend + " a day");
+        if (!(maxSendRate >= 0) || Double.isInfinite(maxSendRate) || max24HourSend < 0 || maxSendRate == 0 && max24HourSend == 0) {
+            throw new IllegalArgumentException("a send rate is 0 (none) or more a second and a daily quota 0 (none) or more,"
+                    + " at least one of them set, not " + maxSendRate + "/s and " + max24HourSend + " a day");
         }
+        this.rate = maxSendRate == 0 ? null : new TokenBucket(maxSendRate, maxSendRate, nanoTime);
         this.ses = sesEndpoint;
         this.maxSendRate = maxSendRate;
         this.max24HourSend = max24HourSend;
         this.nanoTime = nanoTime;
-        this.rateLeft = maxSendRate;
-        this.refilledAt = nanoTime.getAsLong();
         this.threads = Executors.newFixedThreadPool(16, r -> {
             Thread thread = new Thread(r, "ses-quota");
             thread.setDaemon(true);
@@ -77,7 +75,10 @@ public final class SesSendingQuota implements AutoCloseable {
         server.start();
     }
 
-    /** A front on {@code sesEndpoint} allowing {@code maxSendRate} recipients a second and {@code max24HourSend} a day. */
+    /**
+     * A front on {@code sesEndpoint} allowing {@code maxSendRate} recipients a second and {@code max24HourSend} a day;
+     * 0 leaves that one unlimited (GetAccount then answers a quota of -1, as SES does for an unlimited 24-hour quota).
+     */
     public static SesSendingQuota start(String sesEndpoint, double maxSendRate, long max24HourSend) {
         return new SesSendingQuota(sesEndpoint, maxSendRate, max24HourSend, System::nanoTime);
     }
@@ -116,17 +117,14 @@ public final class SesSendingQuota implements AutoCloseable {
     synchronized String admit(int recipients) {
         long now = nanoTime.getAsLong();
         forgetOlderThanADay(now);
-        rateLeft = Math.min(maxSendRate, rateLeft + (now - refilledAt) / 1e9 * maxSendRate);
-        refilledAt = now;
-        if (sentLastDay >= max24HourSend) {
+        if (max24HourSend > 0 && sentLastDay >= max24HourSend) {
             throttled++;
             return "Daily message quota exceeded.";
         }
-        if (rateLeft < Math.min(1, maxSendRate)) {
+        if (rate != null && !rate.tryTake(recipients, Math.min(1, maxSendRate))) {
             throttled++;
             return "Maximum sending rate exceeded.";
         }
-        rateLeft -= recipients;
         sentLastDay += recipients;
         lastDay.addLast(new long[] {now, recipients});
         return null;
@@ -136,7 +134,8 @@ public final class SesSendingQuota implements AutoCloseable {
         forgetOlderThanADay(nanoTime.getAsLong());
         ObjectNode account = JSON.createObjectNode().put("ProductionAccessEnabled", true).put("SendingEnabled", true)
                 .put("EnforcementStatus", "HEALTHY");
-        account.putObject("SendQuota").put("Max24HourSend", (double) max24HourSend).put("MaxSendRate", maxSendRate)
+        account.putObject("SendQuota").put("Max24HourSend", max24HourSend == 0 ? -1.0 : max24HourSend)
+                .put("MaxSendRate", maxSendRate == 0 ? -1.0 : maxSendRate)
                 .put("SentLast24Hours", (double) sentLastDay);
         return account;
     }

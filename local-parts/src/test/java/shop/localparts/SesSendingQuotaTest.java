@@ -51,6 +51,24 @@ class SesSendingQuotaTest {
     }
 
     @Test
+    void a_quota_set_to_zero_is_no_limit_and_one_of_the_two_must_be_set() {
+        AtomicLong now = new AtomicLong(0);
+        try (SesSendingQuota dailyOnly = new SesSendingQuota("http://127.0.0.1:1", 0, 2, now::get)) {
+            assertNull(dailyOnly.admit(1));
+            assertNull(dailyOnly.admit(1), "no rate: the second one in the same instant goes too");
+            assertEquals("Daily message quota exceeded.", dailyOnly.admit(1));
+        }
+        try (SesSendingQuota rateOnly = new SesSendingQuota("http://127.0.0.1:1", 1, 0, now::get)) {
+            for (int second = 0; second < 300; second++) {
+                assertNull(rateOnly.admit(1), "no daily quota: second " + second);
+                now.addAndGet(1_000_000_000L);
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> new SesSendingQuota("http://127.0.0.1:1", 0, 0, now::get));
+        assertThrows(IllegalArgumentException.class, () -> new SesSendingQuota("http://127.0.0.1:1", -1, 10, now::get));
+    }
+
+    @Test
     void recipients_are_to_cc_and_bcc_and_one_for_a_request_that_cannot_be_read() {
         assertEquals(4, SesSendingQuota.recipients(("{\"Destination\":{\"ToAddresses\":[\"a@x\",\"b@x\"],"
                 + "\"CcAddresses\":[\"c@x\"],\"BccAddresses\":[\"d@x\"]}}").getBytes(StandardCharsets.UTF_8)));

@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import shop.localcloud.cloudformation.Model.HttpRoute;
 import shop.localcloud.common.Flow;
 import shop.localcloud.common.HttpServers;
+import shop.localcloud.common.Throttles;
+import shop.localcloud.lambda.Concurrency;
 import shop.localcloud.lambda.InvocationResult;
 import shop.localcloud.lambda.LocalFunction;
 
@@ -25,6 +27,7 @@ import shop.localcloud.lambda.LocalFunction;
  * The HTTP API on localhost: the route's JWT authorizer checks the token first (401 as API Gateway answers), then
  * the request becomes an API Gateway payload v2.0 event for the route's function, and the function's answer the
  * HTTP response. {@code X-Local-Customer: <id>} is a local shortcut that bypasses the authorizer ({@code claims.sub}).
+ * With the stage throttle on, a route past its DefaultRouteSettings is answered 429 before anything else runs.
  */
 public final class HttpApi implements AutoCloseable {
 
@@ -41,8 +44,16 @@ public final class HttpApi implements AutoCloseable {
     private final Map<String, LocalFunction> functions;
     private final Flow flow;
     private final JwtCheck jwt;
+    private final StageThrottle stageThrottle;
 
     public HttpApi(int port, List<HttpRoute> routes, Map<String, LocalFunction> functions, Flow flow, LocalIssuer issuer) {
+        this(port, routes, functions, flow, issuer, false, new Throttles(flow));
+    }
+
+    /** With {@code stageThrottle}, each route takes at most its stage's DefaultRouteSettings throttle (429 beyond). */
+    public HttpApi(int port, List<HttpRoute> routes, Map<String, LocalFunction> functions, Flow flow, LocalIssuer issuer,
+                   boolean stageThrottle, Throttles throttles) {
+        this.stageThrottle = new StageThrottle(stageThrottle, throttles);
         this.jwt = new JwtCheck(issuer.publicKey());
         this.routes = routes;
         this.functions = functions;
@@ -67,6 +78,12 @@ public final class HttpApi implements AutoCloseable {
                         + method + " " + path.replace("\"", "") + "\"}";
                 flow.line("HTTP", method + " " + path + " -> no route, 404");
                 HttpServers.reply(exchange, 404, "application/problem+json", problem);
+                return;
+            }
+            if (!stageThrottle.admit(match.get().route())) {
+                // what API Gateway answers past a stage's throttle: no Retry-After, and nothing reaches the function
+                // (no HTTP line either: a burst throttles thousands a second; Throttles writes one line a second)
+                HttpServers.reply(exchange, 429, "application/json", "{\"message\":\"Too Many Requests\"}");
                 return;
             }
             Optional<ObjectNode> claims;
@@ -102,8 +119,11 @@ public final class HttpApi implements AutoCloseable {
             LocalFunction function = functions.get(match.get().route().functionId());
             InvocationResult result;
             try {
-                result = function.invoke(payload)
+                result = function.invokeSynchronously(payload, null)
                         .get(function.spec().timeoutSeconds() + 120L, TimeUnit.SECONDS);
+            } catch (Concurrency.TooManyRequests throttled) {
+                // Lambda refused the integration (429): API Gateway answers its client 500, as for any integration failure
+                result = InvocationResult.error("TooManyRequestsException", throttled.getMessage() + " " + throttled.reason(), null, 0);
             } catch (Exception e) {
                 result = InvocationResult.error("ServiceException", String.valueOf(e.getMessage()), null, 0);
             }

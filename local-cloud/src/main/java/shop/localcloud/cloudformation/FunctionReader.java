@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.BinaryOperator;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import shop.localcloud.cloudformation.Model.AsyncConfig;
@@ -19,6 +20,7 @@ import shop.localcloud.cloudformation.Model.Described;
 import shop.localcloud.cloudformation.Model.FunctionSpec;
 import shop.localcloud.cloudformation.Model.HttpRoute;
 import shop.localcloud.cloudformation.Model.JwtAuthorizerSpec;
+import shop.localcloud.cloudformation.Model.RouteThrottle;
 import shop.localcloud.cloudformation.Model.RuleSpec;
 import shop.localcloud.cloudformation.Model.ScheduleSpec;
 import shop.localcloud.common.UserError;
@@ -35,15 +37,19 @@ public final class FunctionReader {
     private final BinaryOperator<String> queueIdOf;
     private final BiFunction<String, String, Path> layerContent;
     private final BiFunction<String, String, JwtAuthorizerSpec> authorizers;
+    private final Function<String, RouteThrottle> throttles;
 
     /**
      * @param queueIdOf    the logical id of the queue an ARN or URL names (arguments: the ARN or URL, where it is used)
      * @param layerContent the content of the template's layer version an ARN names (arguments: the ARN, where it is used)
      * @param authorizers  the JWT authorizer of a route (arguments: its ApiId or null, its own Auth.Authorizer or null)
+     * @param throttles    the stage throttle of a route's API (argument: its ApiId or null), null for none
      */
     FunctionReader(Path root, Map<String, Object> globals, Intrinsics intrinsics, BinaryOperator<String> queueIdOf,
-                   BiFunction<String, String, Path> layerContent, BiFunction<String, String, JwtAuthorizerSpec> authorizers) {
+                   BiFunction<String, String, Path> layerContent, BiFunction<String, String, JwtAuthorizerSpec> authorizers,
+                   Function<String, RouteThrottle> throttles) {
         this.authorizers = authorizers;
+        this.throttles = throttles;
         this.root = root;
         this.globals = globals;
         this.intrinsics = intrinsics;
@@ -114,7 +120,12 @@ public final class FunctionReader {
                 architectures instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of(String.valueOf(architectures)),
                 layerArns,
                 properties.get("Description") == null ? null : intrinsics.resolveString(properties.get("Description"), where + ".Description"));
-        return new FunctionSpec(id, artifact(codeUri), layers, handler, environment, memory, timeout, async, described);
+        Integer reserved = properties.get("ReservedConcurrentExecutions") == null ? null
+                : integer(properties.get("ReservedConcurrentExecutions"), where + ".ReservedConcurrentExecutions");
+        if (reserved != null && reserved < 0) {
+            throw new UserError("template.yaml: " + where + ".ReservedConcurrentExecutions is 0 or more, not " + reserved);
+        }
+        return new FunctionSpec(id, artifact(codeUri), layers, handler, environment, memory, timeout, async, described, reserved);
     }
 
     /** CodeUri is the shaded jar (relative to the template); a module folder means its target/<module>.jar. */
@@ -137,10 +148,11 @@ public final class FunctionReader {
             switch (String.valueOf(event.get("Type"))) {
                 case "HttpApi" -> {
                     Object routeAuthorizer = p.get("Auth") instanceof Map<?, ?> auth ? auth.get("Authorizer") : null;
+                    String apiId = p.get("ApiId") == null ? null : String.valueOf(p.get("ApiId"));
                     routes.add(new HttpRoute(String.valueOf(p.getOrDefault("Method", "ANY")).toUpperCase(Locale.ROOT),
-                            String.valueOf(p.getOrDefault("Path", "/")), functionId, authorizers.apply(
-                                    p.get("ApiId") == null ? null : String.valueOf(p.get("ApiId")),
-                                    routeAuthorizer == null ? null : String.valueOf(routeAuthorizer))));
+                            String.valueOf(p.getOrDefault("Path", "/")), functionId,
+                            authorizers.apply(apiId, routeAuthorizer == null ? null : String.valueOf(routeAuthorizer)),
+                            throttles.apply(apiId)));
                 }
                 case "EventBridgeRule", "CloudWatchEvent" -> rules.add(rule(functionId, name, p, where));
                 case "Schedule", "ScheduleV2" -> schedules.add(schedule(functionId, name, p));

@@ -18,9 +18,11 @@ public final class Model {
     /**
      * An {@code AWS::Serverless::Function}, Globals merged in. {@code layers}: the content (zip or folder) of each of its
      * {@code Layers}, in order; their {@code java/lib} jars follow the artifact on the classpath, as in Lambda.
+     * {@code reservedConcurrency}: its {@code ReservedConcurrentExecutions}, the most environments Lambda runs for it at
+     * once (null: none reserved, it shares the account's unreserved concurrency).
      */
     public record FunctionSpec(String logicalId, Path artifact, List<Path> layers, String handler, Map<String, String> environment,
-                        int memoryMb, int timeoutSeconds, AsyncConfig async, Described described) {
+                        int memoryMb, int timeoutSeconds, AsyncConfig async, Described described, Integer reservedConcurrency) {
 
         public FunctionSpec {
             layers = List.copyOf(layers);
@@ -30,15 +32,17 @@ public final class Model {
         /** A function nothing describes beyond what runs it (tests, measurement tools). */
         public FunctionSpec(String logicalId, Path artifact, List<Path> layers, String handler, Map<String, String> environment,
                             int memoryMb, int timeoutSeconds, AsyncConfig async) {
-            this(logicalId, artifact, layers, handler, environment, memoryMb, timeoutSeconds, async, Described.NOTHING);
+            this(logicalId, artifact, layers, handler, environment, memoryMb, timeoutSeconds, async, Described.NOTHING, null);
         }
 
         public FunctionSpec withArtifact(Path other, String otherHandler, Map<String, String> otherEnvironment) {
-            return new FunctionSpec(logicalId, other, layers, otherHandler, otherEnvironment, memoryMb, timeoutSeconds, async, described);
+            return new FunctionSpec(logicalId, other, layers, otherHandler, otherEnvironment, memoryMb, timeoutSeconds, async, described,
+                    reservedConcurrency);
         }
 
         public FunctionSpec withoutLayers() {
-            return new FunctionSpec(logicalId, artifact, List.of(), handler, environment, memoryMb, timeoutSeconds, async, described);
+            return new FunctionSpec(logicalId, artifact, List.of(), handler, environment, memoryMb, timeoutSeconds, async, described,
+                    reservedConcurrency);
         }
 
         public String arn() {
@@ -62,13 +66,24 @@ public final class Model {
     }
 
     /**
-     * An {@code HttpApi} event: one route of the HTTP API, and the JWT authorizer API Gateway runs before it (null: none,
-     * as for a route of an API without one, or {@code Auth: {Authorizer: NONE}}).
+     * The throttle of each route of an HTTP API's stage ({@code DefaultRouteSettings}: ThrottlingRateLimit requests a
+     * second, ThrottlingBurstLimit at once), which API Gateway applies to every route on its own.
      */
-    public record HttpRoute(String method, String path, String functionId, JwtAuthorizerSpec authorizer) {
+    public record RouteThrottle(double rateLimit, int burstLimit) {
+    }
+
+    /**
+     * An {@code HttpApi} event: one route of the HTTP API, and the JWT authorizer API Gateway runs before it (null: none,
+     * as for a route of an API without one, or {@code Auth: {Authorizer: NONE}}), and its stage's throttle (null: none).
+     */
+    public record HttpRoute(String method, String path, String functionId, JwtAuthorizerSpec authorizer, RouteThrottle throttle) {
+
+        public HttpRoute(String method, String path, String functionId, JwtAuthorizerSpec authorizer) {
+            this(method, path, functionId, authorizer, null);
+        }
 
         public HttpRoute(String method, String path, String functionId) {
-            this(method, path, functionId, null);
+            this(method, path, functionId, null, null);
         }
 
         public String routeKey() {

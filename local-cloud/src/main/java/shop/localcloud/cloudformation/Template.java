@@ -13,6 +13,7 @@ import shop.localcloud.cloudformation.Model.FunctionSpec;
 import shop.localcloud.cloudformation.Model.HttpRoute;
 import shop.localcloud.cloudformation.Model.JwtAuthorizerSpec;
 import shop.localcloud.cloudformation.Model.QueueSpec;
+import shop.localcloud.cloudformation.Model.RouteThrottle;
 import shop.localcloud.cloudformation.Model.RuleSpec;
 import shop.localcloud.cloudformation.Model.ScheduleSpec;
 import shop.localcloud.cloudformation.Model.SystemSpec;
@@ -60,8 +61,13 @@ public final class Template {
         this.intrinsics = new Intrinsics(this::ref, this::getAtt, this::condition, section("Mappings"));
         @SuppressWarnings("unchecked")
         Map<String, Object> globals = (Map<String, Object>) section("Globals").getOrDefault("Function", Map.of());
-        this.functionReader = new FunctionReader(root, globals, intrinsics, this::queueIdOf, this::layerContent, this::authorizer);
+        this.functionReader = new FunctionReader(root, globals, intrinsics, this::queueIdOf, this::layerContent, this::authorizer,
+                this::routeThrottle);
     }
+
+    /** API Gateway's account-level throttle per Region (requests a second, and burst), for a limit a stage leaves out. */
+    static final double ACCOUNT_API_RATE = 10_000;
+    static final int ACCOUNT_API_BURST = 5_000;
 
     public static SystemSpec load(Path file, Map<String, String> parameterOverrides, String sqsEndpoint) {
         if (!Files.isReadable(file)) {
@@ -224,6 +230,37 @@ public final class Template {
         Object audience = intrinsics.resolve(jwt.get("audience") == null ? List.of() : jwt.get("audience"), where + ".audience");
         List<String> audiences = audience instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of(String.valueOf(audience));
         return new JwtAuthorizerSpec(name, intrinsics.resolveString(jwt.get("issuer"), where + ".issuer"), audiences);
+    }
+
+    /**
+     * The throttle of every route of an HTTP API's stage ({@code DefaultRouteSettings}, the implicit API's from
+     * {@code Globals.HttpApi}); null when it sets neither limit. A limit left out is API Gateway's account default.
+     */
+    @SuppressWarnings("unchecked")
+    private RouteThrottle routeThrottle(String apiId) {
+        Map<String, Object> api;
+        if (apiId == null) {
+            Object global = section("Globals").get("HttpApi");
+            api = global instanceof Map<?, ?> g ? (Map<String, Object>) g : Map.of();
+        } else {
+            api = resources.get(apiId) == null ? Map.of() : CloudFormationYaml.properties(resources.get(apiId));
+        }
+        String where = (apiId == null ? "Globals.HttpApi" : apiId) + ".DefaultRouteSettings";
+        Object settings = api.get("DefaultRouteSettings") == null ? null : intrinsics.resolve(api.get("DefaultRouteSettings"), where);
+        if (!(settings instanceof Map<?, ?> route) || route.get("ThrottlingRateLimit") == null && route.get("ThrottlingBurstLimit") == null) {
+            return null;
+        }
+        try {
+            double rate = route.get("ThrottlingRateLimit") == null ? ACCOUNT_API_RATE : Double.parseDouble(String.valueOf(route.get("ThrottlingRateLimit")));
+            int burst = route.get("ThrottlingBurstLimit") == null ? ACCOUNT_API_BURST : Integer.parseInt(String.valueOf(route.get("ThrottlingBurstLimit")));
+            if (!(rate > 0) || burst < 1) {
+                throw new UserError("template.yaml: " + where + " throttles to " + rate + "/s with a burst of " + burst
+                        + "; local-cloud runs limits above 0");
+            }
+            return new RouteThrottle(rate, burst);
+        } catch (NumberFormatException e) {
+            throw new UserError("template.yaml: " + where + "'s ThrottlingRateLimit and ThrottlingBurstLimit must be numbers: " + route);
+        }
     }
 
     String queueIdOf(String arnOrUrl, String where) {

@@ -45,7 +45,7 @@ public final class Flow {
                 recent.removeFirst();
             }
         }
-        String stamped = time + "  " + String.format("%-8s", kind) + text;
+        String stamped = time + "  " + String.format("%-8s", kind) + (kind.length() < 8 ? "" : " ") + text; // THROTTLE fills 8
         synchronized (out) {
             out.println(stamped);
         }

@@ -18,6 +18,7 @@ import java.util.UUID;
 import shop.localcloud.cloudformation.Model.SystemSpec;
 import shop.localcloud.common.Flow;
 import shop.localcloud.common.HttpServers;
+import shop.localcloud.common.Throttles;
 import shop.localcloud.eventbridge.Archive;
 import shop.localcloud.eventbridge.Deliveries;
 import shop.localcloud.eventbridge.EventBus;
@@ -27,8 +28,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * The browser console ({@code /console/} on the edge endpoint): plain HTML and JavaScript from the jar, no build,
  * over a small JSON API: the flow the template describes, the live stream of the flow lines, one object's journey
- * across every context, each dead-letter queue with redrive, the events producers parked, and an archive replay by
- * time range.
+ * across every context, each dead-letter queue with redrive, the events producers parked, the throttles of AWS's
+ * quotas, and an archive replay by time range.
  */
 public final class Console implements HttpHandler {
 
@@ -43,8 +44,11 @@ public final class Console implements HttpHandler {
     private final EventBus bus;
     private final DeadLetters deadLetters;
     private final ParkedEvents parked;
+    private final Throttles throttles;
 
-    public Console(SystemSpec spec, Flow flow, Archive archive, EventBus bus, Deliveries deliveries, SqsClient sqs, DynamoDbClient dynamo) {
+    public Console(SystemSpec spec, Flow flow, Archive archive, EventBus bus, Deliveries deliveries, SqsClient sqs, DynamoDbClient dynamo,
+                   Throttles throttles) {
+        this.throttles = throttles;
         this.spec = spec;
         this.flow = flow;
         this.archive = archive;
@@ -67,6 +71,7 @@ public final class Console implements HttpHandler {
                 case PATH + "/api/journey" -> json(exchange, 200, Journey.of(query.getOrDefault("id", "").trim(), archive, flow));
                 case PATH + "/api/queues" -> json(exchange, 200, deadLetters.list());
                 case PATH + "/api/parked" -> json(exchange, 200, parked.list());
+                case PATH + "/api/throttles" -> json(exchange, 200, throttles());
                 case PATH + "/api/redrive" -> post(exchange, () -> JSON.createObjectNode().put("outcome",
                         deadLetters.redrive(query.getOrDefault("queue", ""), query.getOrDefault("messageId", ""))));
                 case PATH + "/api/replay" -> post(exchange, () -> replay(query));
@@ -102,6 +107,14 @@ public final class Console implements HttpHandler {
             last = line.seq();
         }
         answer.put("next", last);
+        return answer;
+    }
+
+    /** {@code {"throttles": {"<part>": <count>, ...}}}: every part a modelled AWS quota throttled, since the start. */
+    private ObjectNode throttles() {
+        ObjectNode answer = JSON.createObjectNode();
+        ObjectNode parts = answer.putObject("throttles");
+        throttles.totals().forEach(parts::put);
         return answer;
     }
 

@@ -16,7 +16,8 @@ import shop.localcloud.common.HttpServers;
 
 /**
  * The EventBridge wire protocol (JSON 1.1, {@code X-Amz-Target: AWSEvents.*}) on loopback: PutEvents, replays, and
- * the read operations of {@link BusCatalog}, so the AWS SDK and CLI talk to the local bus unchanged. It also receives the CloudFormation
+ * the read operations of {@link BusCatalog}, so the AWS SDK and CLI talk to the local bus unchanged; PutEvents within
+ * its quota ({@link PutEventsThrottle}). It also receives the CloudFormation
  * custom-resource answers (PUT /cloudformation/{requestId}).
  */
 public final class BusEndpoint implements AutoCloseable {
@@ -29,9 +30,12 @@ public final class BusEndpoint implements AutoCloseable {
     private final BiConsumer<String, JsonNode> cloudFormationResponses;
     private final Map<String, ObjectNode> replays = new ConcurrentHashMap<>();
     private final BusCatalog catalog;
+    private final PutEventsThrottle putEventsThrottle;
 
-    public BusEndpoint(int port, EventBus bus, BusCatalog catalog, BiConsumer<String, JsonNode> cloudFormationResponses) {
+    public BusEndpoint(int port, EventBus bus, BusCatalog catalog, BiConsumer<String, JsonNode> cloudFormationResponses,
+                       PutEventsThrottle putEventsThrottle) {
         this.bus = bus;
+        this.putEventsThrottle = putEventsThrottle;
         this.catalog = catalog;
         this.cloudFormationResponses = cloudFormationResponses;
         this.server = HttpServers.bind(port, "EventBridge", "--events-port");
@@ -66,7 +70,10 @@ public final class BusEndpoint implements AutoCloseable {
             }
             try {
                 ObjectNode response = switch (target) {
-                    case "AWSEvents.PutEvents" -> bus.putEvents(request == null ? JSON.createObjectNode() : request);
+                    case "AWSEvents.PutEvents" -> {
+                        putEventsThrottle.admit();
+                        yield bus.putEvents(request == null ? JSON.createObjectNode() : request);
+                    }
                     case "AWSEvents.StartReplay" -> startReplay(request);
                     case "AWSEvents.DescribeReplay" -> describeReplay(request);
                     case "AWSEvents.ListReplays" -> listReplays(request);

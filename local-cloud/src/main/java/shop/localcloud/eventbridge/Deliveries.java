@@ -118,7 +118,19 @@ public final class Deliveries {
         deadLetter(rule.deadLetterQueue(), event.toString(), attributes, label + " from rule " + rule.name() + ": " + reason);
     }
 
+    /**
+     * One attempt once Lambda's concurrency caps let it start; an event throttled past its maximum age goes to the
+     * on-failure destination (EventAgeExceeded) without counting the throttle as an attempt.
+     */
     private void attempt(LocalFunction function, JsonNode event, String label, int attempt, long firstNanos) {
+        long deadline = firstNanos + Math.round(function.spec().async().maximumEventAgeSeconds() * 1e9 * retryScale);
+        function.invokeAsynchronously(() -> invokeOnce(function, event, label, attempt, firstNanos), deadline,
+                () -> onFailure(function, event, label, attempt - 1,
+                        InvocationResult.error("TooManyRequestsException", "Rate Exceeded.", null, 0), "EventAgeExceeded"));
+    }
+
+    private java.util.concurrent.CompletableFuture<InvocationResult> invokeOnce(LocalFunction function, JsonNode event, String label,
+                                                                                int attempt, long firstNanos) {
         AsyncConfig config = function.spec().async();
         java.util.concurrent.CompletableFuture<InvocationResult> invocation = faults.failDelivery()
                 ? java.util.concurrent.CompletableFuture.completedFuture(InvocationResult.error("InjectedFault",
@@ -144,6 +156,7 @@ public final class Deliveries {
             }
             onFailure(function, event, label, attempt, outcome, tooOld ? "EventAgeExceeded" : "RetriesExhausted");
         });
+        return invocation;
     }
 
     private void onFailure(LocalFunction function, JsonNode event, String label, int attempts, InvocationResult outcome,

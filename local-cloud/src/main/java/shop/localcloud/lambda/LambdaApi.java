@@ -54,13 +54,19 @@ public final class LambdaApi implements HttpHandler {
                 ObjectNode answer = JSON.createObjectNode();
                 answer.set("Configuration", FunctionConfigurations.of(function.spec()));
                 answer.putObject("Code").put("RepositoryType", "S3").put("Location", function.spec().artifact().toUri().toString());
+                if (function.spec().reservedConcurrency() != null) {
+                    answer.putObject("Concurrency").put("ReservedConcurrentExecutions", function.spec().reservedConcurrency());
+                }
                 json(exchange, 200, answer);
             } else {
                 error(exchange, 400, "InvalidRequestContentException", "local-cloud serves Lambda's Invoke, ListFunctions and GetFunction, not "
-                        + method + " " + path);
+                        + method + " " + path, null);
             }
         } catch (LambdaError e) {
-            error(exchange, e.status, e.type, e.getMessage());
+            if (e.reason != null) {
+                flow.line("LAMBDA", "Invoke " + path + " (RequestResponse): 429 " + e.reason);
+            }
+            error(exchange, e.status, e.type, e.getMessage(), e.reason);
         }
     }
 
@@ -94,7 +100,9 @@ public final class LambdaApi implements HttpHandler {
         LogTail logs = new LogTail();
         InvocationResult result;
         try {
-            result = function.invoke(payload, logs::add).get(function.spec().timeoutSeconds() + 120L, TimeUnit.SECONDS);
+            result = function.invokeSynchronously(payload, logs::add).get(function.spec().timeoutSeconds() + 120L, TimeUnit.SECONDS);
+        } catch (Concurrency.TooManyRequests throttled) {
+            throw new LambdaError(429, "TooManyRequestsException", throttled.getMessage(), throttled.reason());
         } catch (Exception e) {
             throw new LambdaError(500, "ServiceException", "the invocation did not end: " + e.getMessage());
         }
@@ -159,9 +167,13 @@ public final class LambdaApi implements HttpHandler {
         HttpServers.reply(exchange, status, "application/json", JSON.writeValueAsBytes(body));
     }
 
-    private static void error(HttpExchange exchange, int status, String type, String message) throws IOException {
+    private static void error(HttpExchange exchange, int status, String type, String message, String reason) throws IOException {
         exchange.getResponseHeaders().set("x-amzn-ErrorType", type);
-        json(exchange, status, JSON.createObjectNode().put("Type", "User").put("message", message));
+        ObjectNode body = JSON.createObjectNode().put("Type", "User").put("message", message);
+        if (reason != null) {
+            body.put("Reason", reason);
+        }
+        json(exchange, status, body);
     }
 
     /** An error Lambda's API answers, by its model's error shape name and HTTP status. */
@@ -170,11 +182,18 @@ public final class LambdaApi implements HttpHandler {
 
         final int status;
         final String type;
+        /** A throttle's Reason (ReservedFunctionConcurrentInvocationLimitExceeded, ...); null for other errors. */
+        final String reason;
 
         LambdaError(int status, String type, String message) {
+            this(status, type, message, null);
+        }
+
+        LambdaError(int status, String type, String message, String reason) {
             super(message);
             this.status = status;
             this.type = type;
+            this.reason = reason;
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import shop.localcloud.cloudformation.Model.FunctionSpec;
 import shop.localcloud.common.UserError;
 
@@ -23,6 +24,7 @@ public final class LocalFunction implements AutoCloseable {
     private final int maxInstances;
     private final ScheduledExecutorService timer;
     private final Consumer<String> logs;
+    private final Concurrency concurrency;
     private final LinkedBlockingDeque<Invocation> pending = new LinkedBlockingDeque<>();
     private final List<FunctionInstance> instances = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
@@ -33,6 +35,12 @@ public final class LocalFunction implements AutoCloseable {
 
     public LocalFunction(FunctionSpec spec, List<String> command, Map<String, String> environment, int maxInstances,
                   ScheduledExecutorService timer, Consumer<String> logs) {
+        this(spec, command, environment, maxInstances, timer, logs, Concurrency.none());
+    }
+
+    /** As above, under Lambda's concurrency caps {@code concurrency} (shared by every function of the account). */
+    public LocalFunction(FunctionSpec spec, List<String> command, Map<String, String> environment, int maxInstances,
+                  ScheduledExecutorService timer, Consumer<String> logs, Concurrency concurrency) {
         if (!Files.isRegularFile(spec.artifact())) {
             throw new UserError(spec.logicalId() + "'s artifact " + spec.artifact() + " is not built; run mvn -B -DskipTests package");
         }
@@ -42,6 +50,7 @@ public final class LocalFunction implements AutoCloseable {
         this.maxInstances = maxInstances;
         this.timer = timer;
         this.logs = logs;
+        this.concurrency = concurrency;
     }
 
     /** The working directory of the function's JVMs (Lambda's /var/task). */
@@ -83,6 +92,23 @@ public final class LocalFunction implements AutoCloseable {
         pending.offerLast(invocation);
         scale();
         return invocation.result;
+    }
+
+    /**
+     * A synchronous invocation as Lambda takes it (RequestResponse, the HTTP API's integration): within the function's
+     * concurrency caps, or refused at once with {@link Concurrency.TooManyRequests}.
+     */
+    public CompletableFuture<InvocationResult> invokeSynchronously(byte[] payload, Consumer<String> logLines) {
+        return concurrency.synchronous(id(), () -> invoke(payload, logLines));
+    }
+
+    /**
+     * An asynchronous invocation as Lambda takes it: {@code invocation} starts once the function is within its
+     * concurrency caps; if it is still throttled at {@code deadlineNanos} (its event's maximum age), {@code expired}
+     * runs instead. A throttle is not one of the function's retries.
+     */
+    public void invokeAsynchronously(Supplier<CompletableFuture<InvocationResult>> invocation, long deadlineNanos, Runnable expired) {
+        concurrency.asynchronous(id(), invocation, deadlineNanos, expired, timer);
     }
 
     /** Starts an execution environment when more invocations wait than environments are free to take them. */

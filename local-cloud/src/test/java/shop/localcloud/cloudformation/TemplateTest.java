@@ -10,6 +10,7 @@ import shop.localcloud.apigateway.HttpApi;
 import shop.localcloud.cloudformation.Model.FunctionSpec;
 import shop.localcloud.cloudformation.Model.HttpRoute;
 import shop.localcloud.cloudformation.Model.JwtAuthorizerSpec;
+import shop.localcloud.cloudformation.Model.RouteThrottle;
 import shop.localcloud.cloudformation.Model.RuleSpec;
 import shop.localcloud.cloudformation.Model.SystemSpec;
 import shop.localcloud.common.UserError;
@@ -28,8 +29,10 @@ class TemplateTest {
         // the HttpApi's DefaultAuthorizer, its issuer and audience resolved as local-cloud runs them
         JwtAuthorizerSpec customerJwt = new JwtAuthorizerSpec("CustomerJwt", "https://cognito-idp.eu-west-1.amazonaws.com/ShopUserPool",
                 List.of("ShopUserPoolClient"));
-        assertTrue(SPEC.routes().contains(new HttpRoute("POST", "/orders", "OrderApiFunction", customerJwt)), SPEC.routes().toString());
-        assertTrue(SPEC.routes().contains(new HttpRoute("POST", "/orders/{orderId}/cancel", "OrderApiFunction", customerJwt)));
+        // and the stage's DefaultRouteSettings, which API Gateway applies to each route on its own
+        RouteThrottle stage = new RouteThrottle(50, 100);
+        assertTrue(SPEC.routes().contains(new HttpRoute("POST", "/orders", "OrderApiFunction", customerJwt, stage)), SPEC.routes().toString());
+        assertTrue(SPEC.routes().contains(new HttpRoute("POST", "/orders/{orderId}/cancel", "OrderApiFunction", customerJwt, stage)));
         assertEquals("shop.order.handler.OrderApiHandler::handleRequest", api.handler());
         assertTrue(api.artifact().endsWith("order-service/target/order-service.jar"), api.artifact().toString());
         assertTrue(api.environment().containsValue("OrdersTable"), api.environment().toString());
