@@ -19,6 +19,7 @@ import shop.localcloud.cloudformation.Model.Described;
 import shop.localcloud.cloudformation.Model.FunctionSpec;
 import shop.localcloud.cloudformation.Model.HttpRoute;
 import shop.localcloud.cloudformation.Model.JwtAuthorizerSpec;
+import shop.localcloud.cloudformation.Model.QueueSourceSpec;
 import shop.localcloud.cloudformation.Model.RuleSpec;
 import shop.localcloud.cloudformation.Model.ScheduleSpec;
 import shop.localcloud.common.UserError;
@@ -35,6 +36,7 @@ public final class FunctionReader {
     private final BinaryOperator<String> queueIdOf;
     private final BiFunction<String, String, Path> layerContent;
     private final BiFunction<String, String, JwtAuthorizerSpec> authorizers;
+    private final QueueReader queues;
 
     /**
      * @param queueIdOf    the logical id of the queue an ARN or URL names (arguments: the ARN or URL, where it is used)
@@ -42,8 +44,10 @@ public final class FunctionReader {
      * @param authorizers  the JWT authorizer of a route (arguments: its ApiId or null, its own Auth.Authorizer or null)
      */
     FunctionReader(Path root, Map<String, Object> globals, Intrinsics intrinsics, BinaryOperator<String> queueIdOf,
-                   BiFunction<String, String, Path> layerContent, BiFunction<String, String, JwtAuthorizerSpec> authorizers) {
+                   BiFunction<String, String, Path> layerContent, BiFunction<String, String, JwtAuthorizerSpec> authorizers,
+                   QueueReader queues) {
         this.authorizers = authorizers;
+        this.queues = queues;
         this.root = root;
         this.globals = globals;
         this.intrinsics = intrinsics;
@@ -128,7 +132,7 @@ public final class FunctionReader {
 
     @SuppressWarnings("unchecked")
     void events(String functionId, Map<String, Object> properties, List<HttpRoute> routes, List<RuleSpec> rules,
-                        List<ScheduleSpec> schedules) {
+                        List<ScheduleSpec> schedules, List<QueueSourceSpec> queueSources) {
         Map<String, Object> events = (Map<String, Object>) properties.getOrDefault("Events", Map.of());
         events.forEach((name, value) -> {
             Map<String, Object> event = (Map<String, Object>) value;
@@ -144,7 +148,8 @@ public final class FunctionReader {
                 }
                 case "EventBridgeRule", "CloudWatchEvent" -> rules.add(rule(functionId, name, p, where));
                 case "Schedule", "ScheduleV2" -> schedules.add(schedule(functionId, name, p));
-                default -> { } // SQS, S3, ... events: nothing in this system uses them yet
+                case "SQS" -> queueSources.add(queues.sqsEvent(functionId, name, p, where));
+                default -> { } // S3, DynamoDB streams, ... events: nothing in this system uses them yet
             }
         });
     }
