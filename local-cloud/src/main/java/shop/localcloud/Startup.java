@@ -84,7 +84,8 @@ final class Startup {
         }
         Entrances entrances = startEntrances(spec, stores, functions, bus, issuer);
         Schedules.start(spec.schedules(), options.scheduleScale(), resources.timer(), bus.deliveries(), flow);
-        QueueSources queueSources = resources.closing(new QueueSources(spec, functions, stores.sqs(), flow, options.faults()));
+        QueueSources queueSources = resources.closing(new QueueSources(spec, functions, stores.sqs(), options.retryScale(), flow,
+                options.faults()));
         bus.deliveries().queueReaders(QueueSources.readers(spec));
         queueSources.start();
         CloudView view = new CloudView(spec, options.template(), endpoints, entrances.httpApi().url(), entrances.edge().endpoint(),

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import shop.localcloud.common.Faults;
 import shop.localcloud.common.Flow;
 import shop.localparts.ProjectRoot;
@@ -122,13 +123,18 @@ public final class TestSystem implements AutoCloseable {
     }
 
     public TestSystem(Path dir, Faults faults) {
+        this(dir, TEMPLATE, options -> options.withFaults(faults));
+    }
+
+    /** Another template of fixture functions ({@code JAR} and {@code DIR} in it: the fixtures' jar and {@code dir}). */
+    public TestSystem(Path dir, String templateText, UnaryOperator<Options> tweak) {
         this.dir = dir;
         try {
             Path jar = FunctionJars.fixtures(dir);
             Path template = dir.resolve("template.yaml");
-            Files.writeString(template, TEMPLATE.replace("JAR", jar.toString()));
-            Options options = Options.defaults(ProjectRoot.find()).withTemplate(template).withDataDir(dir.resolve("data"))
-                    .withPorts(0, 0, 0).withRetryScale(0.001).withFaults(faults);
+            Files.writeString(template, templateText.replace("JAR", jar.toString()).replace("DIR", dir.toString()));
+            Options options = tweak.apply(Options.defaults(ProjectRoot.find()).withTemplate(template).withDataDir(dir.resolve("data"))
+                    .withPorts(0, 0, 0).withRetryScale(0.001));
             started = LocalCloud.start(options, new Flow(new PrintStream(flow, true, StandardCharsets.UTF_8)));
             cloud = started.view();
         } catch (IOException e) {

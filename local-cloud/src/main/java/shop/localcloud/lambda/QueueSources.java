@@ -30,7 +30,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * BatchSize messages within MaximumBatchingWindowInSeconds, invoke the function synchronously with the SQS event and
  * delete what it processed: all on success, all but its {@code batchItemFailures} under ReportBatchItemFailures (an
  * identifier that is no message of the batch fails the whole batch), none on a function error. What is left comes
- * back after the queue's visibility timeout, and SQS's redrive moves it to the DLQ after maxReceiveCount receives.
+ * back after the queue's visibility timeout (scaled, and counted from the end of the invocation: see {@code release}),
+ * and SQS's redrive moves it to the DLQ after maxReceiveCount receives.
  */
 public final class QueueSources implements AutoCloseable {
 
@@ -39,8 +40,12 @@ public final class QueueSources implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One mapping with what it reads and invokes. */
-    private record Mapping(QueueSourceSpec spec, LocalFunction function, QueueSpec queue, String url, QueueSpec deadLetters) {
+    /**
+     * One mapping with what it reads and invokes. {@code visibilitySeconds}: the queue's visibility timeout as it runs
+     * here (scaled); {@code holdSeconds}: how long a batch stays invisible while it is gathered and its function runs.
+     */
+    private record Mapping(QueueSourceSpec spec, LocalFunction function, QueueSpec queue, String url, QueueSpec deadLetters,
+                           int visibilitySeconds, int holdSeconds) {
     }
 
     private final List<Mapping> mappings = new ArrayList<>();
@@ -50,14 +55,17 @@ public final class QueueSources implements AutoCloseable {
     private volatile Faults faults;
     private volatile boolean closed;
 
-    public QueueSources(SystemSpec spec, Map<String, LocalFunction> functions, LocalSqs sqs, Flow flow, Faults faults) {
+    public QueueSources(SystemSpec spec, Map<String, LocalFunction> functions, LocalSqs sqs, double retryScale, Flow flow, Faults faults) {
         this.flow = flow;
         this.faults = faults;
         this.client = LocalSqs.client(sqs.endpoint());
         for (QueueSourceSpec source : spec.queueSources()) {
             QueueSpec queue = spec.queue(source.queueId());
             QueueSpec deadLetters = queue.deadLetterQueue() == null ? null : spec.queue(queue.deadLetterQueue());
-            mappings.add(new Mapping(source, functions.get(source.functionId()), queue, sqs.queueUrl(queue.name()), deadLetters));
+            LocalFunction function = functions.get(source.functionId());
+            mappings.add(new Mapping(source, function, queue, sqs.queueUrl(queue.name()), deadLetters,
+                    LocalSqs.scaledSeconds(queue.visibilityTimeoutSeconds(), retryScale),
+                    function.spec().timeoutSeconds() + source.maximumBatchingWindowSeconds() + 60));
         }
     }
 
@@ -136,7 +144,7 @@ public final class QueueSources implements AutoCloseable {
             int wanted = Math.min(10, mapping.spec().batchSize() - batch.size());
             int waitSeconds = batch.isEmpty() ? 1 : 0;
             List<Message> received = client.receiveMessage(b -> b.queueUrl(mapping.url()).maxNumberOfMessages(wanted)
-                    .waitTimeSeconds(waitSeconds).messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                    .waitTimeSeconds(waitSeconds).visibilityTimeout(mapping.holdSeconds()).messageSystemAttributeNames(MessageSystemAttributeName.ALL)
                     .messageAttributeNames("All")).messages();
             if (batch.isEmpty() && !received.isEmpty()) {
                 windowEnd = System.nanoTime() + mapping.spec().maximumBatchingWindowSeconds() * 1_000_000_000L;
@@ -174,6 +182,7 @@ public final class QueueSources implements AutoCloseable {
             flow.line("DELIVER", function + " <- " + from + ": ok" + partial + took);
         }
         delete(mapping, batch, kept);
+        release(mapping, batch, kept);
         for (Message message : batch) {
             if (kept.contains(message.messageId()) && mapping.deadLetters() != null && receiveCount(message) >= mapping.queue().maxReceiveCount()) {
                 flow.line("DLQ", mapping.deadLetters().name() + " <- " + label(message) + " from " + mapping.queue().name() + " after "
@@ -200,6 +209,20 @@ public final class QueueSources implements AutoCloseable {
         for (int i = 0; i < entries.size(); i += 10) {
             List<DeleteMessageBatchRequestEntry> chunk = entries.subList(i, Math.min(entries.size(), i + 10));
             client.deleteMessageBatch(b -> b.queueUrl(mapping.url()).entries(chunk));
+        }
+    }
+
+    /**
+     * The messages left start their visibility timeout now. AWS's starts at the receive, and Lambda refuses a mapping
+     * whose queue's timeout is shorter than the function's; here the timeout is scaled down and the function's run
+     * time is not, so the batch was held invisible while the function ran, and waits out the (scaled) timeout after.
+     */
+    private void release(Mapping mapping, List<Message> batch, Set<String> kept) {
+        for (Message message : batch) {
+            if (kept.contains(message.messageId())) {
+                client.changeMessageVisibility(b -> b.queueUrl(mapping.url()).receiptHandle(message.receiptHandle())
+                        .visibilityTimeout(mapping.visibilitySeconds()));
+            }
         }
     }
 
