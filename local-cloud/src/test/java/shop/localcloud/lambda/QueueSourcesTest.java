@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import shop.localcloud.QueueTemplate;
 import shop.localcloud.TestSystem;
 import shop.localcloud.sqs.LocalSqs;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -32,86 +33,6 @@ import software.amazon.awssdk.services.sqs.model.Message;
  */
 class QueueSourcesTest {
 
-    static final String TEMPLATE = """
-            AWSTemplateFormatVersion: '2010-09-09'
-            Transform: AWS::Serverless-2016-10-31
-            Resources:
-              QueueBus:
-                Type: AWS::Events::EventBus
-                Properties: { Name: queue-bus }
-              WorkQueue:
-                Type: AWS::SQS::Queue
-                Properties:
-                  QueueName: work-queue
-                  VisibilityTimeout: 30
-                  RedrivePolicy: { deadLetterTargetArn: !GetAtt WorkDeadLetterQueue.Arn, maxReceiveCount: 3 }
-              WorkDeadLetterQueue:
-                Type: AWS::SQS::Queue
-                Properties: { QueueName: work-dlq }
-              RuleDeadLetterQueue:
-                Type: AWS::SQS::Queue
-                Properties: { QueueName: rule-dlq }
-              WorkRule:
-                Type: AWS::Events::Rule
-                Properties:
-                  EventBusName: !Ref QueueBus
-                  EventPattern: { source: [test.queue], detail-type: [Work, Retry, Poison, Bogus] }
-                  Targets:
-                    - Id: WorkQueue
-                      Arn: !GetAtt WorkQueue.Arn
-                      RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 60 }
-                      DeadLetterConfig: { Arn: !GetAtt RuleDeadLetterQueue.Arn }
-              WorkFunction:
-                Type: AWS::Serverless::Function
-                Properties:
-                  CodeUri: JAR
-                  Handler: shop.localcloud.fixtures.QueueBatchHandler::handleRequest
-                  Environment: { Variables: { RECORD_FILE: DIR/work.txt } }
-                  Events:
-                    Work:
-                      Type: SQS
-                      Properties:
-                        Queue: !GetAtt WorkQueue.Arn
-                        BatchSize: 5
-                        MaximumBatchingWindowInSeconds: 1
-                        FunctionResponseTypes: [ReportBatchItemFailures]
-                        ScalingConfig: { MaximumConcurrency: 2 }
-              SlowQueue:
-                Type: AWS::SQS::Queue
-                Properties: { QueueName: slow-queue }
-              SlowRule:
-                Type: AWS::Events::Rule
-                Properties:
-                  EventBusName: !Ref QueueBus
-                  EventPattern: { source: [test.queue], detail-type: [Slow] }
-                  Targets: [{ Id: SlowQueue, Arn: !GetAtt SlowQueue.Arn }]
-              SlowFunction:
-                Type: AWS::Serverless::Function
-                Properties:
-                  CodeUri: JAR
-                  Handler: shop.localcloud.fixtures.QueueBatchHandler::handleRequest
-                  Environment: { Variables: { RECORD_FILE: DIR/slow.txt, SLEEP_MS: '400' } }
-              SlowMapping:
-                Type: AWS::Lambda::EventSourceMapping
-                Properties:
-                  EventSourceArn: !GetAtt SlowQueue.Arn
-                  FunctionName: !Ref SlowFunction
-                  BatchSize: 1
-                  ScalingConfig: { MaximumConcurrency: 2 }
-              GoneQueue:
-                Type: AWS::SQS::Queue
-                Properties: { QueueName: gone-queue }
-              GoneRule:
-                Type: AWS::Events::Rule
-                Properties:
-                  EventBusName: !Ref QueueBus
-                  EventPattern: { source: [test.queue], detail-type: [Gone] }
-                  Targets:
-                    - Id: GoneQueue
-                      Arn: !GetAtt GoneQueue.Arn
-                      DeadLetterConfig: { Arn: !GetAtt RuleDeadLetterQueue.Arn }
-            """;
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -121,7 +42,7 @@ class QueueSourcesTest {
 
     @BeforeAll
     static void start() {
-        system = new TestSystem(dir, TEMPLATE, options -> options.withConcurrency(4));
+        system = new TestSystem(dir, QueueTemplate.TEMPLATE, options -> options.withConcurrency(4));
         sqs = LocalSqs.client(system.cloud.sqsEndpoint());
     }
 
