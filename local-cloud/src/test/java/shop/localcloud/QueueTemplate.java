@@ -31,7 +31,7 @@ public final class QueueTemplate {
                 Type: AWS::Events::Rule
                 Properties:
                   EventBusName: !Ref QueueBus
-                  EventPattern: { source: [test.queue], detail-type: [Work, Retry, Poison, Bogus] }
+                  EventPattern: { source: [test.queue], detail-type: [Work, Retry, Poison, Bogus, Cure] }
                   Targets:
                     - Id: WorkQueue
                       Arn: !GetAtt WorkQueue.Arn

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -110,6 +114,25 @@ class QueueSourcesTest {
         assertEquals(poison, JSON.readTree(dead.get(0).body()).path("id").asText());
         ok.forEach(id -> assertEquals(1, seen.get(id).size(), id));
         assertTrue(system.flowLinesContaining("DLQ", "work-dlq <- Poison " + poison.substring(0, 8)) > 0, String.join("\n", system.flowLines()));
+    }
+
+    @Test
+    void a_message_redriven_from_the_queues_dead_letter_queue_in_the_console_goes_back_to_the_queue_and_is_read_again() throws Exception {
+        String id = put("Cure", List.of("until-cured")).get(0);
+        system.settle();
+        List<Message> dead = dlqMessages("work-dlq", id);
+        assertEquals(1, dead.size(), "after 3 receives in the DLQ");
+        Files.writeString(dir.resolve("work.txt.cured"), "the bug is fixed");
+
+        HttpResponse<String> redrive = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(system.cloud.edgeEndpoint()
+                + "/console/api/redrive?queue=work-dlq&messageId=" + dead.get(0).messageId())).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        system.settle();
+
+        assertTrue(redrive.body().contains("redriven to queue work-queue"), redrive.body());
+        assertEquals(List.of(1, 1, 2, 3), seenByEvent("work.txt", List.of(id)).get(id).stream().map(Seen::receives).toList(),
+                "3 receives, then one more as a new message of work-queue, which succeeded");
+        assertEquals(0, dlqMessages("work-dlq", id).size());
     }
 
     @Test
