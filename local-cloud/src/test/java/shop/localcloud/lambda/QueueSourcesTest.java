@@ -25,6 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 import shop.localcloud.QueueTemplate;
 import shop.localcloud.TestSystem;
 import shop.localcloud.sqs.LocalSqs;
+import shop.localparts.LocalAwsClients;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -185,6 +188,17 @@ class QueueSourcesTest {
         assertEquals("RESOURCE_NOT_FOUND", dead.get(0).messageAttributes().get("ERROR_CODE").stringValue());
         assertEquals("arn:aws:events:eu-west-1:123456789012:rule/queue-bus/GoneRule", dead.get(0).messageAttributes().get("RULE_ARN").stringValue());
         assertEquals(0, system.flowLinesContaining("RETRY", id.substring(0, 8)), "a target that is gone is not retried");
+    }
+
+    @Test
+    void eventbridges_api_lists_the_queue_as_the_rules_target_with_its_retry_policy_and_dead_letter_queue() {
+        try (EventBridgeClient events = LocalAwsClients.retrying(EventBridgeClient.builder(), system.cloud.edgeEndpoint())) {
+            Target target = events.listTargetsByRule(b -> b.eventBusName("queue-bus").rule("WorkRule")).targets().get(0);
+
+            assertEquals("arn:aws:sqs:eu-west-1:123456789012:work-queue", target.arn());
+            assertEquals(2, target.retryPolicy().maximumRetryAttempts());
+            assertEquals("arn:aws:sqs:eu-west-1:123456789012:rule-dlq", target.deadLetterConfig().arn());
+        }
     }
 
     // ------------------------------------------------------------------ helpers
