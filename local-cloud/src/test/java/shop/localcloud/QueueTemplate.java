@@ -31,7 +31,7 @@ public final class QueueTemplate {
                 Type: AWS::Events::Rule
                 Properties:
                   EventBusName: !Ref QueueBus
-                  EventPattern: { source: [test.queue], detail-type: [Work, Retry, Poison, Bogus, Cure] }
+                  EventPattern: { source: [test.queue], detail-type: [Work, Retry, Poison, Bogus, Cure, Held] }
                   Targets:
                     - Id: WorkQueue
                       Arn: !GetAtt WorkQueue.Arn

@@ -50,7 +50,7 @@ class QueueReaderTest {
         assertEquals(2, rule.maximumRetryAttempts());
         assertEquals(60, rule.maximumEventAgeSeconds());
         assertEquals("RuleDeadLetterQueue", rule.deadLetterQueue());
-        assertTrue(rule.patternJson().contains("\"detail-type\":[\"Work\",\"Retry\",\"Poison\",\"Bogus\",\"Cure\"]"), rule.patternJson());
+        assertTrue(rule.patternJson().contains("\"detail-type\":[\"Work\",\"Retry\",\"Poison\",\"Bogus\",\"Cure\",\"Held\"]"), rule.patternJson());
         RuleSpec slow = spec.rules().stream().filter(r -> r.name().equals("SlowRule")).findFirst().orElseThrow();
         assertEquals(185, slow.maximumRetryAttempts(), "EventBridge's default retry policy");
         assertEquals(86_400, slow.maximumEventAgeSeconds());

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import shop.localcloud.QueueTemplate;
 import shop.localcloud.TestSystem;
+import shop.localcloud.common.Faults;
 import shop.localcloud.sqs.LocalSqs;
 import shop.localparts.LocalAwsClients;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -136,6 +137,24 @@ class QueueSourcesTest {
         assertEquals(List.of(1, 1, 2, 3), seenByEvent("work.txt", List.of(id)).get(id).stream().map(Seen::receives).toList(),
                 "3 receives, then one more as a new message of work-queue, which succeeded");
         assertEquals(0, dlqMessages("work-dlq", id).size());
+    }
+
+    @Test
+    void a_hold_back_naming_the_function_that_reads_the_queue_holds_the_event_back_on_its_way_into_the_queue() throws Exception {
+        system.cloud.injectFaults(Faults.NONE.holdingBack("Held", 3000, "WorkFunction"));
+        String first = put("Held", "ok", 1).get(0);
+        system.cloud.injectFaults(Faults.NONE);
+        String second = put("Held", "ok", 1).get(0);
+        system.settle();
+
+        List<String> order = new ArrayList<>();
+        for (String line : Files.readAllLines(dir.resolve("work.txt"))) {
+            String[] parts = line.split(" ");
+            if (parts[0].equals("RECORD") && List.of(first, second).contains(parts[4])) {
+                order.add(parts[4]);
+            }
+        }
+        assertEquals(List.of(second, first), order, "the held-back event reached WorkFunction after the one put later");
     }
 
     @Test
