@@ -3,12 +3,14 @@ package shop.localcloud.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import shop.localcloud.QueueTemplate;
+import shop.localcloud.cloudformation.Model.SystemSpec;
 import shop.localcloud.cloudformation.Template;
 import shop.localcloud.console.FlowLayout.Box;
 import shop.localcloud.console.FlowLayout.Column;
@@ -20,8 +22,9 @@ class QueueFlowTest {
     void rule_queue_function_is_drawn_in_that_order_with_the_queues_dead_letter_queue_below_the_function(@TempDir Path dir) throws Exception {
         String template = QueueTemplate.TEMPLATE.replace("JAR", "fn.jar").replace("DIR", dir.toString());
         // gone-queue, which no function of the template reads, has no band of the console to stand in (the diagram has it)
-        FlowGraph graph = FlowGraph.of(Template.load(Files.writeString(dir.resolve("template.yaml"),
-                template.substring(0, template.indexOf("  GoneQueue:"))), Map.of(), "http://sqs.local"));
+        SystemSpec spec = Template.load(Files.writeString(dir.resolve("template.yaml"), template.substring(0, template.indexOf("  GoneQueue:"))),
+                Map.of(), "http://sqs.local");
+        FlowGraph graph = FlowGraph.of(spec);
 
         String mermaid = graph.mermaid();
         assertTrue(mermaid.contains("q_WorkQueue[(\"work-queue\")]"), mermaid);
@@ -40,5 +43,9 @@ class QueueFlowTest {
         assertTrue(layout.links().stream().anyMatch(l -> l.from().equals(queue.id()) && l.to().equals("fn_WorkFunction")), layout.links().toString());
         assertTrue(layout.links().stream().anyMatch(l -> l.from().equals(queue.id()) && l.failure()
                 && layout.box(l.to()).node().equals("q_WorkDeadLetterQueue")), "the redrive drawn to the DLQ below the function");
+        JsonNode rule = Console.flowJson(spec).path("rules").path(0);
+        assertEquals("WorkRule", rule.path("name").asText());
+        assertEquals("queue work-queue", rule.path("function").asText(), "the console's table of rules names the queue as the target");
+        assertEquals("rule-dlq", rule.path("deadLetterQueue").asText());
     }
 }
