@@ -1,7 +1,7 @@
 // What the console's flow drawing promises, checked in the page against the graph /console/api/flow gives (run in
 // the browser by page.evaluate; knows the drawing only by its [data-node] boxes and its path.edge arrows):
 // - every node is drawn with its name and label whole, no text outside its box;
-// - each dead-letter queue is drawn right beside a function that fails into it (or whose rule does);
+// - each dead-letter queue is drawn right beside a function that fails into it (or whose rule or queue does);
 // - the columns are in order: entry points, producers, bus, rules, consumers;
 // - no arrow runs across the drawing (each spans less than 30% of its width), and the drawing fits its panel.
 // Returns the broken promises, one sentence each (an empty list: all kept).
@@ -49,7 +49,10 @@ function layoutProblems(graph) {
   }
 
   const gap = (a, b) => Math.hypot(Math.max(0, b.left - a.right, a.left - b.right), Math.max(0, b.top - a.bottom, a.top - b.bottom));
-  const targetOf = rule => graph.edges.find(e => e.from === rule && !e.failure && kind[e.to] === 'function');
+  // the function a rule or a queue hands its events to: directly, or through a queue the function reads
+  const readsFrom = q => graph.edges.find(e => e.from === q && !e.failure && kind[e.to] === 'function');
+  const targetOf = from => readsFrom(from) || graph.edges.filter(e => e.from === from && !e.failure && kind[e.to] === 'queue')
+    .map(e => readsFrom(e.to)).find(e => e);
   for (const edge of graph.edges.filter(e => e.failure && kind[e.to] === 'queue')) {
     const fn = kind[edge.from] === 'function' ? edge.from : (targetOf(edge.from) || {}).to;
     const near = drawnAs(edge.to).some(q => drawnAs(fn).some(f => gap(rectOf(q), rectOf(f)) <= 40));
@@ -58,7 +61,7 @@ function layoutProblems(graph) {
 
   // a copy of the bus stands where it is used: right of a consumer that publishes, above a rule on another section's bus
   const isCopy = e => e.classList.contains('bus-return') || e.classList.contains('bus-copy');
-  const ruleTargets = new Set(graph.edges.filter(e => kind[e.from] === 'rule' && !e.failure).map(e => e.to));
+  const ruleTargets = new Set(graph.nodes.filter(n => kind[n.id] === 'rule').map(n => targetOf(n.id)).filter(e => e).map(e => e.to));
   const publishers = new Set(graph.edges.filter(e => e.label === 'PutEvents').map(e => e.from));
   const roles = [
     ['entry points', id => kind[id] === 'api' || kind[id] === 'schedule'],

@@ -62,8 +62,9 @@ function drawFlow(graph) {
         let cy = bandTop;
         cell.forEach((id, i) => {
           const box = boxes[id];
-          // room for the short arrow from a function to its queue, or from a copy of the bus to its rule
-          if (i > 0) cy += box.classList.contains('queue') || boxes[cell[i - 1]].classList.contains('bus-copy') ? FLOW.queueGap : FLOW.gapY;
+          // room for the short arrow from a function to its queue, from a copy of the bus to its rule, or from a rule to its queue
+          if (i > 0) cy += box.classList.contains('queue') || box.classList.contains('source-queue')
+            || boxes[cell[i - 1]].classList.contains('bus-copy') ? FLOW.queueGap : FLOW.gapY;
           box.style.top = cy + 'px';
           cy += box.offsetHeight;
         });

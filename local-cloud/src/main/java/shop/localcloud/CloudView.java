@@ -19,6 +19,7 @@ import shop.localcloud.eventbridge.Deliveries;
 import shop.localcloud.eventbridge.EventBus;
 import shop.localcloud.lambda.InvocationResult;
 import shop.localcloud.lambda.LocalFunction;
+import shop.localcloud.lambda.QueueSources;
 import shop.localcloud.lambda.SdkEndpoints;
 import shop.localparts.SesV2Local.ReceivedEmail;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -41,10 +42,13 @@ public final class CloudView {
     private final Stores stores;
     private final LocalIssuer issuer;
     private final Throttles throttles;
+    private final QueueSources queueSources;
 
+    /** {@code queueSources}: null when the queues' pollers do not run (only the parts were started). */
     CloudView(SystemSpec spec, Path template, SdkEndpoints sdk, String httpUrl, String edge, Map<String, LocalFunction> functions,
-              Deliveries deliveries, EventBus bus, Stores stores, LocalIssuer issuer, Throttles throttles) {
+              Deliveries deliveries, EventBus bus, Stores stores, LocalIssuer issuer, Throttles throttles, QueueSources queueSources) {
         this.throttles = throttles;
+        this.queueSources = queueSources;
         this.spec = spec;
         this.template = template;
         this.sdk = sdk;
@@ -128,9 +132,12 @@ public final class CloudView {
         return throttles.total(part);
     }
 
-    /** Waits until every delivery, retry included, has ended (in a result, a DLQ or a drop); false on timeout. */
+    /**
+     * Waits until every delivery, retry included, has ended (in a result, a DLQ or a drop) and every queue a function
+     * reads is empty (no message visible or in flight); false on timeout.
+     */
     public boolean awaitIdle(long timeoutMillis) throws InterruptedException {
-        return deliveries.awaitIdle(timeoutMillis);
+        return deliveries.awaitIdle(timeoutMillis, queueSources == null ? () -> true : queueSources::quiet);
     }
 
     /**
@@ -140,6 +147,9 @@ public final class CloudView {
     public void injectFaults(Faults injected) {
         bus.faults(injected);
         deliveries.faults(injected);
+        if (queueSources != null) {
+            queueSources.faults(injected);
+        }
     }
 
     /** Invokes {@code functionId} once and answers when it has, as {@code aws lambda invoke} (RequestResponse) does. */

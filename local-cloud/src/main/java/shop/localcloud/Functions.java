@@ -50,15 +50,16 @@ final class Functions {
         return Collections.unmodifiableMap(functions);
     }
 
-    /** Stops the JVMs of functions that no route, rule or schedule invokes (custom resources ran them once at start). */
+    /** Stops the JVMs of functions that no route, rule, schedule or queue invokes (custom resources ran them once at start). */
     static void stopUntriggered(SystemSpec spec, Map<String, LocalFunction> functions) {
         functions.values().stream().filter(f -> !hasEvents(spec, f.id())).forEach(LocalFunction::stopInstances);
     }
 
     private static boolean hasEvents(SystemSpec spec, String functionId) {
         return spec.routes().stream().anyMatch(r -> r.functionId().equals(functionId))
-                || spec.rules().stream().anyMatch(r -> r.functionId().equals(functionId))
-                || spec.schedules().stream().anyMatch(s -> s.functionId().equals(functionId));
+                || spec.rules().stream().anyMatch(r -> functionId.equals(r.functionId()))
+                || spec.schedules().stream().anyMatch(s -> s.functionId().equals(functionId))
+                || spec.queueSources().stream().anyMatch(s -> s.functionId().equals(functionId));
     }
 
     private static Consumer<String> logSink(Path file, String functionId, Options options, Flow flow, Resources resources) {

@@ -25,6 +25,7 @@ import shop.localcloud.eventbridge.PutEventsThrottle;
 import shop.localcloud.eventbridge.Schedules;
 import shop.localcloud.lambda.LambdaApi;
 import shop.localcloud.lambda.LocalFunction;
+import shop.localcloud.lambda.QueueSources;
 import shop.localcloud.lambda.SdkEndpoints;
 import shop.localcloud.sqs.LocalSqs;
 import shop.localparts.FreePort;
@@ -32,7 +33,7 @@ import shop.localparts.FreePort;
 /**
  * Starts the parts in the order they need each other, as a deploy would: stores first (the template's queue URLs name
  * SQS's port), then functions, the bus and the custom resources that seed the tables; then, for the whole system, the
- * HTTP API, the edge endpoint with the console, and the schedules. Everything started is closed again if a step fails.
+ * HTTP API, the edge endpoint with the console, the schedules and the pollers of the queues functions read. Everything started is closed again if a step fails.
  */
 final class Startup {
 
@@ -84,13 +85,17 @@ final class Startup {
         LocalIssuer issuer = LocalIssuer.in(options.dataDir());
         if (!wholeSystem) {
             CloudView view = new CloudView(spec, options.template(), endpoints, null, null, functions, bus.deliveries(), bus.bus(),
-                    stores, issuer, throttles);
+                    stores, issuer, throttles, null);
             return new LocalCloud(resources, view, new Banner(options, view, List.of(), sampleQueueUrl(spec, sqs)));
         }
         Entrances entrances = startEntrances(spec, stores, functions, bus, issuer);
         Schedules.start(spec.schedules(), options.scheduleScale(), resources.timer(), bus.deliveries(), flow);
+        QueueSources queueSources = resources.closing(new QueueSources(spec, functions, stores.sqs(), options.retryScale(), flow,
+                options.faults()));
+        bus.deliveries().queueReaders(QueueSources.readers(spec));
+        queueSources.start();
         CloudView view = new CloudView(spec, options.template(), endpoints, entrances.httpApi().url(), entrances.edge().endpoint(),
-                functions, bus.deliveries(), bus.bus(), stores, issuer, throttles);
+                functions, bus.deliveries(), bus.bus(), stores, issuer, throttles, queueSources);
         writeState(view);
         return new LocalCloud(resources, view, new Banner(options, view, entrances.edge().services(), sampleQueueUrl(spec, sqs)));
     }

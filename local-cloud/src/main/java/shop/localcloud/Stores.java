@@ -1,9 +1,7 @@
 package shop.localcloud;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import shop.localcloud.cloudformation.Model.QueueSpec;
 import shop.localcloud.cloudformation.Model.SystemSpec;
 import shop.localcloud.common.Quotas;
 import shop.localcloud.common.Throttles;
@@ -43,11 +41,7 @@ record Stores(LocalSqs sqs, TransactionalDynalite dynamoDb, SesV2Local ses, SesS
         DynamoDbClient dynamo = resources.closing(TemplateTables.localClient(dynamoDb.endpoint()));
         TemplateTables tables = new TemplateTables(options.template());
         spec.tables().forEach((logicalId, name) -> tables.create(dynamo, logicalId, name));
-        Map<String, String> queueNames = new LinkedHashMap<>();
-        for (QueueSpec queue : spec.queues()) {
-            sqs.createQueue(queue.name());
-            queueNames.put(queue.logicalId(), queue.name());
-        }
+        Map<String, String> queueNames = sqs.createAll(spec.queues(), options.retryScale());
         return new Stores(sqs, dynamoDb, ses, sesQuota, dynamo, Collections.unmodifiableMap(queueNames));
     }
 

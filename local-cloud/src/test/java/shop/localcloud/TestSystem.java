@@ -126,14 +126,14 @@ public final class TestSystem implements AutoCloseable {
         this(dir, TEMPLATE, options -> options.withFaults(faults));
     }
 
-    /** Another template of fixture functions (JAR stands for their jar), with more options set by {@code more}. */
-    public TestSystem(Path dir, String templateText, UnaryOperator<Options> more) {
+    /** Another template of fixture functions ({@code JAR} and {@code DIR} in it: the fixtures' jar and {@code dir}). */
+    public TestSystem(Path dir, String templateText, UnaryOperator<Options> tweak) {
         this.dir = dir;
         try {
             Path jar = FunctionJars.fixtures(dir);
             Path template = dir.resolve("template.yaml");
-            Files.writeString(template, templateText.replace("JAR", jar.toString()));
-            Options options = more.apply(Options.defaults(ProjectRoot.find()).withTemplate(template).withDataDir(dir.resolve("data"))
+            Files.writeString(template, templateText.replace("JAR", jar.toString()).replace("DIR", dir.toString()));
+            Options options = tweak.apply(Options.defaults(ProjectRoot.find()).withTemplate(template).withDataDir(dir.resolve("data"))
                     .withPorts(0, 0, 0).withRetryScale(0.001));
             started = LocalCloud.start(options, new Flow(new PrintStream(flow, true, StandardCharsets.UTF_8)));
             cloud = started.view();

@@ -21,6 +21,7 @@ import shop.localcloud.cloudformation.Model.FunctionSpec;
 import shop.localcloud.cloudformation.Model.HttpRoute;
 import shop.localcloud.cloudformation.Model.JwtAuthorizerSpec;
 import shop.localcloud.cloudformation.Model.RouteThrottle;
+import shop.localcloud.cloudformation.Model.QueueSourceSpec;
 import shop.localcloud.cloudformation.Model.RuleSpec;
 import shop.localcloud.cloudformation.Model.ScheduleSpec;
 import shop.localcloud.common.UserError;
@@ -38,6 +39,7 @@ public final class FunctionReader {
     private final BiFunction<String, String, Path> layerContent;
     private final BiFunction<String, String, JwtAuthorizerSpec> authorizers;
     private final Function<String, RouteThrottle> throttles;
+    private final QueueReader queues;
 
     /**
      * @param queueIdOf    the logical id of the queue an ARN or URL names (arguments: the ARN or URL, where it is used)
@@ -47,9 +49,10 @@ public final class FunctionReader {
      */
     FunctionReader(Path root, Map<String, Object> globals, Intrinsics intrinsics, BinaryOperator<String> queueIdOf,
                    BiFunction<String, String, Path> layerContent, BiFunction<String, String, JwtAuthorizerSpec> authorizers,
-                   Function<String, RouteThrottle> throttles) {
+                   Function<String, RouteThrottle> throttles, QueueReader queues) {
         this.authorizers = authorizers;
         this.throttles = throttles;
+        this.queues = queues;
         this.root = root;
         this.globals = globals;
         this.intrinsics = intrinsics;
@@ -139,7 +142,7 @@ public final class FunctionReader {
 
     @SuppressWarnings("unchecked")
     void events(String functionId, Map<String, Object> properties, List<HttpRoute> routes, List<RuleSpec> rules,
-                        List<ScheduleSpec> schedules) {
+                        List<ScheduleSpec> schedules, List<QueueSourceSpec> queueSources) {
         Map<String, Object> events = (Map<String, Object>) properties.getOrDefault("Events", Map.of());
         events.forEach((name, value) -> {
             Map<String, Object> event = (Map<String, Object>) value;
@@ -156,7 +159,8 @@ public final class FunctionReader {
                 }
                 case "EventBridgeRule", "CloudWatchEvent" -> rules.add(rule(functionId, name, p, where));
                 case "Schedule", "ScheduleV2" -> schedules.add(schedule(functionId, name, p));
-                default -> { } // SQS, S3, ... events: nothing in this system uses them yet
+                case "SQS" -> queueSources.add(queues.sqsEvent(functionId, name, p, where));
+                default -> { } // S3, DynamoDB streams, ... events: nothing in this system uses them yet
             }
         });
     }

@@ -99,12 +99,62 @@ public final class Model {
         }
     }
 
-    /** An {@code EventBridgeRule} event: a rule on a bus that targets one function. */
-    public record RuleSpec(String name, String functionId, String busName, String patternJson, int maximumRetryAttempts,
-                    int maximumEventAgeSeconds, String deadLetterQueue) {
+    /**
+     * A rule on a bus with one target: a function of the template (an {@code EventBridgeRule} event of a function, or an
+     * {@code AWS::Events::Rule} whose target is {@code !GetAtt F.Arn}) or a queue of it ({@code AWS::Events::Rule} with
+     * {@code !GetAtt Q.Arn}). Exactly one of {@code functionId} and {@code queueId} is set; the retry policy and DLQ are
+     * EventBridge's, for when the target cannot be handed the event.
+     */
+    public record RuleSpec(String name, String functionId, String queueId, String busName, String patternJson,
+                           int maximumRetryAttempts, int maximumEventAgeSeconds, String deadLetterQueue) {
+
+        public RuleSpec {
+            if ((functionId == null) == (queueId == null)) {
+                throw new IllegalArgumentException("rule " + name + " targets one function or one queue: " + functionId + ", " + queueId);
+            }
+        }
+
+        /** A rule whose target is a function. */
+        public RuleSpec(String name, String functionId, String busName, String patternJson, int maximumRetryAttempts,
+                        int maximumEventAgeSeconds, String deadLetterQueue) {
+            this(name, functionId, null, busName, patternJson, maximumRetryAttempts, maximumEventAgeSeconds, deadLetterQueue);
+        }
+
+        public boolean targetsQueue() {
+            return queueId != null;
+        }
+
+        /** The logical id of the target, function or queue. */
+        public String targetId() {
+            return queueId != null ? queueId : functionId;
+        }
 
         public String arn() {
             return "arn:aws:events:" + REGION + ":" + ACCOUNT + ":rule/" + busName + "/" + name;
+        }
+    }
+
+    /**
+     * A Lambda event source mapping from an SQS queue to a function (a SAM {@code SQS} event, or an
+     * {@code AWS::Lambda::EventSourceMapping}). {@code maximumConcurrency}: its {@code ScalingConfig}, null when absent
+     * (AWS then starts with five concurrent batches and scales on up to 1,000, within the function's concurrency).
+     */
+    public record QueueSourceSpec(String name, String functionId, String queueId, int batchSize, int maximumBatchingWindowSeconds,
+                                  boolean reportBatchItemFailures, Integer maximumConcurrency, boolean enabled) {
+
+        public QueueSourceSpec {
+            if (batchSize < 1 || batchSize > 10_000) {
+                throw new UserError("template.yaml: " + name + ".BatchSize must be 1 to 10,000 for SQS, not " + batchSize);
+            }
+            if (batchSize > 10 && maximumBatchingWindowSeconds < 1) {
+                throw new UserError("template.yaml: " + name + " needs MaximumBatchingWindowInSeconds of 1 or more when BatchSize is above 10");
+            }
+            if (maximumBatchingWindowSeconds < 0 || maximumBatchingWindowSeconds > 300) {
+                throw new UserError("template.yaml: " + name + ".MaximumBatchingWindowInSeconds must be 0 to 300, not " + maximumBatchingWindowSeconds);
+            }
+            if (maximumConcurrency != null && (maximumConcurrency < 2 || maximumConcurrency > 1000)) {
+                throw new UserError("template.yaml: " + name + ".ScalingConfig.MaximumConcurrency must be 2 to 1,000, not " + maximumConcurrency);
+            }
         }
     }
 
@@ -116,8 +166,21 @@ public final class Model {
     public record CustomResourceSpec(String logicalId, String type, String functionId, Map<String, Object> properties) {
     }
 
-    /** An {@code AWS::SQS::Queue} and the name it has locally. */
-    public record QueueSpec(String logicalId, String name) {
+    /**
+     * An {@code AWS::SQS::Queue} and the name it has locally, with SQS's defaults where the template sets nothing
+     * (visibility timeout 30 s, retention 4 days); {@code deadLetterQueue} (a logical id) and {@code maxReceiveCount}
+     * are its {@code RedrivePolicy}, null and 0 without one.
+     */
+    public record QueueSpec(String logicalId, String name, int visibilityTimeoutSeconds, int messageRetentionSeconds,
+                            String deadLetterQueue, int maxReceiveCount) {
+
+        public static final int DEFAULT_VISIBILITY_TIMEOUT = 30;
+        public static final int DEFAULT_RETENTION = 345_600;
+
+        /** A queue with SQS's defaults and no redrive policy. */
+        public QueueSpec(String logicalId, String name) {
+            this(logicalId, name, DEFAULT_VISIBILITY_TIMEOUT, DEFAULT_RETENTION, null, 0);
+        }
 
         public String arn() {
             return "arn:aws:sqs:" + REGION + ":" + ACCOUNT + ":" + name;
@@ -137,7 +200,11 @@ public final class Model {
     public record SystemSpec(Path root, Map<String, String> parameters, Map<String, String> tables, List<String> buses,
                       List<QueueSpec> queues, List<FunctionSpec> functions, List<HttpRoute> routes, List<RuleSpec> rules,
                       List<ScheduleSpec> schedules, List<CustomResourceSpec> customResources, List<ArchiveSpec> archives,
-                      List<String> ignored) {
+                      List<String> ignored, List<QueueSourceSpec> queueSources) {
+
+        public SystemSpec {
+            queueSources = List.copyOf(queueSources);
+        }
 
         public FunctionSpec function(String logicalId) {
             return functions.stream().filter(f -> f.logicalId().equals(logicalId)).findFirst()

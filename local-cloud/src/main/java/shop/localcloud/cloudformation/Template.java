@@ -12,6 +12,7 @@ import shop.localcloud.cloudformation.Model.CustomResourceSpec;
 import shop.localcloud.cloudformation.Model.FunctionSpec;
 import shop.localcloud.cloudformation.Model.HttpRoute;
 import shop.localcloud.cloudformation.Model.JwtAuthorizerSpec;
+import shop.localcloud.cloudformation.Model.QueueSourceSpec;
 import shop.localcloud.cloudformation.Model.QueueSpec;
 import shop.localcloud.cloudformation.Model.RouteThrottle;
 import shop.localcloud.cloudformation.Model.RuleSpec;
@@ -37,6 +38,7 @@ public final class Template {
     private final Intrinsics intrinsics;
     private final Map<String, Boolean> conditions = new HashMap<>();
     private final FunctionReader functionReader;
+    private final QueueReader queueReader;
 
     private Template(Path file, Map<String, String> overrides, String sqsEndpoint) {
         this.root = file.toAbsolutePath().getParent();
@@ -61,8 +63,9 @@ public final class Template {
         this.intrinsics = new Intrinsics(this::ref, this::getAtt, this::condition, section("Mappings"));
         @SuppressWarnings("unchecked")
         Map<String, Object> globals = (Map<String, Object>) section("Globals").getOrDefault("Function", Map.of());
+        this.queueReader = new QueueReader(intrinsics, this::queueIdOf, this::functionIdOf);
         this.functionReader = new FunctionReader(root, globals, intrinsics, this::queueIdOf, this::layerContent, this::authorizer,
-                this::routeThrottle);
+                this::routeThrottle, queueReader);
     }
 
     /** API Gateway's account-level throttle per Region (requests a second, and burst), for a limit a stage leaves out. */
@@ -86,6 +89,7 @@ public final class Template {
         List<ScheduleSpec> schedules = new ArrayList<>();
         List<CustomResourceSpec> custom = new ArrayList<>();
         List<ArchiveSpec> archives = new ArrayList<>();
+        List<QueueSourceSpec> queueSources = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
         resources.forEach((id, resource) -> {
             if (resource.get("Condition") != null && !condition(String.valueOf(resource.get("Condition")))) {
@@ -95,14 +99,23 @@ public final class Template {
             switch (type) {
                 case "AWS::DynamoDB::Table" -> tables.put(id, tableName(id));
                 case "AWS::Events::EventBus" -> buses.add(busName(id));
-                case "AWS::SQS::Queue" -> queues.add(new QueueSpec(id, queueName(id)));
+                case "AWS::SQS::Queue" -> queues.add(queueReader.queue(id, queueName(id), CloudFormationYaml.properties(resource)));
+                case "AWS::Events::Rule" -> {
+                    RuleSpec rule = queueReader.rule(id, CloudFormationYaml.properties(resource));
+                    if (rule == null) {
+                        ignored.add(id + " (" + type + ", not ENABLED)");
+                    } else {
+                        rules.add(rule);
+                    }
+                }
+                case "AWS::Lambda::EventSourceMapping" -> queueSources.add(queueReader.mapping(id, CloudFormationYaml.properties(resource)));
                 case "AWS::Serverless::LayerVersion", "AWS::Lambda::LayerVersion" -> { } // read by the functions that use them
                 case "AWS::Events::Archive" -> archives.add(archive(id, CloudFormationYaml.properties(resource)));
                 case "AWS::Serverless::HttpApi" -> { } // its routes and JWT authorizer are read with the functions' HttpApi events
                 case "AWS::Serverless::Function" -> {
                     Map<String, Object> properties = functionReader.merged(CloudFormationYaml.properties(resource));
                     functions.add(functionReader.function(id, properties));
-                    functionReader.events(id, properties, routes, rules, schedules);
+                    functionReader.events(id, properties, routes, rules, schedules, queueSources);
                 }
                 default -> {
                     if (type.startsWith("Custom::") || type.equals("AWS::CloudFormation::CustomResource")) {
@@ -114,7 +127,7 @@ public final class Template {
             }
         });
         return new SystemSpec(root, Map.copyOf(parameters), tables, buses, queues, functions, routes, rules, schedules,
-                custom, archives, ignored);
+                custom, archives, ignored, queueSources);
     }
 
     @SuppressWarnings("unchecked")
@@ -273,6 +286,16 @@ public final class Template {
             }
         }
         throw new UserError("template.yaml: " + where + " points at " + arnOrUrl + ", which is not an AWS::SQS::Queue of the template");
+    }
+
+    /** The logical id of the template's function an ARN (qualified or not) or a name names; null when it names none. */
+    String functionIdOf(String arnOrName) {
+        String id = arnOrName.contains(":function:") ? arnOrName.substring(arnOrName.indexOf(":function:") + ":function:".length()) : arnOrName;
+        if (id.contains(":")) {
+            id = id.substring(0, id.indexOf(':'));
+        }
+        Map<String, Object> resource = resources.get(id);
+        return resource != null && "AWS::Serverless::Function".equals(resource.get("Type")) ? id : null;
     }
 
     private static String layerArn(String id) {

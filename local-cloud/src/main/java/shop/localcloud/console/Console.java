@@ -90,10 +90,11 @@ public final class Console implements HttpHandler {
         ObjectNode flowJson = graph.json();
         flowJson.set("layout", FlowLayout.of(graph).json());
         ArrayNode rules = flowJson.putArray("rules");
-        spec.rules().forEach(r -> rules.addObject().put("name", r.name()).put("bus", r.busName()).put("function", r.functionId())
+        spec.rules().forEach(r -> rules.addObject().put("name", r.name()).put("bus", r.busName())
+                .put("function", r.targetsQueue() ? "queue " + spec.queue(r.queueId()).name() : r.functionId())
                 .put("pattern", r.patternJson()).put("summary", FlowGraph.patternSummary(r.patternJson()))
                 .put("deadLetterQueue", r.deadLetterQueue() == null ? "" : spec.queue(r.deadLetterQueue()).name())
-                .put("onFailure", spec.function(r.functionId()).async().onFailureQueue() == null ? ""
+                .put("onFailure", r.targetsQueue() || spec.function(r.functionId()).async().onFailureQueue() == null ? ""
                         : spec.queue(spec.function(r.functionId()).async().onFailureQueue()).name()));
         return flowJson;
     }

@@ -14,7 +14,9 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 /**
  * The template's queues as the console shows them (each message, peeked without consuming it), and redrive: the
  * event of a rule's DLQ message goes to the rule's target again, the request payload of a Lambda failure record to
- * its function again (both as asynchronous invocations), then the message is deleted.
+ * its function again (both as asynchronous invocations; a rule's target queue gets the event with SendMessage), a
+ * message SQS's redrive moved here goes back to the queue it came from, as SQS's own redrive does; then the message is
+ * deleted.
  */
 final class DeadLetters {
 
@@ -39,7 +41,7 @@ final class DeadLetters {
                 ObjectNode m = messages.addObject().put("messageId", message.messageId()).put("body", message.body());
                 ObjectNode attributes = m.putObject("attributes");
                 message.messageAttributes().forEach((k, v) -> attributes.put(k, v.stringValue()));
-                m.put("target", target(message).orElse(""));
+                m.put("target", target(message).or(() -> queueTarget(message, queue.name()).map(q -> "queue " + q)).orElse(""));
             }
         }
         return list;
@@ -54,14 +56,21 @@ final class DeadLetters {
         for (Message message : received) {
             if (message.messageId().equals(messageId)) {
                 java.util.Optional<String> function = target(message);
-                if (function.isEmpty()) {
-                    outcome = "message " + messageId + " is neither a rule's DLQ message nor a Lambda failure record";
+                java.util.Optional<String> queue = function.isPresent() ? java.util.Optional.empty() : queueTarget(message, queueName);
+                if (function.isEmpty() && queue.isEmpty()) {
+                    outcome = "message " + messageId + " is neither a rule's DLQ message, a Lambda failure record nor a message a queue redrove here";
                     continue;
                 }
-                JsonNode payload = payload(message);
-                deliveries.invokeAsync(function.get(), payload, Deliveries.label(payload) + " (redrive)");
+                if (function.isPresent()) {
+                    JsonNode payload = payload(message);
+                    deliveries.invokeAsync(function.get(), payload, Deliveries.label(payload) + " (redrive)");
+                    outcome = "redriven to " + function.get();
+                } else {
+                    String source = sqs.getQueueUrl(b -> b.queueName(queue.get())).queueUrl();
+                    sqs.sendMessage(b -> b.queueUrl(source).messageBody(message.body()));
+                    outcome = "redriven to queue " + queue.get();
+                }
                 sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(message.receiptHandle()));
-                outcome = "redriven to " + function.get();
             } else {
                 sqs.changeMessageVisibility(b -> b.queueUrl(url).receiptHandle(message.receiptHandle()).visibilityTimeout(0));
             }
@@ -84,6 +93,19 @@ final class DeadLetters {
         }
         String id = arn.substring(arn.indexOf(":function:") + ":function:".length());
         return java.util.Optional.of(id.contains(":") ? id.substring(0, id.indexOf(':')) : id);
+    }
+
+    /** The queue a message goes back to: a rule's target queue (TARGET_ARN), or the queue whose redrive moved it here. */
+    private java.util.Optional<String> queueTarget(Message message, String queueName) {
+        if (message.messageAttributes().containsKey("TARGET_ARN")) {
+            String arn = message.messageAttributes().get("TARGET_ARN").stringValue();
+            return arn.startsWith("arn:aws:sqs:") ? java.util.Optional.of(arn.substring(arn.lastIndexOf(':') + 1)) : java.util.Optional.empty();
+        }
+        if (record(message).has("requestContext")) {
+            return java.util.Optional.empty(); // a Lambda failure record: its function is the target
+        }
+        String deadLetters = queues.stream().filter(q -> q.name().equals(queueName)).map(QueueSpec::logicalId).findFirst().orElse("");
+        return queues.stream().filter(q -> deadLetters.equals(q.deadLetterQueue())).map(QueueSpec::name).findFirst();
     }
 
     private static JsonNode payload(Message message) {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import shop.localcloud.cloudformation.Model.FunctionSpec;
 import shop.localcloud.cloudformation.Model.HttpRoute;
+import shop.localcloud.cloudformation.Model.QueueSourceSpec;
+import shop.localcloud.cloudformation.Model.QueueSpec;
 import shop.localcloud.cloudformation.Model.RuleSpec;
 import shop.localcloud.cloudformation.Model.ScheduleSpec;
 import shop.localcloud.cloudformation.Model.SystemSpec;
@@ -17,7 +19,8 @@ import shop.localcloud.cloudformation.Model.SystemSpec;
 /**
  * The event flow the template describes, read generically (never a resource name known in advance): the HTTP routes
  * and schedules that start functions, the functions that put events on each bus (its name in their environment), each
- * rule with its pattern and target, and the dead-letter queues of rules and functions. Drawn as Mermaid for the README
+ * rule with its pattern and target (a function, or a queue a function reads in batches), and the dead-letter queues of
+ * rules, functions and queues. Drawn as Mermaid for the README
  * and as JSON for the console, so both show the same picture.
  */
 public final class FlowGraph {
@@ -61,9 +64,18 @@ public final class FlowGraph {
         for (RuleSpec rule : spec.rules()) {
             String id = graph.node("rule_" + safe(rule.name()), "rule", rule.name() + "\n" + patternSummary(rule.patternJson()));
             graph.edge(graph.bus(rule.busName()), id, "", false);
-            graph.edge(id, graph.function(rule.functionId()), "", false);
+            graph.edge(id, rule.targetsQueue() ? graph.queue(spec, rule.queueId()) : graph.function(rule.functionId()),
+                    rule.targetsQueue() ? "SendMessage" : "", false);
             if (rule.deadLetterQueue() != null) {
                 graph.edge(id, graph.queue(spec, rule.deadLetterQueue()), "cannot deliver", true);
+            }
+        }
+        for (QueueSourceSpec source : spec.queueSources()) {
+            QueueSpec queue = spec.queue(source.queueId());
+            String from = graph.queue(spec, queue.logicalId());
+            graph.edge(from, graph.function(source.functionId()), "batches of " + source.batchSize(), false);
+            if (queue.deadLetterQueue() != null) {
+                graph.edge(from, graph.queue(spec, queue.deadLetterQueue()), "after " + queue.maxReceiveCount() + " receives", true);
             }
         }
         for (FunctionSpec function : spec.functions()) {

@@ -153,9 +153,26 @@ final class FlowLayout {
             return outOf.getOrDefault(id, List.of());
         }
 
-        /** The rules that invoke a function, in template order. */
+        /** The rules that invoke a function, directly or through a queue it reads, in template order. */
         List<String> rulesOf(String function) {
-            return into(function).stream().map(Edge::from).filter(from -> kind(from).equals("rule")).toList();
+            List<String> rules = new ArrayList<>();
+            for (Edge edge : into(function)) {
+                List<String> from = kind(edge.from()).equals("rule") ? List.of(edge.from()) : !sourceQueuesOf(function).contains(edge.from())
+                        ? List.of() : into(edge.from()).stream().filter(e -> !e.failure() && kind(e.from()).equals("rule")).map(Edge::from).toList();
+                from.stream().filter(rule -> !rules.contains(rule)).forEach(rules::add);
+            }
+            return rules;
+        }
+
+        /** The queues a function reads (an event source mapping: an arrow from the queue that is not a failure). */
+        List<String> sourceQueuesOf(String function) {
+            return into(function).stream().filter(e -> !e.failure() && kind(e.from()).equals("queue")).map(Edge::from).toList();
+        }
+
+        /** The queue through which a rule reaches a function, or null when it invokes the function directly. */
+        String queueBetween(String rule, String function) {
+            return sourceQueuesOf(function).stream().filter(q -> into(q).stream().anyMatch(e -> e.from().equals(rule) && !e.failure()))
+                    .findFirst().orElse(null);
         }
 
         /** Routes and schedules that start a function. */

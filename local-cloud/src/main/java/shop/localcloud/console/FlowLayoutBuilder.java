@@ -15,8 +15,9 @@ import shop.localcloud.console.FlowLayout.Box;
 import shop.localcloud.console.FlowLayout.Column;
 
 /**
- * Builds a {@link FlowLayout}: a function a rule invokes is a consumer (right of the bus), every other one a producer
- * (left of it); each queue goes below every function that fails into it, or whose rule does; a consumer that
+ * Builds a {@link FlowLayout}: a function a rule invokes, directly or through a queue it reads (drawn below the rule), is a
+ * consumer (right of the bus), every other one a producer (left of it); each dead-letter queue goes below every function
+ * that fails into it, or whose rule or queue does; a consumer that
  * publishes points at a copy of the bus on its right instead of an arrow back across the rules, and a rule on another
  * bus than its band's gets a copy of that bus right above it instead of an arrow from another section.
  */
@@ -83,6 +84,12 @@ final class FlowLayoutBuilder {
             layout.add(new Box(rule, rule, "rule", Column.RULE, "rule", label[0],
                     label.length > 1 ? Arrays.asList(label[1].split(" · ")) : List.of()));
             triggers.add(rule);
+            String queue = facts.queueBetween(rule, function);
+            if (queue != null && !triggers.contains(sourceBox(queue, function))) {
+                layout.add(new Box(sourceBox(queue, function), queue, "source-queue", Column.RULE, "SQS queue, read in batches",
+                        facts.nodes.get(queue).label(), List.of()));
+                triggers.add(sourceBox(queue, function));
+            }
         }
         triggers.addAll(entries(layout, function, Column.RULE, false));
         cells.put(Column.RULE, triggers);
@@ -132,6 +139,7 @@ final class FlowLayoutBuilder {
     }
 
     private void links(FlowLayout layout, Band band) {
+        String function = band.cells().get(band.right() ? Column.CONSUMER : Column.PRODUCER).get(0);
         for (List<String> cell : band.cells().values()) {
             for (String id : cell) {
                 Box box = layout.box(id);
@@ -143,7 +151,9 @@ final class FlowLayoutBuilder {
                     continue;
                 }
                 for (Edge edge : facts.outOf(box.node())) {
-                    layout.link(id, to(box, edge), edge.label(), edge.failure());
+                    if (!box.kind().equals("source-queue") || edge.failure() || edge.to().equals(function)) {
+                        layout.link(id, to(box, edge, function), edge.label(), edge.failure());
+                    }
                 }
             }
         }
@@ -152,25 +162,31 @@ final class FlowLayoutBuilder {
                         ? busCopy(rule, e.from()) : e.from(), rule, e.label(), e.failure())));
     }
 
-    /** The box an edge out of a function or a rule points at: the copies of the bus and of queues are the function's own. */
-    private String to(Box from, Edge edge) {
-        String function = from.kind().equals("rule") ? facts.outOf(from.node()).stream().filter(e -> !e.failure()).findFirst()
-                .orElseThrow().to() : from.node();
+    /**
+     * The box an edge out of a function, a rule or a queue it reads points at, in {@code function}'s band: the copies of
+     * the bus and of queues are the function's own.
+     */
+    private String to(Box from, Edge edge, String function) {
         return switch (facts.kind(edge.to())) {
-            case "queue" -> queueBox(edge.to(), function);
+            case "queue" -> edge.failure() ? queueBox(edge.to(), function) : sourceBox(edge.to(), function);
             case "bus" -> from.column() == Column.CONSUMER ? "return_" + function + "__" + edge.to() : edge.to();
             default -> edge.to();
         };
     }
 
-    /** The queues a function or its rules send failures to, in template order: drawn right below that function. */
+    /** The queues a function, its rules or the queues it reads send failures to, in template order: right below it. */
     private List<String> queuesOf(String function) {
         List<String> queues = new ArrayList<>();
-        for (String source : concat(List.of(function), facts.rulesOf(function))) {
+        for (String source : concat(concat(List.of(function), facts.rulesOf(function)), facts.sourceQueuesOf(function))) {
             facts.outOf(source).stream().filter(e -> e.failure() && facts.kind(e.to()).equals("queue") && !queues.contains(e.to()))
                     .forEach(e -> queues.add(e.to()));
         }
         return queues;
+    }
+
+    /** A queue a function reads, drawn below the rule that fills it. */
+    private static String sourceBox(String queue, String function) {
+        return "source_" + queue + "__" + function;
     }
 
     private static String busCopy(String rule, String bus) {

@@ -76,8 +76,9 @@ public final class BusCatalog {
         Rule rule = rule(request.path("Rule").asText(), request.path("EventBusName").asText("default"));
         ObjectNode target = JSON.createObjectNode();
         // SAM names the target of a function's event <FunctionLogicalId><EventName>LambdaTarget unless it sets Target.Id
-        target.put("Id", rule.name() + "LambdaTarget");
-        target.put("Arn", spec.function(rule.functionId()).arn());
+        boolean queue = rule.spec() != null && rule.spec().targetsQueue();
+        target.put("Id", queue ? rule.spec().queueId() : rule.name() + "LambdaTarget");
+        target.put("Arn", queue ? spec.queue(rule.spec().queueId()).arn() : spec.function(rule.functionId()).arn());
         if (rule.spec() != null) {
             ObjectNode retry = target.putObject("RetryPolicy");
             retry.put("MaximumRetryAttempts", rule.spec().maximumRetryAttempts());

@@ -40,6 +40,8 @@ public final class Deliveries {
     private final double retryScale;
     private volatile Faults faults;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final QueueTargets queueTargets;
+    private volatile Map<String, String> queueReaders = Map.of();
 
     public Deliveries(Map<String, LocalFunction> functions, LocalSqs sqs, Map<String, String> queueNames, ScheduledExecutorService timer,
                Flow flow, double retryScale, Faults faults) {
@@ -50,17 +52,28 @@ public final class Deliveries {
         this.timer = timer;
         this.flow = flow;
         this.retryScale = retryScale;
+        this.queueTargets = new QueueTargets(sqs, queueNames, timer, flow, retryScale, this::deadLetter, inFlight::decrementAndGet);
+    }
+
+    /**
+     * The function that reads each queue a rule targets (by queue logical id), so that a hold-back naming that function
+     * holds back the event on its way into the queue, as it would a delivery to the function itself.
+     */
+    public void queueReaders(Map<String, String> functionByQueue) {
+        this.queueReaders = Map.copyOf(functionByQueue);
     }
 
     /** EventBridge's side: hand {@code event} to the rule's target. */
     void deliver(RuleSpec rule, ObjectNode event) {
         inFlight.incrementAndGet();
         long firstNanos = System.nanoTime();
-        long delay = faults.deliveryDelay(event.path("detail-type").asText(), rule.functionId());
+        String heldFor = rule.targetsQueue() ? queueReaders.getOrDefault(rule.queueId(), rule.queueId()) : rule.functionId();
+        long delay = faults.deliveryDelay(event.path("detail-type").asText(), heldFor);
+        Runnable hand = rule.targetsQueue() ? () -> queueTargets.send(rule, event, 1, firstNanos) : () -> handToTarget(rule, event, 1, firstNanos);
         if (delay > 0) {
-            timer.schedule(() -> handToTarget(rule, event, 1, firstNanos), delay, TimeUnit.MILLISECONDS);
+            timer.schedule(hand, delay, TimeUnit.MILLISECONDS);
         } else {
-            handToTarget(rule, event, 1, firstNanos);
+            hand.run();
         }
     }
 
@@ -83,10 +96,15 @@ public final class Deliveries {
 
     /** Waits until every delivery has ended in a result, a DLQ or a drop; false if that took longer than the timeout. */
     public boolean awaitIdle(long timeoutMillis) throws InterruptedException {
+        return awaitIdle(timeoutMillis, () -> true);
+    }
+
+    /** As {@link #awaitIdle(long)}, until {@code alsoQuiet} holds too at the same time (queues read by functions drained). */
+    public boolean awaitIdle(long timeoutMillis, java.util.function.BooleanSupplier alsoQuiet) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         int quietChecks = 0;
         while (System.currentTimeMillis() < deadline) {
-            quietChecks = inFlight.get() == 0 ? quietChecks + 1 : 0;
+            quietChecks = inFlight.get() == 0 && alsoQuiet.getAsBoolean() ? quietChecks + 1 : 0;
             if (quietChecks >= 3) {
                 return true;
             }

@@ -178,10 +178,10 @@ public final class EventBus {
         }
     }
 
-    /** "InventoryFunction/OrderEvents": the target function and, after the slash, the rule (its event's name). */
+    /** "InventoryFunction/OrderEvents": the target (function or queue) and, after the slash, the rule (its event's name). */
     private static String target(RuleSpec rule) {
-        String event = rule.name().startsWith(rule.functionId()) ? rule.name().substring(rule.functionId().length()) : rule.name();
-        return rule.functionId() + "/" + event;
+        String event = rule.name().startsWith(rule.targetId()) ? rule.name().substring(rule.targetId().length()) : rule.name();
+        return rule.targetId() + "/" + event;
     }
 
 

@@ -72,14 +72,18 @@ class TemplateTest {
     }
 
     @Test
-    void every_consumer_rule_has_retries_and_a_dead_letter_queue_that_is_also_its_on_failure_destination() {
+    void every_consumer_rule_has_retries_and_a_dead_letter_queue_that_is_also_where_its_consumer_fails_to() {
         List<String> consumers = List.of("InventoryFunction", "PackageFunction", "NotificationFunction", "CrmFunction");
 
         for (String consumer : consumers) {
-            RuleSpec rule = SPEC.rules().stream().filter(r -> r.functionId().equals(consumer)).findFirst().orElseThrow();
+            // the rule invokes the consumer, or fills a queue the consumer reads
+            List<String> reads = SPEC.queueSources().stream().filter(s -> s.functionId().equals(consumer)).map(s -> s.queueId()).toList();
+            RuleSpec rule = SPEC.rules().stream().filter(r -> consumer.equals(r.functionId()) || reads.contains(r.queueId()))
+                    .findFirst().orElseThrow(() -> new AssertionError("no rule reaches " + consumer));
             assertTrue(rule.patternJson().contains("shop.orders"), rule.patternJson());
             assertTrue(rule.maximumRetryAttempts() > 0, rule.toString());
-            assertEquals(rule.deadLetterQueue(), SPEC.function(consumer).async().onFailureQueue(), consumer);
+            String failsTo = rule.targetsQueue() ? SPEC.queue(rule.queueId()).deadLetterQueue() : SPEC.function(consumer).async().onFailureQueue();
+            assertEquals(rule.deadLetterQueue(), failsTo, consumer + ": its on-failure destination, or its queue's redrive target");
             assertTrue(SPEC.queue(rule.deadLetterQueue()) != null, rule.deadLetterQueue());
         }
     }

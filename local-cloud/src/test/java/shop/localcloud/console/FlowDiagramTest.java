@@ -42,14 +42,21 @@ class FlowDiagramTest {
     }
 
     @Test
-    void every_rule_of_the_template_is_drawn_between_its_bus_and_its_function() {
+    void every_rule_of_the_template_is_drawn_between_its_bus_and_its_function_or_the_queue_a_function_reads() {
         String mermaid = FlowGraph.of(SPEC).mermaid();
         List<RuleSpec> rules = SPEC.rules();
         assertTrue(!rules.isEmpty());
         for (RuleSpec rule : rules) {
             String id = "rule_" + rule.name().replaceAll("[^A-Za-z0-9_]", "_");
             assertTrue(mermaid.contains("bus_" + rule.busName().replaceAll("[^A-Za-z0-9_]", "_") + " --> " + id), rule.name());
-            assertTrue(mermaid.contains(id + " --> fn_" + rule.functionId()), rule.name());
+            if (rule.targetsQueue()) {
+                String queue = "q_" + rule.queueId().replaceAll("[^A-Za-z0-9_]", "_");
+                assertTrue(mermaid.contains(id + " -->|\"SendMessage\"| " + queue), rule.name());
+                SPEC.queueSources().stream().filter(s -> s.queueId().equals(rule.queueId())).forEach(source ->
+                        assertTrue(mermaid.contains(queue + " -->|\"batches of " + source.batchSize() + "\"| fn_" + source.functionId()), source.name()));
+            } else {
+                assertTrue(mermaid.contains(id + " --> fn_" + rule.functionId()), rule.name());
+            }
         }
     }
 

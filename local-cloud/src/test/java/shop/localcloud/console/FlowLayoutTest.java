@@ -82,6 +82,9 @@ class FlowLayoutTest {
         Map<String, Node> nodes = graph.nodes().stream().collect(Collectors.toMap(Node::id, n -> n));
         Set<String> ruleTargets = graph.edges().stream().filter(e -> nodes.get(e.from()).kind().equals("rule") && !e.failure())
                 .map(Edge::to).collect(Collectors.toSet());
+        // a function that reads a queue a rule fills is a rule's target too, one step further
+        graph.edges().stream().filter(e -> !e.failure() && ruleTargets.contains(e.from()) && nodes.get(e.from()).kind().equals("queue"))
+                .forEach(e -> ruleTargets.add(e.to()));
 
         Map<String, List<String>> cellOf = new HashMap<>();
         for (Band band : layout.sections().stream().flatMap(s -> s.bands().stream()).toList()) {
@@ -119,15 +122,29 @@ class FlowLayoutTest {
             String function = cell.get(0);
             assertEquals("function", layout.box(function).kind(), queue.id() + " is below a function");
             assertTrue(graph.edges().stream().anyMatch(e -> e.to().equals(queue.node()) && (e.from().equals(function)
-                    || graph.edges().stream().anyMatch(r -> r.from().equals(e.from()) && r.to().equals(function) && !r.failure()))),
-                    queue.id() + " is below " + function + ", which fails into it or whose rule does");
+                    || feeds(graph, e.from(), function))),
+                    queue.id() + " is below " + function + ", which fails into it or whose rule or queue does");
         }
+        for (Box source : layout.boxes().stream().filter(b -> b.kind().equals("source-queue")).toList()) {
+            List<String> cell = cellOf.get(source.id());
+            int at = cell.indexOf(source.id());
+            assertTrue(at > 0 && layout.box(cell.get(at - 1)).kind().equals("rule"), source.id() + " is right below a rule that fills it");
+            assertTrue(graph.edges().stream().anyMatch(e -> e.from().equals(cell.get(at - 1)) && e.to().equals(source.node())),
+                    source.id() + " is filled by the rule above it");
+        }
+    }
+
+    /** Whether {@code from} hands what it gets to {@code function}: directly, or through a queue the function reads. */
+    private static boolean feeds(FlowGraph graph, String from, String function) {
+        return graph.edges().stream().filter(e -> !e.failure() && e.from().equals(from))
+                .anyMatch(e -> e.to().equals(function) || graph.edges().stream().anyMatch(q -> !q.failure() && q.from().equals(e.to())
+                        && q.to().equals(function) && graph.nodes().stream().anyMatch(n -> n.id().equals(e.to()) && n.kind().equals("queue"))));
     }
 
     /**
      * Producers started by a route, a schedule or nothing, on one of two buses; consumers with one rule or two (the
      * second on the other bus, or on a third bus nothing else uses), every third publishing too, two of them sharing a
-     * dead-letter queue.
+     * dead-letter queue, every fifth reading a queue its rule fills (the queue redriving to its dead-letter queue).
      */
     static String bigTemplate(int producers, int consumers) {
         StringBuilder yaml = new StringBuilder("""
@@ -157,12 +174,17 @@ class FlowLayoutTest {
         for (int i = 0; i < consumers; i++) {
             String own = i < 2 ? "SharedQueue" : "Consumer" + i + "Queue";
             String bus = i % 2 == 0 ? "BusA" : "BusB";
-            yaml.append(function("Consumer" + i, i % 3 == 0 ? bus : null, own)).append("      Events:\n").append(rule("Orders", bus, own, i));
+            boolean queued = i % 5 == 3;
+            yaml.append(function("Consumer" + i, i % 3 == 0 ? bus : null, own)).append("      Events:\n")
+                    .append(queued ? sqsEvent("Consumer" + i + "Work") : rule("Orders", bus, own, i));
             if (i % 4 == 0) {
                 yaml.append(rule("Others", i % 8 == 4 ? "BusC" : bus.equals("BusA") ? "BusB" : "BusA", own, i));
             }
             if (i >= 2) {
                 yaml.append(queue(own));
+            }
+            if (queued) {
+                yaml.append(queueRule("Consumer" + i, bus, own, i));
             }
         }
         return yaml.toString();
@@ -182,6 +204,20 @@ class FlowLayoutTest {
         return "        " + name + ":\n          Type: EventBridgeRule\n          Properties:\n            EventBusName: !Ref " + bus + "\n"
                 + "            Pattern: { source: [shop.s" + i + "], detail-type: [Thing" + i + "Happened, Thing" + i + "Undone] }\n"
                 + "            DeadLetterConfig: { Arn: !GetAtt " + queue + ".Arn }\n";
+    }
+
+    private static String sqsEvent(String queue) {
+        return "        Work:\n          Type: SQS\n          Properties: { Queue: !GetAtt " + queue + ".Arn, BatchSize: 10 }\n";
+    }
+
+    /** A queue that redrives to {@code deadLetters}, and a rule (an AWS::Events::Rule) that fills it. */
+    private static String queueRule(String consumer, String bus, String deadLetters, int i) {
+        return "  " + consumer + "Work:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: " + consumer.toLowerCase(Locale.ROOT)
+                + "-work\n      RedrivePolicy: { deadLetterTargetArn: !GetAtt " + deadLetters + ".Arn, maxReceiveCount: 5 }\n"
+                + "  " + consumer + "Rule:\n    Type: AWS::Events::Rule\n    Properties:\n      EventBusName: !Ref " + bus + "\n"
+                + "      EventPattern: { source: [shop.s" + i + "], detail-type: [Thing" + i + "Happened, Thing" + i + "Undone] }\n"
+                + "      Targets:\n        - Id: Work\n          Arn: !GetAtt " + consumer + "Work.Arn\n"
+                + "          DeadLetterConfig: { Arn: !GetAtt " + deadLetters + ".Arn }\n";
     }
 
     private static String queue(String id) {
