@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import shop.notification.adapter.dynamodb.DynamoDbCancellations;
 import shop.notification.adapter.dynamodb.DynamoDbDeliveries;
+import shop.notification.adapter.ses.PacedEmails;
 import shop.notification.adapter.ses.SesEmails;
 import shop.notification.application.Cancellations;
 import shop.notification.application.NotifyConfirmation;
@@ -23,8 +24,9 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 public final class Wiring {
 
     /**
-     * How long a claim on a message holds before a redelivery may resend it: six times the 10 s function timeout,
-     * so a live invocation is never overtaken, and shorter than Lambda's first async retry (about a minute).
+     * How long a claim on a message holds before a redelivery may resend it: four times the 15 s function timeout,
+     * so a live invocation is never overtaken, and shorter than the queue's 90 s visibility timeout, so the message a
+     * failed invocation handed back can be claimed when it returns. A throttled send releases its claim at once.
      */
     public static final Duration SEND_LEASE = Duration.ofSeconds(60);
 
@@ -35,10 +37,31 @@ public final class Wiring {
         static final String TABLE = Environment.required("TABLE_NAME");
         static final String SENDER = Environment.required("SENDER_EMAIL");
         static final Cancellations CANCELLATIONS = new DynamoDbCancellations(DYNAMO, TABLE);
-        static final SendOnce SEND_ONCE = sendOnce(DYNAMO, SES, TABLE, SENDER, Clock.systemUTC());
+        static final PacedEmails EMAILS = PacedEmails.sharing(new SesEmails(SES, SENDER),
+                positive("SES_MAX_SEND_RATE"), (int) positive("SES_SENDING_INSTANCES"));
+        static final SendOnce SEND_ONCE = new SendOnce(new DynamoDbDeliveries(DYNAMO, TABLE), EMAILS, Clock.systemUTC(), SEND_LEASE);
     }
 
     private Wiring() {
+    }
+
+    /** A number above 0 from the environment: SES's send rate, and the instances that share it. */
+    private static double positive(String name) {
+        String value = Environment.required(name);
+        try {
+            double number = Double.parseDouble(value);
+            if (number > 0 && !Double.isInfinite(number)) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // refused below, naming the variable
+        }
+        throw new IllegalStateException("environment variable " + name + " is not a number above 0: " + value);
+    }
+
+    /** The instance's paced sender, shared by every use case (its bucket is the instance's share of SES's rate). */
+    static PacedEmails emails() {
+        return Clients.EMAILS;
     }
 
     /** SnapStart priming: a read of a key no item has, so the client's whole path runs and nothing changes. */
@@ -70,6 +93,17 @@ public final class Wiring {
     /** The handler over the given clients (tests): same wiring as Lambda's, other endpoints and clock. */
     public static BusEventHandler handler(DynamoDbClient dynamo, SesV2Client ses, String table, String sender, Clock clock) {
         return handler(new DynamoDbCancellations(dynamo, table), sendOnce(dynamo, ses, table, sender, clock));
+    }
+
+    /**
+     * The queue handler over the given clients (tests): same wiring as Lambda's, paced to {@code sendRate} emails a
+     * second shared by {@code instances}, with other endpoints and clock.
+     */
+    public static QueueEventHandler queueHandler(DynamoDbClient dynamo, SesV2Client ses, String table, String sender,
+                                                 Clock clock, double sendRate, int instances) {
+        PacedEmails emails = PacedEmails.sharing(new SesEmails(ses, sender), sendRate, instances);
+        SendOnce sendOnce = new SendOnce(new DynamoDbDeliveries(dynamo, table), emails, clock, SEND_LEASE);
+        return new QueueEventHandler(handler(new DynamoDbCancellations(dynamo, table), sendOnce), emails);
     }
 
     /** The handler over a given message sender (tests that make sending fail part-way). */
