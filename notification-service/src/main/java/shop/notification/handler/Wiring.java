@@ -38,25 +38,39 @@ public final class Wiring {
         static final String SENDER = Environment.required("SENDER_EMAIL");
         static final Cancellations CANCELLATIONS = new DynamoDbCancellations(DYNAMO, TABLE);
         static final PacedEmails EMAILS = PacedEmails.sharing(new SesEmails(SES, SENDER),
-                positive("SES_MAX_SEND_RATE"), (int) positive("SES_SENDING_INSTANCES"));
+                sendRate(), sendingInstances());
         static final SendOnce SEND_ONCE = new SendOnce(new DynamoDbDeliveries(DYNAMO, TABLE), EMAILS, Clock.systemUTC(), SEND_LEASE);
     }
 
     private Wiring() {
     }
 
-    /** A number above 0 from the environment: SES's send rate, and the instances that share it. */
-    private static double positive(String name) {
-        String value = Environment.required(name);
+    /** The SES account's maximum send rate, emails a second (the template's SesMaxSendRate). */
+    private static double sendRate() {
+        String value = Environment.required("SES_MAX_SEND_RATE");
         try {
-            double number = Double.parseDouble(value);
-            if (number > 0 && !Double.isInfinite(number)) {
-                return number;
+            double rate = Double.parseDouble(value);
+            if (rate > 0 && !Double.isInfinite(rate)) {
+                return rate;
             }
         } catch (NumberFormatException e) {
             // refused below, naming the variable
         }
-        throw new IllegalStateException("environment variable " + name + " is not a number above 0: " + value);
+        throw new IllegalStateException("environment variable SES_MAX_SEND_RATE is not a number above 0: " + value);
+    }
+
+    /** How many instances share that rate: the queue event source's MaximumConcurrency. */
+    private static int sendingInstances() {
+        String value = Environment.required("SES_SENDING_INSTANCES");
+        try {
+            int instances = Integer.parseInt(value);
+            if (instances > 0) {
+                return instances;
+            }
+        } catch (NumberFormatException e) {
+            // refused below, naming the variable
+        }
+        throw new IllegalStateException("environment variable SES_SENDING_INSTANCES is not a whole number above 0: " + value);
     }
 
     /** The instance's paced sender, shared by every use case (its bucket is the instance's share of SES's rate). */
