@@ -17,6 +17,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import shop.notification.adapter.ses.PacedEmails;
+import shop.notification.adapter.sqs.ThrottleBackoff;
 import shop.notification.application.SendingThrottledException;
 import shop.platform.json.Json;
 
@@ -28,7 +29,8 @@ import shop.platform.json.Json;
  *
  * <p>A body that is not a valid event, that the subscription refuses, or whose handling failed: that message alone is
  * handed back (BusEventHandler logged why, without personal data), and the others go on. SES throttled: that message
- * and every one not yet handled are handed back, and SES is not called again for this batch. Not enough time left for
+ * and every one not yet handled are handed back, kept out of sight longer the more often they were received
+ * ({@link ThrottleBackoff}), and SES is not called again for this batch. Not enough time left for
  * one more paced send: the rest are handed back unsent. Messages received most often go first, so a backlog paced
  * below the batch size does not keep handing the same message back until it reaches the DLQ.
  */
@@ -40,23 +42,26 @@ public final class QueueEventHandler implements RequestStreamHandler {
      */
     static final Duration MESSAGE_BUDGET = Duration.ofSeconds(5);
 
+    private static final String THROTTLED = "SES throttled";
     private static final Logger LOG = LoggerFactory.getLogger(QueueEventHandler.class);
 
     private final BusEventHandler dispatch;
     private final PacedEmails emails;
+    private final ThrottleBackoff backoff;
 
-    /** Used by Lambda: the context's BusEventHandler, and the instance's share of SES's send rate. */
+    /** Used by Lambda: the context's BusEventHandler, the instance's share of SES's send rate, the queue's backoff. */
     public QueueEventHandler() {
-        this(new BusEventHandler(), Wiring.emails());
+        this(new BusEventHandler(), Wiring.emails(), Wiring.throttleBackoff());
     }
 
-    public QueueEventHandler(BusEventHandler dispatch, PacedEmails emails) {
+    public QueueEventHandler(BusEventHandler dispatch, PacedEmails emails, ThrottleBackoff backoff) {
         this.dispatch = dispatch;
         this.emails = emails;
+        this.backoff = backoff;
     }
 
-    /** One SQS message: what is needed to hand it back, and its body. */
-    private record Message(String id, int receiveCount, byte[] body) {
+    /** One SQS message: what is needed to hand it back (and keep it out of sight), and its body. */
+    private record Message(String id, String receiptHandle, int receiveCount, byte[] body) {
 
         static List<Message> batch(InputStream input) throws IOException {
             JsonNode records = Json.read(input).path("Records");
@@ -69,7 +74,8 @@ public final class QueueEventHandler implements RequestStreamHandler {
                 if (!id.isTextual() || id.asText().isBlank()) {
                     throw new IllegalArgumentException("an SQS record without a messageId cannot be handed back");
                 }
-                messages.add(new Message(id.asText(), record.path("attributes").path("ApproximateReceiveCount").asInt(1),
+                messages.add(new Message(id.asText(), record.path("receiptHandle").asText(""),
+                        record.path("attributes").path("ApproximateReceiveCount").asInt(1),
                         record.path("body").asText("").getBytes(StandardCharsets.UTF_8)));
             }
             messages.sort(Comparator.comparingInt(Message::receiveCount).reversed());
@@ -80,6 +86,7 @@ public final class QueueEventHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         List<Message> handBack = new ArrayList<>();
+        List<ThrottleBackoff.Postponed> postponed = new ArrayList<>();
         String stoppedBecause = null;
         for (Message message : Message.batch(input)) {
             if (stoppedBecause == null && context.getRemainingTimeInMillis() < MESSAGE_BUDGET.plus(emails.untilNextSend()).toMillis()) {
@@ -87,19 +94,26 @@ public final class QueueEventHandler implements RequestStreamHandler {
             }
             if (stoppedBecause != null) {
                 handBack.add(message);
+                if (stoppedBecause.equals(THROTTLED)) {
+                    postponed.add(postponed(message));
+                }
                 continue;
             }
             try {
                 dispatch.handleRequest(new ByteArrayInputStream(message.body()), OutputStream.nullOutputStream(), context);
             } catch (SendingThrottledException throttled) {
-                stoppedBecause = "SES throttled";
+                stoppedBecause = THROTTLED;
                 handBack.add(message);
+                postponed.add(postponed(message));
                 warn(message, stoppedBecause);
             } catch (RuntimeException | IOException failed) {
                 // the class name only (BusEventHandler logged the reason): an SDK message could quote personal data
                 handBack.add(message);
                 warn(message, failed.getClass().getSimpleName());
             }
+        }
+        if (!postponed.isEmpty()) {
+            backoff.postpone(postponed);
         }
         if (stoppedBecause != null) {
             LOG.atWarn().addKeyValue("handed_back", handBack.size()).addKeyValue("stopped_because", stoppedBecause)
@@ -109,6 +123,10 @@ public final class QueueEventHandler implements RequestStreamHandler {
         ArrayNode failures = answer.putArray("batchItemFailures");
         handBack.forEach(message -> failures.addObject().put("itemIdentifier", message.id()));
         Json.write(output, answer);
+    }
+
+    private static ThrottleBackoff.Postponed postponed(Message message) {
+        return new ThrottleBackoff.Postponed(message.id(), message.receiptHandle(), message.receiveCount());
     }
 
     private static void warn(Message message, String reason) {

@@ -1,11 +1,14 @@
 package shop.notification.handler;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import shop.notification.adapter.dynamodb.DynamoDbCancellations;
 import shop.notification.adapter.dynamodb.DynamoDbDeliveries;
 import shop.notification.adapter.ses.PacedEmails;
 import shop.notification.adapter.ses.SesEmails;
+import shop.notification.adapter.sqs.ThrottleBackoff;
 import shop.notification.application.Cancellations;
 import shop.notification.application.NotifyConfirmation;
 import shop.notification.application.NotifyCancellation;
@@ -16,6 +19,7 @@ import shop.platform.aws.AwsClients;
 import shop.platform.aws.Environment;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Builds the use cases from plain constructors, once per container (static init, so SnapStart snapshots them).
@@ -39,6 +43,9 @@ public final class Wiring {
         static final Cancellations CANCELLATIONS = new DynamoDbCancellations(DYNAMO, TABLE);
         static final PacedEmails EMAILS = PacedEmails.sharing(new SesEmails(SES, SENDER),
                 sendRate(), sendingInstances());
+        // SecureRandom: Lambda reseeds it when a SnapStart snapshot is restored, so restored instances jitter apart
+        static final ThrottleBackoff BACKOFF = new ThrottleBackoff(AwsClients.build(SqsClient.builder()),
+                Environment.required("QUEUE_URL"), new SecureRandom()::nextDouble);
         static final SendOnce SEND_ONCE = new SendOnce(new DynamoDbDeliveries(DYNAMO, TABLE), EMAILS, Clock.systemUTC(), SEND_LEASE);
     }
 
@@ -78,6 +85,11 @@ public final class Wiring {
         return Clients.EMAILS;
     }
 
+    /** Keeps the messages SES throttled out of sight longer each time (ChangeMessageVisibility on the queue). */
+    static ThrottleBackoff throttleBackoff() {
+        return Clients.BACKOFF;
+    }
+
     /** SnapStart priming: a read of a key no item has, so the client's whole path runs and nothing changes. */
     static void primeClients() {
         AwsClients.primeTable(Clients.DYNAMO, Clients.TABLE, "pk", "sk");
@@ -111,13 +123,14 @@ public final class Wiring {
 
     /**
      * The queue handler over the given clients (tests): same wiring as Lambda's, paced to {@code sendRate} emails a
-     * second shared by {@code instances}, with other endpoints and clock.
+     * second shared by {@code instances}, backing throttled messages off in {@code queueUrl}, with other endpoints and clock.
      */
-    public static QueueEventHandler queueHandler(DynamoDbClient dynamo, SesV2Client ses, String table, String sender,
-                                                 Clock clock, double sendRate, int instances) {
+    public static QueueEventHandler queueHandler(DynamoDbClient dynamo, SesV2Client ses, SqsClient sqs, String queueUrl,
+                                                 String table, String sender, Clock clock, double sendRate, int instances) {
         PacedEmails emails = PacedEmails.sharing(new SesEmails(ses, sender), sendRate, instances);
         SendOnce sendOnce = new SendOnce(new DynamoDbDeliveries(dynamo, table), emails, clock, SEND_LEASE);
-        return new QueueEventHandler(handler(new DynamoDbCancellations(dynamo, table), sendOnce), emails);
+        return new QueueEventHandler(handler(new DynamoDbCancellations(dynamo, table), sendOnce), emails,
+                new ThrottleBackoff(sqs, queueUrl, () -> ThreadLocalRandom.current().nextDouble()));
     }
 
     /** The handler over a given message sender (tests that make sending fail part-way). */

@@ -77,7 +77,12 @@ final class NotificationHarness {
         }
 
         QueueBatch body(String messageId, int receiveCount, String body) {
-            ObjectNode record = records.addObject().put("messageId", messageId).put("receiptHandle", "handle-" + messageId)
+            return received(messageId, "handle-" + messageId, receiveCount, body);
+        }
+
+        /** A message as a receive from a real queue gave it, with its receipt handle. */
+        QueueBatch received(String messageId, String receiptHandle, int receiveCount, String body) {
+            ObjectNode record = records.addObject().put("messageId", messageId).put("receiptHandle", receiptHandle)
                     .put("body", body).put("eventSource", "aws:sqs")
                     .put("eventSourceARN", "arn:aws:sqs:eu-west-1:123456789012:shop-dev-notification-queue");
             record.putObject("attributes").put("ApproximateReceiveCount", Integer.toString(receiveCount));

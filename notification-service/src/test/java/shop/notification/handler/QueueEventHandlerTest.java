@@ -2,6 +2,7 @@ package shop.notification.handler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static shop.notification.handler.BusEventHandlerTest.orderId;
 import static shop.notification.handler.NotificationHarness.JSON;
 import static shop.notification.handler.NotificationHarness.SENDER;
@@ -12,9 +13,12 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +26,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import shop.localparts.FreePort;
+import shop.localparts.LocalAwsClients;
+import shop.localparts.Moto;
 import shop.localparts.SesSendingQuota;
 import shop.localparts.SesV2Local;
 import shop.notification.adapter.dynamodb.DynamoDbDeliveries;
@@ -35,6 +42,10 @@ import shop.testsupport.LambdaTestContext;
 import shop.testsupport.LocalDynamoDb;
 import shop.testsupport.SampleEvents;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The NotificationFunction as Lambda's SQS event source runs it, against dynalite and a local SES v2 server (behind
@@ -51,6 +62,10 @@ class QueueEventHandlerTest {
 
     private static SesV2Local ses;
     private static SesV2Client sesClient;
+    /** moto as SQS, for the visibility of throttled messages; null where moto is not installed. */
+    private static Moto moto;
+    private static SqsClient sqsClient;
+    private static String queueUrl;
 
     private String table;
     private MutableClock clock;
@@ -59,12 +74,27 @@ class QueueEventHandlerTest {
     static void startLocalParts() {
         ses = SesV2Local.start();
         sesClient = NotificationHarness.sesClient(ses.endpoint());
+        if (Moto.importable()) {
+            moto = Moto.start(Path.of("target", "moto", "queue-event-handler.log"));
+            sqsClient = LocalAwsClients.at(SqsClient.builder(), moto.endpoint());
+            // 1 s: a message handed back without a backoff of its own is visible again at once
+            queueUrl = sqsClient.createQueue(r -> r.queueName("notification-queue")
+                    .attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "1"))).queueUrl();
+        } else {
+            // nothing listens there: only the backoff test needs a queue, and it is skipped without moto
+            sqsClient = LocalAwsClients.at(SqsClient.builder(), "http://127.0.0.1:" + FreePort.find());
+            queueUrl = "http://127.0.0.1/123456789012/notification-queue";
+        }
     }
 
     @AfterAll
     static void stopLocalParts() {
         sesClient.close();
         ses.close();
+        sqsClient.close();
+        if (moto != null) {
+            moto.close();
+        }
     }
 
     @BeforeEach
@@ -125,6 +155,38 @@ class QueueEventHandlerTest {
         assertEquals(DeliveryStatus.SENT, rejection.status());
         assertEquals(2, rejection.attempts());
         assertEquals(1, ses.emails().stream().filter(e -> e.messageId().equals(rejection.providerMessageId().orElseThrow())).count());
+    }
+
+    @Test
+    void the_messages_handed_back_because_SES_throttled_stay_out_of_sight_and_the_others_return_after_the_queues_timeout()
+            throws InterruptedException {
+        assumeTrue(moto != null, "python3 cannot import moto.server: pip install 'moto[server]'");
+        sqsClient.purgeQueue(r -> r.queueUrl(queueUrl));
+        for (String sample : List.of("order-confirmed.json", "order-rejected.json", "parcel-shipped.json")) {
+            sqsClient.sendMessage(r -> r.queueUrl(queueUrl).messageBody(new String(
+                    SampleEvents.bytes("notification-service/" + sample), StandardCharsets.UTF_8)));
+        }
+        List<Message> received = new ArrayList<>();
+        while (received.size() < 3) {
+            received.addAll(sqsClient.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
+                    .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages());
+        }
+        QueueBatch batch = new QueueBatch();
+        received.forEach(m -> batch.received(m.messageId(), m.receiptHandle(), 1, m.body()));
+
+        List<String> handedBack;
+        try (SesSendingQuota quota = SesSendingQuota.start(ses.endpoint(), 0.01, 1_000);
+             SesV2Client throttling = NotificationHarness.sesClient(quota.endpoint())) {
+            handedBack = deliver(handler(throttling, UNPACED), batch);
+        }
+
+        assertEquals(received.stream().skip(1).map(Message::messageId).toList(), handedBack);
+        // the sent one is not deleted here (Lambda deletes it): after the queue's 1 s it is back; the throttled ones
+        // are out of sight for 45 s at least
+        Thread.sleep(2_000);
+        List<String> visible = sqsClient.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)).messages()
+                .stream().map(Message::messageId).toList();
+        assertEquals(List.of(received.get(0).messageId()), visible);
     }
 
     @Test
@@ -200,7 +262,7 @@ class QueueEventHandlerTest {
     }
 
     private QueueEventHandler handler(SesV2Client client, double sendRate, int instances) {
-        return Wiring.queueHandler(dynamoDb.client(), client, table, SENDER, clock, sendRate, instances);
+        return Wiring.queueHandler(dynamoDb.client(), client, sqsClient, queueUrl, table, SENDER, clock, sendRate, instances);
     }
 
     private Optional<Delivery> record(String sample, MessageKind kind) {
