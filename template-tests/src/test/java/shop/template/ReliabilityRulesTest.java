@@ -110,6 +110,7 @@ class ReliabilityRulesTest {
     void notification_paces_SES_to_the_accounts_send_rate_shared_by_its_instances() {
         Map<String, Object> environment = Policies.environment(template, "NotificationFunction");
         assertEquals(Map.of("Ref", "SesMaxSendRate"), environment.get("SES_MAX_SEND_RATE"));
+        assertEquals(Map.of("Ref", "NotificationQueue"), environment.get("QUEUE_URL"), "throttled messages are backed off in its own queue");
         Map<String, Object> queued = template.events("NotificationFunction", "SQS").values().iterator().next();
         assertEquals(String.valueOf(Template.map(queued.get("ScalingConfig")).get("MaximumConcurrency")),
                 String.valueOf(environment.get("SES_SENDING_INSTANCES")),
