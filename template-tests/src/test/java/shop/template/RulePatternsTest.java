@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -23,9 +24,9 @@ import software.amazon.event.ruler.Machine;
 import software.amazon.event.ruler.RuleCompiler;
 
 /**
- * Routes every sample event of {@code events/} through the template's rules with event-ruler, the engine behind
- * EventBridge patterns. A shop event (source {@code shop.*}) under {@code events/<consumer-module>/} is meant for
- * that consumer's rules and must match one of them, unless its rules refuse it by design: a {@code direct-*} sample
+ * Routes every sample event of {@code events/} through the template's rules (a function's EventBridgeRule events, and
+ * the rules that feed a function's queue) with event-ruler, the engine behind EventBridge patterns. A shop event
+ * (source {@code shop.*}) under {@code events/<consumer-module>/} is meant for that consumer's rules and must match one of them, unless its rules refuse it by design: a {@code direct-*} sample
  * (only ever invoked directly) and, where the consumer's rules name the schema majors they ask for, a
  * {@code *-unknown-major.json} sample; those must match none of the consumer's rules. Every file meant for no rule
  * at all (API Gateway requests, schedule ticks) must match none. (order-service's folder holds both: its API requests
@@ -108,7 +109,10 @@ class RulePatternsTest {
         }
     }
 
-    /** Each EventBridgeRule event of each function, named {@code <module>:<function>.<event>}, as JSON. */
+    /**
+     * Each EventBridgeRule event of each function, named {@code <module>:<function>.<event>}, and each rule that feeds a
+     * queue a function reads (notification's), named {@code <module>:<rule>} after the module of that function; as JSON.
+     */
     private Map<String, String> rules() throws IOException {
         Map<String, String> rules = new TreeMap<>();
         for (String id : template.ofType("AWS::Serverless::Function").keySet()) {
@@ -116,6 +120,14 @@ class RulePatternsTest {
                 rules.put(template.module(id) + ":" + id + "." + event.getKey(),
                         JSON.writeValueAsString(event.getValue().get("Pattern")));
             }
+        }
+        for (String rule : template.ofType("AWS::Events::Rule").keySet()) {
+            Set<String> readers = Template.list(template.properties(rule).get("Targets")).stream()
+                    .map(target -> template.readerOf(Template.target(Template.map(target).get("Arn"))))
+                    .filter(Objects::nonNull).collect(Collectors.toSet());
+            assertEquals(1, readers.size(), rule + " feeds no queue a function reads, or several: its samples would be unknown");
+            rules.put(template.module(readers.iterator().next()) + ":" + rule,
+                    JSON.writeValueAsString(template.properties(rule).get("EventPattern")));
         }
         return rules;
     }

@@ -11,7 +11,7 @@ import java.util.TreeSet;
  * {@code @aws-cdk/aws-service-spec} is years old (it lacks SnapStart, LoggingConfig, RuntimeManagementConfig and
  * spells HttpApi's AccessLogSettings without the s). The names below are those of the AWS SAM Developer Guide,
  * "AWS SAM resources and properties": AWS::Serverless::Function (and its EventInvokeConfig, DeadLetterQueue),
- * the event sources EventBridgeRule, Schedule and HttpApi, AWS::Serverless::HttpApi (with HttpApiAuth,
+ * the event sources EventBridgeRule, Schedule, SQS and HttpApi, AWS::Serverless::HttpApi (with HttpApiAuth,
  * OAuth2Authorizer), AWS::Serverless::LayerVersion and the Globals section. Where SAM documents a property as "passed directly to" a
  * CloudFormation property, the value is checked against the CloudFormation specification instead.
  */
@@ -50,6 +50,10 @@ final class SamSpecification {
 
     private static Shape lambda(String property) {
         return new Cfn("AWS::Lambda::Function", property);
+    }
+
+    private static Shape esm(String property) {
+        return new Cfn("AWS::Lambda::EventSourceMapping", property);
     }
 
     private static final Obj DESTINATION = obj("Destination", SCALAR, "Type", SCALAR);
@@ -91,11 +95,17 @@ final class SamSpecification {
             "Schedule", required(obj("DeadLetterConfig", DEAD_LETTER_CONFIG, "Description", SCALAR, "Enabled", SCALAR,
                     "Input", SCALAR, "Name", SCALAR, "RetryPolicy", RETRY_POLICY, "Schedule", SCALAR, "State", SCALAR),
                     "Schedule"),
+            "SQS", required(obj("BatchSize", SCALAR, "Enabled", SCALAR, "FilterCriteria", esm("FilterCriteria"),
+                    "FunctionResponseTypes", esm("FunctionResponseTypes"), "KmsKeyArn", SCALAR,
+                    "MaximumBatchingWindowInSeconds", SCALAR, "MetricsConfig", esm("MetricsConfig"),
+                    "ProvisionedPollerConfig", esm("ProvisionedPollerConfig"), "Queue", SCALAR,
+                    "ScalingConfig", esm("ScalingConfig")), "Queue"),
             "HttpApi", obj("ApiId", SCALAR, "Auth", obj("AuthorizationScopes", ANY, "Authorizer", SCALAR),
                     "Method", SCALAR, "Path", SCALAR, "PayloadFormatVersion", SCALAR, "RouteSettings",
                     new Cfn("AWS::ApiGatewayV2::Stage", "DefaultRouteSettings"), "TimeoutInMillis", SCALAR));
     private static final Map<String, String> GENERATED = Map.of(
-            "EventBridgeRule", "AWS::Events::Rule", "Schedule", "AWS::Events::Rule", "HttpApi", "AWS::Lambda::Permission");
+            "EventBridgeRule", "AWS::Events::Rule", "Schedule", "AWS::Events::Rule", "HttpApi", "AWS::Lambda::Permission",
+            "SQS", "AWS::Lambda::EventSourceMapping");
 
     private static final Obj AUTHORIZER = obj("AuthorizationScopes", ANY, "IdentitySource", SCALAR,
             "JwtConfiguration", obj("issuer", SCALAR, "audience", ANY),

@@ -25,6 +25,11 @@ class SecurityRulesTest {
     private static final Set<String> WRITES = Set.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
             "dynamodb:BatchWriteItem");
 
+    /** What Lambda's SQS poller calls with the function's role. */
+    private static final List<String> POLL = List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes");
+    private static final Set<String> POLL_AND_VISIBILITY = Set.of("sqs:ReceiveMessage", "sqs:DeleteMessage",
+            "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility");
+
     private final Template template = Template.load();
     private final List<Statement> statements = Policies.all(template);
 
@@ -111,17 +116,35 @@ class SecurityRulesTest {
     }
 
     @Test
-    void each_function_may_send_messages_only_to_its_own_dead_letter_queue() {
-        template.ofType("AWS::Serverless::Function").keySet().forEach(id -> {
+    void each_function_may_send_only_to_its_own_dead_letter_queue_and_read_only_its_own_queue() {
+        int readers = 0;
+        for (String id : template.ofType("AWS::Serverless::Function").keySet()) {
             Object destination = Template.map(Template.map(Template.map(template.effectiveFunction(id)
                     .get("EventInvokeConfig")).get("DestinationConfig")).get("OnFailure")).get("Destination");
-            Set<String> own = Policies.referencedIds(destination);
-            Policies.ofFunction(template, id).stream().filter(s -> s.actions().stream().anyMatch(a -> a.startsWith("sqs:")))
-                    .forEach(s -> {
-                        assertEquals(List.of("sqs:SendMessage"), s.actions(), id);
-                        assertEquals(own, Policies.referencedIds(s.resources()), id + " may send to another queue");
-                    });
-        });
+            Set<String> ownDeadLetters = Policies.referencedIds(destination);
+            Set<String> ownQueues = template.events(id, "SQS").values().stream().map(e -> Template.target(e.get("Queue")))
+                    .collect(Collectors.toSet());
+            boolean reads = false;
+            for (Statement s : Policies.ofFunction(template, id)) {
+                if (s.actions().stream().noneMatch(a -> a.startsWith("sqs:"))) {
+                    continue;
+                }
+                if (s.actions().equals(List.of("sqs:SendMessage"))) {
+                    assertFalse(ownDeadLetters.isEmpty(), id + " may send to a queue but has no on-failure destination");
+                    assertEquals(ownDeadLetters, Policies.referencedIds(s.resources()), id + " may send to another queue");
+                } else {
+                    // what an SQS event source mapping polls with; ChangeMessageVisibility only if the handler sets it
+                    assertTrue(s.actions().containsAll(POLL) && Set.copyOf(s.actions()).size() == s.actions().size()
+                            && POLL_AND_VISIBILITY.containsAll(s.actions()), id + ": " + s.actions());
+                    assertFalse(ownQueues.isEmpty(), id + " may read a queue but has no SQS event");
+                    assertEquals(ownQueues, Policies.referencedIds(s.resources()), id + " may read another queue");
+                    reads = true;
+                }
+            }
+            assertEquals(!ownQueues.isEmpty(), reads, id + ": its SQS event cannot poll without ReceiveMessage, DeleteMessage, GetQueueAttributes");
+            readers += reads ? 1 : 0;
+        }
+        assertTrue(readers >= 1, "notification reads its own queue");
     }
 
     @Test

@@ -73,7 +73,7 @@ final class Template {
         return local;
     }
 
-    /** The function's EventBridgeRule / Schedule / HttpApi events: name to {Type, Properties}. */
+    /** The function's EventBridgeRule / Schedule / HttpApi / SQS events: name to {Type, Properties}. */
     Map<String, Map<String, Object>> events(String functionId, String type) {
         Map<String, Map<String, Object>> found = new LinkedHashMap<>();
         map(properties(functionId).get("Events")).forEach((name, event) -> {
@@ -81,6 +81,27 @@ final class Template {
                 found.put(name, map(map(event).get("Properties")));
             }
         });
+        return found;
+    }
+
+    /** The function whose SQS event reads {@code queueId}, or null when no function reads it. */
+    String readerOf(String queueId) {
+        if (queueId == null) {
+            return null;
+        }
+        for (String id : ofType("AWS::Serverless::Function").keySet()) {
+            if (events(id, "SQS").values().stream().anyMatch(e -> queueId.equals(target(e.get("Queue"))))) {
+                return id;
+            }
+        }
+        return null;
+    }
+
+    /** The AWS::Events::Rule resources with a target whose Arn names {@code queueId}: rule id to that target. */
+    Map<String, Map<String, Object>> rulesTargeting(String queueId) {
+        Map<String, Map<String, Object>> found = new LinkedHashMap<>();
+        ofType("AWS::Events::Rule").keySet().forEach(rule -> list(properties(rule).get("Targets")).stream().map(Template::map)
+                .filter(t -> queueId.equals(target(t.get("Arn")))).forEach(t -> found.put(rule, t)));
         return found;
     }
 

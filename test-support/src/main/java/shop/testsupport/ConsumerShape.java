@@ -26,11 +26,15 @@ import org.junit.jupiter.api.Test;
  * {@code handler/<Order|Inventory|Package>EventTranslator}, reads that producer's events into the context's own
  * commands through platform's {@code EventFields}; each use case the target calls returns the context's
  * {@code <Context>Outcome}; the target answers an {@code ObjectNode}; the outbox relay is platform's, never a
- * context's own; and where the context produces, the event a change owes is its {@code application/OwedEvent}. Each consumer's {@code ConsumerShapeTest} extends this with its root package and context name.
+ * context's own; where the context produces, the event a change owes is its {@code application/OwedEvent}; and where
+ * its events wait in a queue, {@code handler/QueueEventHandler} is only the SQS envelope that hands each body to the
+ * target. Each consumer's {@code ConsumerShapeTest} extends this with its root package and context name.
  */
 public abstract class ConsumerShape {
 
     static final String TARGET = "BusEventHandler";
+    static final String ENVELOPE = "QueueEventHandler";
+    static final String EVENT_FIELDS = "shop.platform.events.EventFields";
     static final List<String> TRANSLATORS = List.of("OrderEventTranslator", "InventoryEventTranslator", "PackageEventTranslator");
     static final String EVENT_CONSUMER = "shop.platform.events.EventConsumer";
     static final String INCOMING_EVENT = "shop.platform.events.IncomingEvent";
@@ -151,6 +155,42 @@ public abstract class ConsumerShape {
                 .should().dependOnClassesThat().haveFullyQualifiedName(OUTBOX_RELAY)
                 .because("template.yaml runs shop.platform.outbox.OutboxRelayHandler for every producer's table")
                 .check(classes);
+    }
+
+    /**
+     * A context whose events wait in a queue (notification: SES's send rate) has one envelope around the target,
+     * {@code handler/QueueEventHandler}: a stream handler holding the BusEventHandler, to which it hands each message's
+     * body. It reads no event and calls no use case itself, so BusEventHandler stays the context's one dispatch.
+     */
+    @Test
+    void a_queue_envelope_is_handler_QueueEventHandler_and_hands_every_body_to_BusEventHandler() {
+        String target = handler + "." + TARGET;
+        String envelope = handler + "." + ENVELOPE;
+        List<String> violations = new ArrayList<>();
+        for (JavaClass c : classes) {
+            boolean wraps = c.getFields().stream().anyMatch(f -> f.getRawType().getName().equals(target));
+            if (wraps && !c.getName().equals(envelope)) {
+                violations.add(c.getName() + " holds the " + TARGET + " but is not " + envelope);
+            }
+            if (!c.getName().equals(envelope)) {
+                continue;
+            }
+            if (!wraps) {
+                violations.add(envelope + " holds no " + TARGET + " to hand each body to");
+            }
+            if (!c.isAssignableTo(STREAM_HANDLER)) {
+                violations.add(envelope + " is not a " + STREAM_HANDLER);
+            }
+            c.getDirectDependenciesFromSelf().stream().map(d -> d.getTargetClass())
+                    .filter(t -> List.of(EVENT_CONSUMER, INCOMING_EVENT, SUBSCRIPTION, EVENT_FIELDS).contains(t.getName())
+                            || t.getPackageName().equals(handler) && TRANSLATORS.contains(t.getSimpleName()))
+                    .map(t -> envelope + " reads events itself, through " + t.getName()).distinct().forEach(violations::add);
+            c.getMethodCallsFromSelf().stream()
+                    .filter(call -> call.getTargetOwner().getPackageName().equals(application) && call.getName().equals("handle"))
+                    .map(call -> envelope + " calls the use case " + call.getTargetOwner().getName() + " itself")
+                    .distinct().forEach(violations::add);
+        }
+        assertEquals(List.of(), violations, "the queue handler is only the SQS envelope; " + TARGET + " is the one dispatch");
     }
 
     /** A producing context's port publishes {@code application/OwedEvent}: one name for the event a change owes. */

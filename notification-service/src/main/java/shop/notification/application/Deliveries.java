@@ -21,5 +21,11 @@ public interface Deliveries {
     /** Settles the claim as deliberately not sent, with why. */
     boolean markSkipped(Claim.Granted claim, String because, Instant at);
 
+    /**
+     * Gives the claim up unsettled, so that a redelivery may claim the message at once instead of after the lease
+     * (nothing was sent: the provider throttled); false if the claim was lost already.
+     */
+    boolean release(Claim.Granted claim, String because, Instant at);
+
     Optional<Delivery> find(OrderId orderId, MessageKind kind);
 }

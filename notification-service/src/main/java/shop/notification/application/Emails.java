@@ -6,8 +6,9 @@ import shop.notification.domain.Email;
 public interface Emails {
 
     /**
-     * Sends the email and returns the provider's message id. Throws if the provider did not accept it; a
-     * failure without an answer (timeout, lost connection) leaves open whether it went out.
+     * Sends the email and returns the provider's message id. Throws if the provider did not accept it: a
+     * {@link SendingThrottledException} when it asked to slow down (nothing was sent); a failure without an answer
+     * (timeout, lost connection) leaves open whether it went out.
      */
     String send(Email email);
 }

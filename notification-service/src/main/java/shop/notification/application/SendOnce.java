@@ -17,6 +17,9 @@ import shop.notification.domain.OrderId;
  * no way to make an external send and a DynamoDB write atomic, so in that narrow window the email is delivered
  * at least once rather than risk never. Outside it (duplicates, retries, replays of a settled message) nothing
  * is sent again. The lease is several times the function timeout, so a live invocation is never overtaken.
+ *
+ * <p>When the provider throttles (it sent nothing), the claim is released and the throttle passed on, so the caller
+ * can stop sending for a while and the message's redelivery can claim it at once.
  */
 public final class SendOnce {
 
@@ -50,7 +53,14 @@ public final class SendOnce {
             deliveries.markSkipped(granted, "order already cancelled", clock.instant());
             return NotificationOutcome.SKIPPED_ORDER_CANCELLED;
         }
-        String providerMessageId = emails.send(email);
+        String providerMessageId;
+        try {
+            providerMessageId = emails.send(email);
+        } catch (SendingThrottledException throttled) {
+            // nothing went out: let the redelivery claim at once rather than wait out the lease
+            deliveries.release(granted, "sending throttled", clock.instant());
+            throw throttled;
+        }
         // A lost claim here means our lease ran out mid-send and another invocation took over: the email went out
         // anyway, and that invocation settles the record.
         deliveries.markSent(granted, providerMessageId, email.subject(), clock.instant());

@@ -17,10 +17,10 @@ import shop.platform.events.Subscription;
 import shop.platform.priming.Priming;
 
 /**
- * The NotificationFunction: an EventBridge rule target for OrderConfirmed, OrderRejected, OrderCancelled and
- * package's ParcelShipped.
+ * The context's one dispatch of OrderConfirmed, OrderRejected, OrderCancelled and package's ParcelShipped, reached
+ * through {@link QueueEventHandler} (the events wait in NotificationQueue, paced to SES's send rate).
  * Decodes, calls the use case, answers {@code {"outcome": ...}}. Anything it cannot handle is thrown after one
- * log line (no personal data), so Lambda retries it and then hands it to the dead-letter queue.
+ * log line (no personal data), so the queue handler hands the message back, and after 20 receives it reaches the DLQ.
  */
 public final class BusEventHandler implements RequestStreamHandler {
 

@@ -80,6 +80,38 @@ class SendOnceTest {
         assertEquals(2, sent.size());
     }
 
+    @Test
+    void a_throttled_send_releases_its_claim_and_passes_the_throttle_on_so_the_redelivery_sends() {
+        List<Email> attempts = new ArrayList<>();
+        SendOnce throttledOnce = new SendOnce(deliveries, email -> {
+            attempts.add(email);
+            if (attempts.size() == 1) {
+                throw new SendingThrottledException("TooManyRequestsException", 429);
+            }
+            return "ses-" + attempts.size();
+        }, CLOCK, Duration.ofSeconds(60));
+
+        assertThrows(SendingThrottledException.class,
+                () -> throttledOnce.send(ORDER, MessageKind.ORDER_CONFIRMATION, "e-1", EMAIL, () -> false));
+        assertEquals(List.of(MessageKind.ORDER_CONFIRMATION), deliveries.released);
+
+        assertEquals(NotificationOutcome.SENT, throttledOnce.send(ORDER, MessageKind.ORDER_CONFIRMATION, "e-1", EMAIL, () -> false));
+        assertEquals(2, attempts.size());
+        assertEquals(DeliveryStatus.SENT, deliveries.records.get(MessageKind.ORDER_CONFIRMATION).status());
+    }
+
+    @Test
+    void a_send_that_fails_otherwise_keeps_its_claim_until_the_lease_runs_out() {
+        SendOnce failing = new SendOnce(deliveries, email -> {
+            throw new IllegalStateException("MessageRejected");
+        }, CLOCK, Duration.ofSeconds(60));
+
+        assertThrows(IllegalStateException.class,
+                () -> failing.send(ORDER, MessageKind.ORDER_CONFIRMATION, "e-1", EMAIL, () -> false));
+        assertEquals(List.of(), deliveries.released);
+        assertEquals(DeliveryStatus.SENDING, deliveries.records.get(MessageKind.ORDER_CONFIRMATION).status());
+    }
+
     /** Records of one order, keyed by kind; busyUntil simulates another invocation's live claim. */
     @Test
     void a_confirmation_delivered_after_the_cancellation_is_skipped_and_the_cancellation_is_sent_once() {
@@ -124,6 +156,7 @@ class SendOnceTest {
     private static final class InMemoryDeliveries implements Deliveries {
 
         final Map<MessageKind, Delivery> records = new HashMap<>();
+        final List<MessageKind> released = new ArrayList<>();
         Instant busyUntil;
 
         @Override
@@ -153,6 +186,12 @@ class SendOnceTest {
             records.put(claim.kind(), delivery(claim.orderId(), claim.kind(), d.eventId(), DeliveryStatus.SKIPPED,
                     Optional.empty(), Optional.of(because)));
             return true;
+        }
+
+        @Override
+        public boolean release(Claim.Granted claim, String because, Instant at) {
+            released.add(claim.kind());
+            return records.remove(claim.kind()) != null;
         }
 
         @Override

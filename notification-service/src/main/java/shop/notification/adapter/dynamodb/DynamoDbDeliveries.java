@@ -21,8 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * The message records, items {@code ORDER#<orderId> / MESSAGE#<kind>}: status, lease (epoch ms), claim token,
- * attempts, the event that asked for it, SES's message id and the subject once sent. Each step is one
- * conditional UpdateItem on that item.
+ * attempts, the event that asked for it, SES's message id and the subject once sent (or why and when a claim was
+ * released unsent). Each step is one conditional UpdateItem on that item.
  */
 public final class DynamoDbDeliveries implements Deliveries {
 
@@ -79,6 +79,25 @@ public final class DynamoDbDeliveries implements Deliveries {
         return settle(claim, "SET #status = :settled, skippedBecause = :because, skippedAt = :at REMOVE leaseUntil, claimToken",
                 Map.of(":settled", s(DeliveryStatus.SKIPPED.name()), ":because", s(because), ":at", s(at.toString()),
                         ":token", s(claim.token())));
+    }
+
+    @Override
+    public boolean release(Claim.Granted claim, String because, Instant at) {
+        // still SENDING, with a lease that ran out at 0: the claim condition (leaseUntil < now) grants the next one
+        try {
+            dynamo.updateItem(UpdateItemRequest.builder()
+                    .tableName(table)
+                    .key(NotificationKeys.message(claim.orderId(), claim.kind()))
+                    .updateExpression("SET leaseUntil = :released, releasedBecause = :because, releasedAt = :at REMOVE claimToken")
+                    .conditionExpression("claimToken = :token AND #status = :sending")
+                    .expressionAttributeNames(NAMES)
+                    .expressionAttributeValues(Map.of(":released", n(0), ":because", s(because), ":at", s(at.toString()),
+                            ":token", s(claim.token()), ":sending", s(DeliveryStatus.SENDING.name())))
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException lost) {
+            return false;
+        }
     }
 
     private boolean settle(Claim.Granted claim, String update, Map<String, AttributeValue> values) {

@@ -1,6 +1,7 @@
 package shop.notification.adapter.ses;
 
 import shop.notification.application.Emails;
+import shop.notification.application.SendingThrottledException;
 import shop.notification.domain.Email;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
@@ -31,8 +32,13 @@ public final class SesEmails implements Emails {
         } catch (SesV2Exception rejected) {
             // SES messages can quote the recipient ("... failed the check: ada@example.com"), and Lambda logs a
             // failed invocation's exception chain: keep only the error code and status, and drop the cause.
-            throw new EmailNotSentException(rejected.awsErrorDetails() == null ? "unknown"
-                    : rejected.awsErrorDetails().errorCode(), rejected.statusCode());
+            String errorCode = rejected.awsErrorDetails() == null ? "unknown" : rejected.awsErrorDetails().errorCode();
+            // TooManyRequestsException (HTTP 429): the account's send rate or daily quota; the SDK's own retries
+            // did not outlast it. Nothing was sent, and waiting is the cure.
+            if (rejected.isThrottlingException() || rejected.statusCode() == 429) {
+                throw new SendingThrottledException(errorCode, rejected.statusCode());
+            }
+            throw new EmailNotSentException(errorCode, rejected.statusCode());
         }
     }
 

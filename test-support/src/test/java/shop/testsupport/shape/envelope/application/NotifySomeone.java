@@ -1,0 +1,9 @@
+package shop.testsupport.shape.envelope.application;
+
+/** A use case of the fixture context. */
+public final class NotifySomeone {
+
+    public String handle(String who) {
+        return "told " + who;
+    }
+}
