@@ -45,7 +45,8 @@ public final class Wiring {
                 sendRate(), sendingInstances());
         // SecureRandom: Lambda reseeds it when a SnapStart snapshot is restored, so restored instances jitter apart
         static final ThrottleBackoff BACKOFF = new ThrottleBackoff(AwsClients.build(SqsClient.builder()),
-                Environment.required("QUEUE_URL"), new SecureRandom()::nextDouble);
+                Environment.required("QUEUE_URL"), new SecureRandom()::nextDouble,
+                Duration.ofSeconds(Long.parseLong(Environment.optional("THROTTLE_BACKOFF_FIRST_SECONDS", "90"))));
         static final SendOnce SEND_ONCE = new SendOnce(new DynamoDbDeliveries(DYNAMO, TABLE), EMAILS, Clock.systemUTC(), SEND_LEASE);
     }
 

@@ -15,7 +15,8 @@ import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRes
  * Keeps messages handed back because SES throttled out of sight for longer each time they are received: 90 s on the
  * first receive, doubling up to SQS's 12 h maximum, each with equal jitter (half fixed, half random) so two instances'
  * messages do not return together. With the queue's 20 receives a message waits out at least 3 days of throttling
- * (about 6 without the jitter) before the DLQ, against 30 minutes at the plain 90 s visibility timeout.
+ * (about 6 without the jitter) before the DLQ, against 30 minutes at the plain 90 s visibility timeout. The first
+ * delay can be set shorter (env {@code THROTTLE_BACKOFF_FIRST_SECONDS}), as local runs shrink AWS's other delays.
  */
 public final class ThrottleBackoff {
 
@@ -31,17 +32,32 @@ public final class ThrottleBackoff {
     private final SqsClient sqs;
     private final String queueUrl;
     private final DoubleSupplier random;
+    private final Duration first;
 
     public ThrottleBackoff(SqsClient sqs, String queueUrl, DoubleSupplier random) {
+        this(sqs, queueUrl, random, FIRST);
+    }
+
+    /** With {@code first} (a whole number of seconds, at least 1) instead of 90 s as the first receive's delay. */
+    public ThrottleBackoff(SqsClient sqs, String queueUrl, DoubleSupplier random, Duration first) {
+        if (first.toSeconds() < 1 || first.compareTo(LONGEST) > 0) {
+            throw new IllegalArgumentException("the first backoff is 1 s to 12 h, not " + first);
+        }
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.random = random;
+        this.first = first;
     }
 
     /** How long a message received {@code receiveCount} times stays out of sight, for a {@code random} in [0, 1). */
     public static Duration delay(int receiveCount, double random) {
+        return delay(FIRST, receiveCount, random);
+    }
+
+    /** As {@link #delay(int, double)}, starting from {@code first} instead of 90 s. */
+    public static Duration delay(Duration first, int receiveCount, double random) {
         int doublings = Math.min(Math.max(receiveCount, 1) - 1, 30);
-        long ceiling = Math.min(LONGEST.toSeconds(), FIRST.toSeconds() << doublings);
+        long ceiling = Math.min(LONGEST.toSeconds(), first.toSeconds() << doublings);
         return Duration.ofSeconds(ceiling / 2 + Math.round(random * (ceiling - ceiling / 2)));
     }
 
@@ -55,7 +71,7 @@ public final class ThrottleBackoff {
             for (Postponed message : messages.subList(from, Math.min(from + MAX_BATCH, messages.size()))) {
                 entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id(Integer.toString(entries.size()))
                         .receiptHandle(message.receiptHandle())
-                        .visibilityTimeout((int) delay(message.receiveCount(), random.getAsDouble()).toSeconds()).build());
+                        .visibilityTimeout((int) delay(first, message.receiveCount(), random.getAsDouble()).toSeconds()).build());
             }
             try {
                 ChangeMessageVisibilityBatchResponse response = sqs.changeMessageVisibilityBatch(r -> r.queueUrl(queueUrl).entries(entries));

@@ -31,4 +31,14 @@ class ThrottleBackoffTest {
         assertEquals(Duration.ofSeconds(260_595), shortest); // 3 days 0 h 23 min
         assertEquals(Duration.ofSeconds(521_190), longest);  // 6 days 0 h 46 min, under the queue's 14 days
     }
+
+    @Test
+    void a_shorter_first_delay_doubles_from_there_and_is_refused_below_a_second() {
+        assertEquals(Duration.ofSeconds(1), ThrottleBackoff.delay(Duration.ofSeconds(2), 1, 0));
+        assertEquals(Duration.ofSeconds(2), ThrottleBackoff.delay(Duration.ofSeconds(2), 1, 1));
+        assertEquals(Duration.ofSeconds(6), ThrottleBackoff.delay(Duration.ofSeconds(2), 3, 0.5)); // 4 fixed + half of 4
+        assertEquals(Duration.ofHours(12), ThrottleBackoff.delay(Duration.ofSeconds(2), 40, 1));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new ThrottleBackoff(null, "q", () -> 0, Duration.ofMillis(500)));
+    }
 }
