@@ -98,4 +98,24 @@ public record Options(Path template, Path dataDir, int httpPort, int sqsPort, in
         return new Options(template, dataDir, httpPort, sqsPort, eventsPort, edgePort, retryScale, scheduleScale, concurrency, parameters,
                 functionLogsOnConsole, routeEvents, faults, quotas, changed);
     }
+
+    /** Sets the template parameter {@code name} to {@code value} (as {@code --parameter Name=Value} does). */
+    public Options withParameter(String name, String value) {
+        Map<String, String> changed = new java.util.LinkedHashMap<>(parameters);
+        changed.put(name, value);
+        return new Options(template, dataDir, httpPort, sqsPort, eventsPort, edgePort, retryScale, scheduleScale, concurrency, changed,
+                functionLogsOnConsole, routeEvents, faults, quotas, environment);
+    }
+
+    /**
+     * The template's parameters as given, with {@code SesMaxSendRate} (the SES account's send rate, to which the
+     * template's sender paces itself) told the rate local-cloud's SES has: the {@code --ses-rate} quota, or 1,000 a
+     * second when SES is not limited. A {@code --parameter SesMaxSendRate=...} wins; a template without it ignores it.
+     */
+    public Map<String, String> templateParameters() {
+        Map<String, String> all = new java.util.LinkedHashMap<>(parameters);
+        double rate = quotas.sesSendsPerSecond();
+        all.putIfAbsent("SesMaxSendRate", rate > 0 ? Long.toString(Math.max(1, Math.round(rate))) : "1000");
+        return all;
+    }
 }

@@ -73,7 +73,7 @@ final class Startup {
         Preflight.requireNode();
         Preflight.requireFreePorts(options);
         LocalSqs sqs = resources.closing(LocalSqs.start(options.sqsPort()));
-        SystemSpec spec = Template.load(options.template(), options.parameters(), sqs.endpoint());
+        SystemSpec spec = Template.load(options.template(), options.templateParameters(), sqs.endpoint());
         Preflight.requireArtifacts(spec);
         Stores stores = Stores.start(sqs, spec, options, resources);
         stores.countThrottlesIn(throttles);

@@ -48,4 +48,14 @@ class ArgumentsTest {
         assertEquals("5", options.environment().get("OrderOutboxRelayFunction").get("OUTBOX_RELAY_GRACE_SECONDS"));
         assertEquals(2, options.environment().get("OrderOutboxRelayFunction").size());
     }
+
+    @Test
+    void theTemplatesSesRateIsTheRateLocalSesHasUnlessAParameterSaysOtherwise() {
+        Options unlimited = Options.defaults(ROOT);
+        Options limited = unlimited.withQuotas(Quotas.NONE.withSes(5, 0));
+
+        assertEquals("1000", unlimited.templateParameters().get("SesMaxSendRate"));
+        assertEquals("5", limited.templateParameters().get("SesMaxSendRate"));
+        assertEquals("2", limited.withParameter("SesMaxSendRate", "2").templateParameters().get("SesMaxSendRate"));
+    }
 }
