@@ -15,7 +15,8 @@ import java.util.UUID;
  * does the real work (not the duplicate path). Consumers alternate the event that starts their work (OrderPlaced, or
  * OrderConfirmed for package and notification) and OrderCancelled of one order, so the stock that placing reserves is
  * released again and a long run does not turn into "out of stock" answers. StockDecisionFunction is measured end to
- * end only: each of its events needs a stored order of its own.
+ * end only: each of its events needs a stored order of its own. NotificationFunction reads its events from an SQS
+ * queue, so its event is wrapped as the one message of an SQS batch, as its event source mapping hands it over.
  */
 record Workload(String functionId, List<JsonNode> samples, boolean eventBridge) {
 
@@ -61,6 +62,9 @@ record Workload(String functionId, List<JsonNode> samples, boolean eventBridge) 
             ((ObjectNode) event.path("detail").path("data")).put("orderId", orderId);
         }
         try {
+            if (functionId.startsWith(QUEUE_READER)) {
+                return JSON.writeValueAsBytes(queueBatch(JSON.writeValueAsString(sample)));
+            }
             return JSON.writeValueAsBytes(sample);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -68,6 +72,27 @@ record Workload(String functionId, List<JsonNode> samples, boolean eventBridge) 
     }
 
     private static final String RUN = UUID.randomUUID().toString();
+
+    /** The consumer whose events wait in a queue (template: NotificationQueue's event source mapping). */
+    private static final String QUEUE_READER = "NotificationFunction";
+
+    /** {@code body} as the one message of the SQS event Lambda's event source mapping hands the function. */
+    private static ObjectNode queueBatch(String body) {
+        ObjectNode batch = JSON.createObjectNode();
+        ObjectNode message = batch.putArray("Records").addObject();
+        message.put("messageId", UUID.randomUUID().toString());
+        message.put("receiptHandle", "benchmark-" + UUID.randomUUID());
+        message.put("body", body);
+        ObjectNode attributes = message.putObject("attributes");
+        attributes.put("ApproximateReceiveCount", "1");
+        attributes.put("SentTimestamp", Long.toString(System.currentTimeMillis()));
+        attributes.put("ApproximateFirstReceiveTimestamp", Long.toString(System.currentTimeMillis()));
+        message.putObject("messageAttributes");
+        message.put("eventSource", "aws:sqs");
+        message.put("eventSourceARN", "arn:aws:sqs:eu-west-1:123456789012:shop-dev-notification-queue");
+        message.put("awsRegion", "eu-west-1");
+        return batch;
+    }
 
     private static List<JsonNode> load(Path events, String... files) {
         try {
