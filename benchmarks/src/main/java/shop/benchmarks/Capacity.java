@@ -2,7 +2,6 @@ package shop.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -101,7 +100,7 @@ final class Capacity {
                 }
             }
         }
-        try (LocalCloud started = LocalCloud.start(options, new PrintStream(new Lines(this::flowLine), true, StandardCharsets.UTF_8))) {
+        try (LocalCloud started = LocalCloud.start(options, new PrintStream(new LineSink(this::flowLine), true, StandardCharsets.UTF_8))) {
             CloudView cloud = started.view();
             if (usage != null) {
                 usage.forwardTo(cloud.sdkEndpoints().byService());
@@ -362,27 +361,6 @@ final class Capacity {
             return JSON.readTree(body).path("orderId").asText();
         } catch (IOException e) {
             return "";
-        }
-    }
-
-    /** Splits what local-cloud prints into lines. */
-    private static final class Lines extends OutputStream {
-
-        private final Consumer<String> lines;
-        private final java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
-
-        Lines(Consumer<String> lines) {
-            this.lines = lines;
-        }
-
-        @Override
-        public synchronized void write(int b) {
-            if (b == '\n') {
-                lines.accept(buffer.toString(StandardCharsets.UTF_8));
-                buffer.reset();
-            } else {
-                buffer.write(b);
-            }
         }
     }
 }

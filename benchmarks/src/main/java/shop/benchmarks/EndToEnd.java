@@ -3,7 +3,6 @@ package shop.benchmarks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -212,27 +211,6 @@ final class EndToEnd {
             return JSON.readTree(body).path("orderId").asText();
         } catch (IOException e) {
             return "";
-        }
-    }
-
-    /** Splits what local-cloud prints into lines. */
-    private static final class LineSink extends OutputStream {
-
-        private final Consumer<String> lines;
-        private final java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
-
-        LineSink(Consumer<String> lines) {
-            this.lines = lines;
-        }
-
-        @Override
-        public synchronized void write(int b) {
-            if (b == '\n') {
-                lines.accept(buffer.toString(StandardCharsets.UTF_8));
-                buffer.reset();
-            } else {
-                buffer.write(b);
-            }
         }
     }
 }
