@@ -16,8 +16,9 @@ import shop.testsupport.SampleEvents;
 
 /**
  * Malformed and unknown events sent straight to each consumer (an asynchronous invoke, as `aws lambda invoke
- * --invocation-type Event` does): each is retried, then lands in that consumer's DLQ with the reason, and nothing of it is
- * applied anywhere. And an OrderPlaced of a major no one publishes (3.0) put on the bus: every rule that takes
+ * --invocation-type Event` does; into its queue for notification, which reads one): each is retried, then lands in that
+ * consumer's DLQ with the reason (Lambda's invocation record; for the queue, SQS's redrive after 20 receives, the
+ * reason in the function's log for each receive), and nothing of it is applied anywhere. And an OrderPlaced of a major no one publishes (3.0) put on the bus: every rule that takes
  * OrderPlaced names the majors it asks for, so no rule hands it on; it is in the archive and in no DLQ.
  */
 class MalformedEventsTest {
@@ -36,10 +37,19 @@ class MalformedEventsTest {
         try (Scenario scenario = Scenario.start("bad-events", options -> options.withRetryScale(0.01))) {
             Map<String, Integer> stockBefore = ContextState.read(scenario).stock();
             Map<String, List<String>> sent = new LinkedHashMap<>();
-            for (var consumer : MODULES.entrySet()) {
-                for (ObjectNode event : variants(consumer.getValue().get(0), consumer.getValue().get(1))) {
-                    scenario.cloud.invokeAsync(consumer.getKey(), event);
-                    sent.computeIfAbsent(consumer.getKey(), k -> new ArrayList<>()).add(event.path("id").asText());
+            Map<String, String> queuedMessageIds = new LinkedHashMap<>();
+            try (var sqs = scenario.sqs()) {
+                String queueUrl = sqs.getQueueUrl(b -> b.queueName(NOTIFICATION_QUEUE)).queueUrl();
+                for (var consumer : MODULES.entrySet()) {
+                    for (ObjectNode event : variants(consumer.getValue().get(0), consumer.getValue().get(1))) {
+                        if (consumer.getKey().equals("NotificationFunction")) {
+                            queuedMessageIds.put(event.path("id").asText(),
+                                    sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(event.toString())).messageId());
+                        } else {
+                            scenario.cloud.invokeAsync(consumer.getKey(), event);
+                        }
+                        sent.computeIfAbsent(consumer.getKey(), k -> new ArrayList<>()).add(event.path("id").asText());
+                    }
                 }
             }
             // an OrderPlaced of a major no one publishes, put on the bus as the order context would put it: inventory's
@@ -53,6 +63,11 @@ class MalformedEventsTest {
             int total = 0;
             for (var consumer : MODULES.entrySet()) {
                 List<JsonNode> records = DeadLetters.drain(scenario, DeadLetters.QUEUES.get(consumer.getKey()));
+                if (consumer.getKey().equals("NotificationFunction")) {
+                    assertRedrivenWithReasons(scenario, records, sent.get(consumer.getKey()), queuedMessageIds);
+                    total += records.size();
+                    continue;
+                }
                 List<String> ids = records.stream().map(r -> r.path("requestPayload").path("id").asText()).sorted().toList();
                 assertEquals(sent.get(consumer.getKey()).stream().sorted().toList(), ids, consumer.getKey() + "'s DLQ holds exactly what it was sent");
                 for (JsonNode record : records) {
@@ -74,6 +89,28 @@ class MalformedEventsTest {
             assertTrue(scenario.scan("InventoryTable").stream().allMatch(i -> i.get("sk").s().equals("STOCK")
                     && (!i.containsKey("held") || i.get("held").n().equals("0"))), "no reservation, no hold, nothing held");
             assertEquals(0, scenario.cloud.emails().size(), "no email sent");
+        }
+    }
+
+    /** Notification's queue (template: shop-${StageName}-notification-queue), which redrives to its DLQ after 20 receives. */
+    static final String NOTIFICATION_QUEUE = "shop-dev-notification-queue";
+
+    /**
+     * SQS redrives the message itself (the event as sent, no invocation record): the DLQ holds exactly what was sent, and
+     * the function logged why it handed each back, on every one of its 20 receives.
+     */
+    private static void assertRedrivenWithReasons(Scenario scenario, List<JsonNode> records, List<String> sentIds,
+                                                  Map<String, String> messageIds) throws java.io.IOException {
+        assertEquals(sentIds.stream().sorted().toList(), records.stream().map(r -> r.path("id").asText()).sorted().toList(),
+                "notification's DLQ holds exactly what was queued for it");
+        List<String> log = java.nio.file.Files.readAllLines(scenario.functionLogs().resolve("NotificationFunction.log"));
+        for (String eventId : sentIds) {
+            String prefix = "handing message " + messageIds.get(eventId) + " back to the queue (receive 20): ";
+            String line = log.stream().filter(l -> l.contains(prefix)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no reason logged on the 20th receive of " + eventId));
+            String reason = line.substring(line.indexOf(prefix) + prefix.length());
+            assertTrue(reason.contains(" "), "a reason, not only an exception's name: " + line);
+            assertFalse(reason.contains("@"), "the reason names no email: " + reason);
         }
     }
 
