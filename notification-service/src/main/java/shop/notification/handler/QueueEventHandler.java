@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import shop.notification.adapter.ses.PacedEmails;
 import shop.notification.adapter.sqs.ThrottleBackoff;
 import shop.notification.application.SendingThrottledException;
+import shop.platform.events.MalformedEventException;
 import shop.platform.json.Json;
 
 /**
@@ -106,6 +107,10 @@ public final class QueueEventHandler implements RequestStreamHandler {
                 handBack.add(message);
                 postponed.add(postponed(message));
                 warn(message, stoppedBecause);
+            } catch (MalformedEventException refused) {
+                // the refusal names the field or the subscription, never a value (EventFields, Subscription)
+                handBack.add(message);
+                warn(message, refused.getMessage());
             } catch (RuntimeException | IOException failed) {
                 // the class name only (BusEventHandler logged the reason): an SDK message could quote personal data
                 handBack.add(message);
