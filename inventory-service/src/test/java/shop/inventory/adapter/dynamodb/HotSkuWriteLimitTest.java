@@ -79,4 +79,35 @@ class HotSkuWriteLimitTest {
         assertTrue(dynamoDb.server().throttledWrites() > throttledBefore, "the limit was met");
         assertTrue(reservations.transactionRetries() > 0, "and the throttled transactions were tried again");
     }
+
+    @Test
+    void a_throttle_that_outlasts_the_conflict_budget_is_waited_out_within_one_invocation() throws Exception {
+        String table = dynamoDb.freshTable("InventoryTable");
+        DynamoDbStock stock = new DynamoDbStock(dynamoDb.client(), table);
+        DynamoDbReservations reservations = new DynamoDbReservations(dynamoDb.client(), table, Clock.systemUTC());
+        stock.seed(new StockLevel(HOT, 10));
+        dynamoDb.server().limitItemWrites(4); // 2 transactions a second: 12 at once take about 6 s, past 10 tries (~2 s)
+
+        List<Future<Attempt>> attempts = new ArrayList<>();
+        ExecutorService racers = Executors.newFixedThreadPool(12);
+        long started = System.nanoTime();
+        try {
+            for (int i = 0; i < 12; i++) {
+                OrderId order = new OrderId(UUID.randomUUID().toString());
+                attempts.add(racers.submit(() -> reservations.reserve(OwedEvent.of(OwedEvent.Kind.RESERVED,
+                        new Reservation(order, ReservationStatus.RESERVED, List.of(new StockLine(HOT, 1)), List.of()),
+                        Instant.now(), "corr"), "placed-" + order.value())));
+            }
+            int reserved = 0;
+            for (Future<Attempt> attempt : attempts) {
+                reserved += attempt.get() instanceof Attempt.Reserved ? 1 : 0; // a give-up would throw out of get()
+            }
+            assertEquals(10, reserved);
+        } finally {
+            racers.shutdownNow();
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(millis > 2_000, "the throttle lasted longer than the conflict budget (" + millis + " ms): the case this is about");
+        assertEquals(new StockCounts(0, 10, 0), stock.counts(HOT), "exactly the 10 units there were are held");
+    }
 }
