@@ -24,7 +24,7 @@ class LayersTest {
 
     /** What of local-cloud the scenarios may use. */
     private static final Set<String> LOCAL_CLOUD_FACE = Set.of("shop.localcloud.LocalCloud", "shop.localcloud.CloudView",
-            "shop.localcloud.Options", "shop.localcloud.common.Faults", "shop.localcloud.cloudformation.Model",
+            "shop.localcloud.Options", "shop.localcloud.common.Faults", "shop.localcloud.common.Quotas", "shop.localcloud.cloudformation.Model",
             "shop.localcloud.lambda.InvocationResult");
 
     private static final DescribedPredicate<JavaClass> FACE = describe("local-cloud's face to other modules",
