@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -121,18 +120,15 @@ public final class Deliveries {
             return;
         }
         String reason = function == null ? "Function not found: " + rule.functionId() : "Rate Exceeded.";
-        long ageSeconds = (System.nanoTime() - firstNanos) / 1_000_000_000L;
-        if (attempt <= rule.maximumRetryAttempts() && ageSeconds < rule.maximumEventAgeSeconds() * retryScale) {
-            long delay = scaled(Math.min(60_000L, 1000L << Math.min(attempt, 6)));
+        long delay = RuleRetries.nextDelayMillis(rule, attempt, firstNanos, retryScale);
+        if (delay >= 0) {
             flow.line("RETRY", rule.name() + " could not hand " + label + " to " + rule.functionId() + " (" + reason + "), again in " + delay + " ms");
             timer.schedule(() -> handToTarget(rule, event, attempt + 1, firstNanos), delay, TimeUnit.MILLISECONDS);
             return;
         }
-        Map<String, String> attributes = new LinkedHashMap<>();
-        attributes.put("RULE_ARN", rule.arn());
-        attributes.put("TARGET_ARN", "arn:aws:lambda:" + Model.REGION + ":" + Model.ACCOUNT + ":function:" + rule.functionId());
-        attributes.put("ERROR_CODE", function == null ? "RESOURCE_NOT_FOUND" : "THROTTLING");
-        attributes.put("ERROR_MESSAGE", reason);
+        Map<String, String> attributes = RuleRetries.deadLetterAttributes(rule,
+                "arn:aws:lambda:" + Model.REGION + ":" + Model.ACCOUNT + ":function:" + rule.functionId(),
+                function == null ? "RESOURCE_NOT_FOUND" : "THROTTLING", reason);
         deadLetter(rule.deadLetterQueue(), event.toString(), attributes, label + " from rule " + rule.name() + ": " + reason);
     }
 

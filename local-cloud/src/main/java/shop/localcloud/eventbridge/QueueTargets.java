@@ -1,7 +1,6 @@
 package shop.localcloud.eventbridge;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -64,9 +63,8 @@ final class QueueTargets {
             code = "SQS_ERROR";
             reason = String.valueOf(e.getMessage());
         }
-        long ageMillis = (System.nanoTime() - firstNanos) / 1_000_000L;
-        if (attempt <= rule.maximumRetryAttempts() && ageMillis < rule.maximumEventAgeSeconds() * 1000L * retryScale) {
-            long delay = Math.max(1, Math.round(Math.min(60_000L, 1000L << Math.min(attempt, 6)) * retryScale));
+        long delay = RuleRetries.nextDelayMillis(rule, attempt, firstNanos, retryScale);
+        if (delay >= 0) {
             flow.line("RETRY", rule.name() + " could not send " + label + " to " + queue + " (" + Flow.clip(reason, 120)
                     + "), again in " + delay + " ms");
             timer.schedule(() -> send(rule, event, attempt + 1, firstNanos), delay, TimeUnit.MILLISECONDS);
@@ -76,11 +74,8 @@ final class QueueTargets {
     }
 
     private void deadLetter(RuleSpec rule, ObjectNode event, String queue, String code, String reason, String label) {
-        Map<String, String> attributes = new LinkedHashMap<>();
-        attributes.put("RULE_ARN", rule.arn());
-        attributes.put("TARGET_ARN", "arn:aws:sqs:" + Model.REGION + ":" + Model.ACCOUNT + ":" + queue);
-        attributes.put("ERROR_CODE", code);
-        attributes.put("ERROR_MESSAGE", Flow.clip(reason, 250));
+        Map<String, String> attributes = RuleRetries.deadLetterAttributes(rule, "arn:aws:sqs:" + Model.REGION + ":" + Model.ACCOUNT + ":" + queue,
+                code, Flow.clip(reason, 250));
         deadLetters.send(rule.deadLetterQueue(), event.toString(), attributes, label + " from rule " + rule.name() + ": " + Flow.clip(reason, 120));
     }
 }
